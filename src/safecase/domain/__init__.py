@@ -1,0 +1,1 @@
+"""Plain data and rules: dataclasses, enums, taxonomies. Imports nothing of ours and does no I/O."""

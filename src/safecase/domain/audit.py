@@ -1,0 +1,58 @@
+"""Audit log entries: who did what, when, to which record; never case content."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+
+class AuditAction(StrEnum):
+    VAULT_CREATED = "vault.created"
+    SIGN_IN = "auth.sign_in"
+    SIGN_IN_FAILED = "auth.sign_in_failed"
+    SIGN_IN_RECOVERY = "auth.recovery_key_used"
+    LOCK = "auth.lock"
+    UNLOCK = "auth.unlock"
+    SIGN_OUT = "auth.sign_out"
+    USER_ADDED = "user.added"
+    USER_DISABLED = "user.disabled"
+    USER_ENABLED = "user.enabled"
+    USER_ROLES_CHANGED = "user.roles_changed"
+    PASSWORD_CHANGED = "user.password_changed"
+    PASSWORD_RESET = "user.password_reset"
+    DATA_KEY_ROTATED = "key.rotated"
+    SETTING_CHANGED = "settings.changed"
+    BACKUP_CREATED = "backup.created"
+    RESTORED = "backup.restored"
+    VERIFIED = "vault.verified"
+    AUDIT_VIEWED = "audit.viewed"
+    MIGRATED = "vault.migrated"
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    """One row of the append-only, hash-chained audit log."""
+
+    seq: int
+    at: datetime
+    actor: str
+    action: str
+    target_type: str
+    target_id: str
+    details: dict[str, str] = field(default_factory=dict)
+    prev_hash: str = ""
+    hash: str = ""
+
+
+@dataclass(frozen=True)
+class ChainCheck:
+    """Result of walking the audit chain: ``first_bad_seq`` is None when every link holds."""
+
+    rows_checked: int
+    first_bad_seq: int | None
+    reason: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.first_bad_seq is None

@@ -1,0 +1,40 @@
+"""User accounts as the rest of SafeCase sees them."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from datetime import datetime
+
+from safecase.domain.roles import Role
+
+MAX_USER_NAME_LENGTH = 64
+
+
+@dataclass(frozen=True)
+class User:
+    """A person who signs in. ``name`` is the sign-in name; ``display_name`` is shown in the app."""
+
+    id: int
+    name: str
+    display_name: str
+    roles: frozenset[Role]
+    enabled: bool
+    created_at: datetime
+    disabled_at: datetime | None = None
+
+    def has_role(self, role: Role) -> bool:
+        return role in self.roles
+
+
+def normalize_user_name(name: str) -> str:
+    """Sign-in names compare case-insensitively after NFKC, with outer spaces dropped."""
+    return unicodedata.normalize("NFKC", name).strip().casefold()
+
+
+def is_valid_user_name(name: str) -> bool:
+    """A sign-in name is 1–64 printable characters without spaces or control characters."""
+    normalized = normalize_user_name(name)
+    if not normalized or len(normalized) > MAX_USER_NAME_LENGTH:
+        return False
+    return all(ch.isprintable() and not ch.isspace() for ch in normalized)

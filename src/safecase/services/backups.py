@@ -1,0 +1,123 @@
+"""Backups and restores (admins).
+
+A restore never touches the target until the whole backup has been unpacked beside it, every hash
+checked, the manifest authenticated and the database opened with an admin's password or the recovery
+key. Only then is the restored vault moved into place.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path
+
+from safecase import __version__
+from safecase.crypto.errors import CryptoError
+from safecase.crypto.keyslots import open_slot
+from safecase.crypto.recovery import normalize_recovery_key
+from safecase.domain.audit import AuditAction
+from safecase.domain.errors import AuthenticationError, BackupError, PermissionDeniedError, VaultExistsError
+from safecase.domain.roles import Permission, permissions_for
+from safecase.i18n import tr
+from safecase.services.access import open_user_slot
+from safecase.services.session import VaultSession
+from safecase.vault import keyfile as keyfiles
+from safecase.vault.backup import BackupManifest, Progress, extract_backup, install_restored, write_backup
+from safecase.vault.connection import connect, transaction
+from safecase.vault.keyfile import recovery_binding
+from safecase.vault.migrations import check_not_newer, current_version
+from safecase.vault.paths import VaultPaths
+from safecase.vault.repositories._time import now_utc
+from safecase.vault.repositories.audit import AuditRepository
+from safecase.vault.repositories.meta import MetaRepository
+
+
+def create_backup(session: VaultSession, out: Path, progress: Progress | None = None) -> BackupManifest:
+    """Write a backup of the open vault to ``out``. Safe while others use the vault."""
+    session.require(Permission.BACKUP)
+    manifest = write_backup(
+        session.conn,
+        session.paths,
+        session.data_key,
+        out,
+        vault_id=session.keyfile.vault_id,
+        created_at=datetime.now(UTC).isoformat(timespec="seconds"),
+        app_version=__version__,
+        schema_version=current_version(session.conn),
+        progress=progress,
+    )
+    session.audit(AuditAction.BACKUP_CREATED, "vault", session.keyfile.vault_id, {"files": str(len(manifest.files))})
+    return manifest
+
+
+def restore_backup(
+    backup: Path,
+    target: Path,
+    *,
+    user_name: str = "",
+    password: str = "",
+    recovery_key: str = "",
+    replace: bool = False,
+    progress: Progress | None = None,
+) -> BackupManifest:
+    """Restore ``backup`` as the vault at ``target``, proving an admin's password or the recovery key."""
+    target = target.resolve()
+    if VaultPaths(target).exists() and not replace:
+        raise VaultExistsError(
+            tr("{path} already holds a vault; use --replace to overwrite it. Nothing was changed.").format(path=target)
+        )
+    if not backup.is_file():
+        raise BackupError(tr("There is no backup file at {path}.").format(path=backup))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.restoring-", dir=target.parent))
+    try:
+        manifest = extract_backup(backup, staging, progress)
+        actor = _check_restore(staging, manifest, user_name, password, recovery_key)
+        install_restored(staging, target, replace)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    del actor
+    return manifest
+
+
+def _check_restore(staging: Path, manifest: BackupManifest, user_name: str, password: str, recovery_key: str) -> str:
+    """Open the unpacked vault: authenticate, check the manifest, the database and its vault id."""
+    paths = VaultPaths(staging)
+    keyfile = keyfiles.load(paths.keyfile)
+    if recovery_key:
+        try:
+            data_key = open_slot(
+                keyfile.recovery, normalize_recovery_key(recovery_key), recovery_binding(keyfile.vault_id)
+            )
+        except CryptoError:
+            raise AuthenticationError(tr("Wrong recovery key.")) from None
+        actor = "recovery-key"
+    else:
+        slot, data_key = open_user_slot(keyfile, user_name, password)
+        if Permission.RESTORE not in permissions_for(slot.roles):
+            raise PermissionDeniedError(tr("Only an administrator of this vault can restore it."))
+        actor = user_name
+    if not manifest.authentic(data_key) or manifest.vault_id != keyfile.vault_id or not keyfile.mac_valid(data_key):
+        raise BackupError(tr("This backup was altered after it was made. Nothing was changed."))
+    conn = connect(paths.db, data_key)
+    try:
+        check_not_newer(conn)
+        if conn.execute("PRAGMA cipher_integrity_check").fetchall():
+            raise BackupError(tr("The database in this backup is damaged. Nothing was changed."))
+        if MetaRepository(conn).get("vault_id") != keyfile.vault_id:
+            raise BackupError(tr("The database in this backup belongs to another vault. Nothing was changed."))
+        with transaction(conn):
+            AuditRepository(conn).append(
+                now_utc(),
+                actor,
+                AuditAction.RESTORED.value,
+                "vault",
+                keyfile.vault_id,
+                {"backup_created": manifest.created_at},
+            )
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        conn.close()
+    return actor

@@ -1,0 +1,53 @@
+"""Vault-wide settings (auto-lock time, center name); anyone reads them, only admins change them."""
+
+from __future__ import annotations
+
+from safecase.domain.audit import AuditAction
+from safecase.domain.errors import InputError
+from safecase.domain.roles import Permission
+from safecase.domain.settings import MAX_AUTO_LOCK_MINUTES, MIN_AUTO_LOCK_MINUTES, VaultSettings
+from safecase.i18n import tr
+from safecase.services.session import VaultSession
+from safecase.vault.repositories._time import now_utc
+from safecase.vault.repositories.settings import SettingsRepository
+
+AUTO_LOCK_KEY = "auto_lock_minutes"
+CENTER_NAME_KEY = "center_name"
+MAX_CENTER_NAME = 200
+
+
+class SettingsService:
+    def __init__(self, session: VaultSession) -> None:
+        self._session = session
+
+    def current(self) -> VaultSettings:
+        repo = SettingsRepository(self._session.conn)
+        defaults = VaultSettings()
+        minutes = repo.get(AUTO_LOCK_KEY)
+        return VaultSettings(
+            auto_lock_minutes=int(minutes) if minutes is not None else defaults.auto_lock_minutes,
+            center_name=repo.get(CENTER_NAME_KEY) or defaults.center_name,
+        )
+
+    def set_auto_lock_minutes(self, minutes: int) -> None:
+        if not MIN_AUTO_LOCK_MINUTES <= minutes <= MAX_AUTO_LOCK_MINUTES:
+            raise InputError(
+                tr("Auto-lock must be between {low} and {high} minutes.").format(
+                    low=MIN_AUTO_LOCK_MINUTES, high=MAX_AUTO_LOCK_MINUTES
+                )
+            )
+        self._set(AUTO_LOCK_KEY, str(minutes), {"auto_lock_minutes": str(minutes)})
+
+    def set_center_name(self, name: str) -> None:
+        name = name.strip()
+        if len(name) > MAX_CENTER_NAME:
+            raise InputError(tr("The center name is too long."))
+        # The name itself is kept out of the audit details; only the fact of the change is logged.
+        self._set(CENTER_NAME_KEY, name, {"setting": CENTER_NAME_KEY})
+
+    def _set(self, key: str, value: str, details: dict[str, str]) -> None:
+        session = self._session
+        session.require(Permission.MANAGE_SETTINGS)
+        with session.write():
+            SettingsRepository(session.conn).set(key, value, session.user.name, now_utc())
+            session.log(AuditAction.SETTING_CHANGED, "setting", key, details)

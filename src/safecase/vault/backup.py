@@ -1,0 +1,241 @@
+"""Backup files: one tar holding the vault exactly as it is on disk, still encrypted.
+
+Members: ``manifest.json``, ``safecase.db`` (a consistent copy made with SQLite's backup API while the
+app may be running), ``keys.json`` and ``blobs/…``. The manifest lists each member's SHA-256 and is
+authenticated with an HMAC under a key derived from the data key, so nothing in a backup can be
+swapped or edited unnoticed, and nothing in it is readable without a password or the recovery key.
+The tar is written to a temporary file beside the target and renamed into place.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import io
+import json
+import os
+import shutil
+import tarfile
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from safecase.crypto.encoding import canonical_json
+from safecase.crypto.subkeys import BACKUP_MANIFEST_MAC, derive_subkey, mac, mac_matches
+from safecase.domain.errors import BackupError, NewerVersionError
+from safecase.i18n import tr
+from safecase.vault.atomic import PRIVATE_FILE_MODE, fsync_dir, make_private_dir
+from safecase.vault.connection import Connection, export_copy
+from safecase.vault.paths import BLOBS_DIR, DB_NAME, KEYFILE_NAME, VaultPaths
+
+FORMAT = "safecase.backup"
+VERSION = 1
+MANIFEST = "manifest.json"
+CHUNK = 1024 * 1024
+MAX_MANIFEST_BYTES = 16 * 1024 * 1024
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class BackupManifest:
+    vault_id: str
+    created_at: str
+    app_version: str
+    schema_version: int
+    files: dict[str, str]
+    mac: str
+
+    def body(self) -> dict[str, Any]:
+        return {
+            "format": FORMAT,
+            "version": VERSION,
+            "vault_id": self.vault_id,
+            "created_at": self.created_at,
+            "app_version": self.app_version,
+            "schema_version": self.schema_version,
+            "files": self.files,
+        }
+
+    def authentic(self, data_key: bytes) -> bool:
+        return mac_matches(derive_subkey(data_key, BACKUP_MANIFEST_MAC), canonical_json(self.body()), self.mac)
+
+
+def sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _blob_files(blobs: Path) -> list[Path]:
+    return sorted(p for p in blobs.rglob("*") if p.is_file()) if blobs.is_dir() else []
+
+
+def write_backup(
+    conn: Connection,
+    paths: VaultPaths,
+    data_key: bytes,
+    out: Path,
+    *,
+    vault_id: str,
+    created_at: str,
+    app_version: str,
+    schema_version: int,
+    progress: Progress | None = None,
+) -> BackupManifest:
+    """Write a backup of the open vault to ``out`` atomically; returns its manifest."""
+    out = out.resolve()
+    if out.is_dir():
+        raise BackupError(tr("{path} is a folder; give a file name for the backup.").format(path=out))
+    staging = Path(tempfile.mkdtemp(prefix=".safecase-backup-", dir=paths.root))
+    partial = out.with_name(f".{out.name}.{os.getpid()}.partial")
+    try:
+        db_copy = staging / DB_NAME
+        export_copy(conn, db_copy, data_key)
+        members: list[tuple[str, Path]] = [(DB_NAME, db_copy), (KEYFILE_NAME, paths.keyfile)]
+        members += [(f"{BLOBS_DIR}/{p.relative_to(paths.blobs).as_posix()}", p) for p in _blob_files(paths.blobs)]
+        total = sum(path.stat().st_size for _, path in members)
+        files = {name: sha256_file(path) for name, path in members}
+        unsigned = BackupManifest(vault_id, created_at, app_version, schema_version, files, "")
+        manifest = BackupManifest(
+            vault_id,
+            created_at,
+            app_version,
+            schema_version,
+            files,
+            mac(derive_subkey(data_key, BACKUP_MANIFEST_MAC), canonical_json(unsigned.body())),
+        )
+        manifest_bytes = json.dumps({**manifest.body(), "mac": manifest.mac}, indent=2).encode("utf-8")
+        fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE_MODE)
+        with os.fdopen(fd, "wb") as raw, tarfile.open(fileobj=raw, mode="w") as tar:
+            info = tarfile.TarInfo(MANIFEST)
+            info.size = len(manifest_bytes)
+            info.mode = PRIVATE_FILE_MODE
+            tar.addfile(info, io.BytesIO(manifest_bytes))
+            done = 0
+            for name, path in members:
+                tar.add(path, arcname=name, recursive=False)
+                done += path.stat().st_size
+                if progress is not None:
+                    progress(done, total)
+            tar.close()
+            raw.flush()
+            os.fsync(raw.fileno())
+        os.replace(partial, out)
+        fsync_dir(out.parent)
+        return manifest
+    except OSError as exc:
+        raise BackupError(tr("The backup could not be written: {reason}").format(reason=exc.strerror or exc)) from None
+    finally:
+        with contextlib.suppress(OSError):
+            partial.unlink()
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _not_a_backup() -> BackupError:
+    return BackupError(tr("This file is not a SafeCase backup, or it is damaged or incomplete. Nothing was changed."))
+
+
+def _parse_manifest(raw: bytes) -> BackupManifest:
+    try:
+        data = json.loads(raw.decode("utf-8"))
+        if data.get("format") != FORMAT:
+            raise _not_a_backup()
+        if int(data["version"]) > VERSION:
+            raise NewerVersionError(tr("This backup was made by a newer version of SafeCase. Update SafeCase first."))
+        files = data["files"]
+        if not isinstance(files, dict):
+            raise _not_a_backup()
+        return BackupManifest(
+            vault_id=str(data["vault_id"]),
+            created_at=str(data["created_at"]),
+            app_version=str(data["app_version"]),
+            schema_version=int(data["schema_version"]),
+            files={str(k): str(v) for k, v in files.items()},
+            mac=str(data["mac"]),
+        )
+    except (UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError):
+        raise _not_a_backup() from None
+
+
+def _safe_member_name(name: str) -> bool:
+    path = PurePosixPath(name)
+    if path.is_absolute() or ".." in path.parts or not path.parts:
+        return False
+    return name in (DB_NAME, KEYFILE_NAME) or (path.parts[0] == BLOBS_DIR and len(path.parts) >= 2)
+
+
+def extract_backup(backup: Path, staging: Path, progress: Progress | None = None) -> BackupManifest:
+    """Unpack ``backup`` into the empty folder ``staging`` and check every hash against the manifest.
+
+    Only regular files with expected names are accepted (no links, no ``..``), and the set of files
+    must match the manifest exactly. Raises BackupError on any mismatch.
+    """
+    try:
+        with tarfile.open(backup, mode="r:") as tar:
+            members = tar.getmembers()
+            if not members or members[0].name != MANIFEST or not members[0].isfile():
+                raise _not_a_backup()
+            handle = tar.extractfile(members[0])
+            if handle is None or members[0].size > MAX_MANIFEST_BYTES:
+                raise _not_a_backup()
+            manifest = _parse_manifest(handle.read())
+            names = [m.name for m in members[1:]]
+            if sorted(names) != sorted(manifest.files) or DB_NAME not in names or KEYFILE_NAME not in names:
+                raise _not_a_backup()
+            total = sum(m.size for m in members[1:])
+            done = 0
+            for member in members[1:]:
+                if not member.isfile() or not _safe_member_name(member.name):
+                    raise _not_a_backup()
+                target = staging.joinpath(*PurePosixPath(member.name).parts)
+                make_private_dir(target.parent)
+                source = tar.extractfile(member)
+                if source is None:
+                    raise _not_a_backup()
+                digest = hashlib.sha256()
+                fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE)
+                with os.fdopen(fd, "wb") as sink:
+                    while chunk := source.read(CHUNK):
+                        digest.update(chunk)
+                        sink.write(chunk)
+                    sink.flush()
+                    os.fsync(sink.fileno())
+                if digest.hexdigest() != manifest.files[member.name]:
+                    raise _not_a_backup()
+                done += member.size
+                if progress is not None:
+                    progress(done, total)
+    except (tarfile.TarError, EOFError):
+        raise _not_a_backup() from None
+    except OSError as exc:
+        raise BackupError(tr("The backup could not be read: {reason}").format(reason=exc.strerror or exc)) from None
+    return manifest
+
+
+def install_restored(staging: Path, target: Path, replace: bool) -> None:
+    """Move a checked, unpacked vault into place; with ``replace`` the old vault goes only after."""
+    make_private_dir(staging / BLOBS_DIR)
+    if target.exists() and any(target.iterdir()):
+        if not replace:
+            raise BackupError(
+                tr("{path} is not empty; use --replace to overwrite the vault there.").format(path=target)
+            )
+        retired = target.with_name(f".{target.name}.replaced-{os.getpid()}")
+        os.replace(target, retired)
+        try:
+            os.replace(staging, target)
+        except OSError:
+            os.replace(retired, target)
+            raise
+        fsync_dir(target.parent)
+        shutil.rmtree(retired, ignore_errors=True)
+        return
+    if target.exists():
+        target.rmdir()
+    os.replace(staging, target)
+    fsync_dir(target.parent)

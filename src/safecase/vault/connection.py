@@ -1,0 +1,106 @@
+"""Opening the SQLCipher database with the raw 256-bit data key.
+
+The key is handed over as a raw key (``x'…'``), so no password ever reaches SQLCipher and changing a
+password never touches the database. We refuse to run on a plain SQLite that would silently write
+plaintext, and lower SQLCipher's log level so a wrong key is not reported on stderr.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, cast
+
+import sqlcipher3
+
+from safecase.domain.errors import VaultFormatError
+from safecase.i18n import tr
+from safecase.vault.atomic import PRIVATE_FILE_MODE
+
+if TYPE_CHECKING:
+    # sqlcipher3 ships no type information; its connection has the exact API of sqlite3's.
+    from sqlite3 import Connection as Connection
+    from sqlite3 import DatabaseError as DatabaseError
+else:
+    Connection = sqlcipher3.Connection
+    DatabaseError = sqlcipher3.DatabaseError
+BUSY_TIMEOUT_MS = 10_000
+
+
+def _raw_key_literal(data_key: bytes) -> str:
+    if len(data_key) != 32:
+        raise ValueError("data key must be 32 bytes")
+    return f"\"x'{data_key.hex()}'\""
+
+
+def _not_this_vault() -> VaultFormatError:
+    return VaultFormatError(
+        tr(
+            "The database (safecase.db) cannot be read with this vault's key: it is damaged or belongs to "
+            "another vault. Nothing was changed."
+        )
+    )
+
+
+def connect(db_path: Path, data_key: bytes, *, create: bool = False) -> Connection:
+    """An open, keyed, checked connection; raises VaultFormatError when the key does not fit."""
+    if create:
+        fd = os.open(db_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE)
+        os.close(fd)
+    elif not db_path.is_file():
+        raise VaultFormatError(tr("The database (safecase.db) is missing from the vault folder."))
+    conn = cast(Connection, sqlcipher3.connect(str(db_path), isolation_level=None, check_same_thread=True))
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute(f"PRAGMA key = {_raw_key_literal(data_key)}")
+        version = conn.execute("PRAGMA cipher_version").fetchone()
+        if not version or not version[0]:
+            raise VaultFormatError(tr("SafeCase needs SQLCipher, but plain SQLite was loaded. Reinstall SafeCase."))
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except DatabaseError:
+            raise _not_this_vault() from None
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA secure_delete = ON")
+        conn.execute("PRAGMA temp_store = MEMORY")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA synchronous = FULL")
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+@contextlib.contextmanager
+def transaction(conn: Connection) -> Iterator[Connection]:
+    """``BEGIN IMMEDIATE`` … ``COMMIT``; rolls back on any error so nothing half-written is kept."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def rekey(conn: Connection, new_data_key: bytes) -> None:
+    """Re-encrypt every page under ``new_data_key`` (SQLCipher's ``PRAGMA rekey``)."""
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.execute(f"PRAGMA rekey = {_raw_key_literal(new_data_key)}")
+
+
+def export_copy(conn: Connection, target: Path, data_key: bytes) -> None:
+    """A consistent encrypted copy of the whole database at ``target`` (same key), safe while in use."""
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE)
+    os.close(fd)
+    dest = cast(Connection, sqlcipher3.connect(str(target), isolation_level=None))
+    try:
+        dest.execute("PRAGMA cipher_log_level = NONE")
+        dest.execute(f"PRAGMA key = {_raw_key_literal(data_key)}")
+        conn.backup(dest)
+        dest.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        dest.close()

@@ -1,0 +1,1 @@
+"""Repositories: explicit SQL, one module per table family, dataclasses in and out."""

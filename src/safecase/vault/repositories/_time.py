@@ -1,0 +1,17 @@
+"""Timestamps are stored as UTC ISO-8601 text with microseconds, so they sort and compare as text."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+
+def now_utc() -> datetime:
+    return datetime.now(UTC)
+
+
+def to_text(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def from_text(text: str) -> datetime:
+    return datetime.fromisoformat(text)
