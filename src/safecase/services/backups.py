@@ -34,20 +34,32 @@ from safecase.vault.repositories.meta import MetaRepository
 
 
 def create_backup(session: VaultSession, out: Path, progress: Progress | None = None) -> BackupManifest:
-    """Write a backup of the open vault to ``out``. Safe while others use the vault."""
+    """Write a backup of the open vault to ``out``. Safe while others use the vault.
+
+    Uses a connection of its own, so it may run in a worker thread while the UI keeps the session's.
+    """
     session.require(Permission.BACKUP)
-    manifest = write_backup(
-        session.conn,
-        session.paths,
-        session.data_key,
-        out,
-        vault_id=session.keyfile.vault_id,
-        created_at=datetime.now(UTC).isoformat(timespec="seconds"),
-        app_version=__version__,
-        schema_version=current_version(session.conn),
-        progress=progress,
-    )
-    session.audit(AuditAction.BACKUP_CREATED, "vault", session.keyfile.vault_id, {"files": str(len(manifest.files))})
+    with session.worker_connection() as conn:
+        manifest = write_backup(
+            conn,
+            session.paths,
+            session.data_key,
+            out,
+            vault_id=session.keyfile.vault_id,
+            created_at=datetime.now(UTC).isoformat(timespec="seconds"),
+            app_version=__version__,
+            schema_version=current_version(conn),
+            progress=progress,
+        )
+        with transaction(conn):
+            AuditRepository(conn).append(
+                now_utc(),
+                session.user.name,
+                AuditAction.BACKUP_CREATED.value,
+                "vault",
+                session.keyfile.vault_id,
+                {"files": str(len(manifest.files))},
+            )
     return manifest
 
 

@@ -62,6 +62,15 @@ class VaultSession:
             )
 
     @contextmanager
+    def worker_connection(self) -> Iterator[Connection]:
+        """A connection of its own for work in another thread (backup, import, export)."""
+        conn = connect(self.paths.db, self.data_key)
+        try:
+            yield conn
+        finally:
+            conn.close()
+
+    @contextmanager
     def write(self) -> Iterator[Connection]:
         """One write transaction; audit rows appended inside it commit or roll back with the change."""
         with transaction(self.conn) as conn:

@@ -51,7 +51,10 @@ def connect(db_path: Path, data_key: bytes, *, create: bool = False) -> Connecti
         os.close(fd)
     elif not db_path.is_file():
         raise VaultFormatError(tr("The database (safecase.db) is missing from the vault folder."))
-    conn = cast(Connection, sqlcipher3.connect(str(db_path), isolation_level=None, check_same_thread=True))
+    # check_same_thread=False: the app opens the database in a worker (so Argon2id never blocks the UI)
+    # and hands the connection to the UI thread; one connection is never used by two threads at once,
+    # and long work in other threads opens its own connection (see VaultSession.worker_connection).
+    conn = cast(Connection, sqlcipher3.connect(str(db_path), isolation_level=None, check_same_thread=False))
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")
         conn.execute(f"PRAGMA key = {_raw_key_literal(data_key)}")
