@@ -1,0 +1,83 @@
+"""Schema versions: stored fixture vaults open, newer databases are refused, migrations are all or nothing."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import ADMIN, ADMIN_PASSWORD, TeamVault
+from vaultfiles import raw_connection, snapshot
+
+from safecase.domain.errors import NewerVersionError
+from safecase.services import access
+from safecase.services.accounts import AccountService, reset_password_with_recovery_key
+from safecase.services.settings import SettingsService
+from safecase.services.verify import verify_vault
+from safecase.vault.migrations import MIGRATIONS, Migration, current_version, latest_version, migrate
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def _copy_fixture(name: str, tmp_path: Path) -> Path:
+    target = tmp_path / name
+    shutil.copytree(FIXTURES / name, target)
+    return target
+
+
+def test_vault_from_version_1_opens_and_upgrades(tmp_path: Path) -> None:
+    root = _copy_fixture("vault-v1", tmp_path)
+    session = access.sign_in(root, ADMIN, ADMIN_PASSWORD)
+    assert current_version(session.conn) == latest_version()
+    names = {u.name: u.display_name for u in AccountService(session).list_users()}
+    assert names == {"admin": "관리자", "counselor": "김상담"}
+    assert SettingsService(session).current().auto_lock_minutes == 7
+    assert verify_vault(session).ok
+    session.close()
+    recovery_key = (root / "RECOVERY-KEY.txt").read_text().strip()
+    reset_password_with_recovery_key(root, recovery_key, "counselor", "a brand new pass phrase here")
+    access.sign_in(root, "counselor", "a brand new pass phrase here").close()
+
+
+def test_database_from_a_newer_safecase_is_refused(team_vault: TeamVault) -> None:
+    conn = raw_connection(team_vault.admin)
+    conn.execute(f"PRAGMA user_version = {latest_version() + 1}")
+    conn.close()
+    team_vault.admin.close()
+    before = snapshot(team_vault.root)
+    with pytest.raises(NewerVersionError):
+        access.sign_in(team_vault.root, ADMIN, ADMIN_PASSWORD)
+    assert snapshot(team_vault.root) == before
+
+
+def test_migration_copies_the_database_aside_first(team_vault: TeamVault) -> None:
+    extra = (*MIGRATIONS, Migration(latest_version() + 1, "a test table", "CREATE TABLE test_extra (x INTEGER);"))
+    conn = team_vault.admin.conn
+    applied = migrate(conn, team_vault.root / "safecase.db", extra)
+    assert applied == [latest_version() + 1]
+    assert current_version(conn) == latest_version() + 1
+    copies = list((team_vault.root / "pre-migration").iterdir())
+    assert len(copies) == 1 and copies[0].name.startswith(f"safecase.db.v{latest_version()}.")
+    assert oct(copies[0].stat().st_mode & 0o777) == "0o600"
+
+
+def test_failed_migration_leaves_the_old_version(team_vault: TeamVault) -> None:
+    broken = (
+        *MIGRATIONS,
+        Migration(
+            latest_version() + 1,
+            "fails half-way",
+            "CREATE TABLE half_done (x INTEGER);\nINSERT INTO no_such_table VALUES (1);",
+        ),
+    )
+    conn = team_vault.admin.conn
+    with pytest.raises(Exception, match="no_such_table"):
+        migrate(conn, team_vault.root / "safecase.db", broken)
+    assert current_version(conn) == latest_version()
+    assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'half_done'").fetchone()[0] == 0
+    assert verify_vault(team_vault.admin).ok
+
+
+def test_migrations_are_numbered_in_order() -> None:
+    versions = [m.version for m in MIGRATIONS]
+    assert versions == list(range(1, len(versions) + 1))
