@@ -1,4 +1,4 @@
-"""The recovery key: 160 random bits shown once as eight groups of five characters.
+"""The recovery key: 200 random bits shown once as eight groups of five characters.
 
 Crockford's base32 alphabet (no I, L, O, U) keeps it easy to copy onto paper and read back; parsing
 ignores case, spaces and dashes and maps the look-alikes O→0 and I/L→1.

@@ -49,6 +49,9 @@ from safecase.vault.repositories.audit import AuditRepository
 from safecase.vault.repositories.meta import MetaRepository
 from safecase.vault.repositories.users import UserRepository
 
+# Failed recovery-key attempts are counted under this name in the sign-in delay file.
+RECOVERY_SLOT = "recovery"
+
 # Argon2id parameters for new slots; None means "calibrate on this machine". Tests set the floor.
 _default_params: Argon2Params | None = None
 
@@ -269,6 +272,7 @@ def _record_sign_in(session: VaultSession, slot_id: str, action: AuditAction) ->
     """Write queued failures and this sign-in to the audit log, then reset the delay."""
     pending = throttle.pending_failures(session.paths.throttle)
     names = {slot_id_for(session.keyfile.vault_id, u.name): u.name for u in UserRepository(session.conn).all()}
+    names[RECOVERY_SLOT] = "recovery-key"
     with session.write():
         audit = AuditRepository(session.conn)
         for failure in pending:
@@ -288,6 +292,7 @@ def open_with_recovery_key(root: Path, recovery_key: str) -> tuple[VaultPaths, K
     """The data key and an open database, from the recovery key alone (for password resets)."""
     paths = VaultPaths(root)
     keyfile = load_keyfile(paths)
+    _check_throttle(paths, RECOVERY_SLOT)
     try:
         normalized = normalize_recovery_key(recovery_key)
     except CryptoError:
@@ -299,7 +304,9 @@ def open_with_recovery_key(root: Path, recovery_key: str) -> tuple[VaultPaths, K
     try:
         data_key = opener(keyfile)
     except CryptoError:
-        raise _fail(paths, "recovery", "wrong recovery key", AuthenticationError(tr("Wrong recovery key."))) from None
+        raise _fail(
+            paths, RECOVERY_SLOT, "wrong recovery key", AuthenticationError(tr("Wrong recovery key."))
+        ) from None
     if not keyfile.mac_valid(data_key):
         raise VaultFormatError(
             tr("The key file (keys.json) was edited outside SafeCase. Restore it from a backup; it was not changed.")

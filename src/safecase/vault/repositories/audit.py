@@ -14,6 +14,7 @@ from typing import Any
 
 from safecase.crypto.hashchain import GENESIS, link_hash
 from safecase.domain.audit import AuditEntry, ChainCheck
+from safecase.i18n import tr
 from safecase.vault.connection import Connection
 from safecase.vault.repositories._time import from_text, to_text
 
@@ -111,13 +112,13 @@ class AuditRepository:
             stored_hash,
         ) in self._raw_rows():
             if seq != expected_seq:
-                reason = "a row is missing or out of order" if seq > expected_seq else "rows are out of order"
+                reason = tr("a row is missing or out of order") if seq > expected_seq else tr("rows are out of order")
                 return ChainCheck(checked, int(seq), reason)
             if stored_prev != prev_hash:
-                return ChainCheck(checked, int(seq), "the link to the previous row is broken")
+                return ChainCheck(checked, int(seq), tr("the link to the previous row is broken"))
             digest = link_hash(prev_hash, _record(seq, at, actor, action, target_type, target_id, details))
             if digest != stored_hash:
-                return ChainCheck(checked, int(seq), "the row was edited")
+                return ChainCheck(checked, int(seq), tr("the row was edited"))
             prev_hash = stored_hash
             expected_seq += 1
             checked += 1
