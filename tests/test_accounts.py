@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+
 from conftest import (
     ADMIN,
     ADMIN_PASSWORD,
@@ -16,8 +17,6 @@ from conftest import (
     SUPERVISOR_PASSWORD,
     TeamVault,
 )
-from vaultfiles import snapshot
-
 from safecase.crypto.keyslots import open_slot
 from safecase.domain.errors import (
     AuthenticationError,
@@ -37,6 +36,7 @@ from safecase.services.verify import verify_vault
 from safecase.vault import keyfile as keyfiles
 from safecase.vault.connection import connect
 from safecase.vault.keyfile import slot_id_for, user_binding
+from vaultfiles import snapshot
 
 NEW_PASSWORD = "a completely new pass phrase"
 PASSWORDS = {ADMIN: ADMIN_PASSWORD, COUNSELOR: COUNSELOR_PASSWORD, SUPERVISOR: SUPERVISOR_PASSWORD}

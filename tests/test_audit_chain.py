@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from conftest import COUNSELOR, COUNSELOR_PASSWORD, TeamVault
-from vaultfiles import raw_connection
 
+from conftest import COUNSELOR, COUNSELOR_PASSWORD, TeamVault
 from safecase.services.verify import verify_vault
 from safecase.vault.connection import Connection
 from safecase.vault.repositories.audit import AuditRepository
+from vaultfiles import raw_connection
 
 
 def _drop_append_only_guards(conn: Connection) -> None:

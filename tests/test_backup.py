@@ -8,9 +8,8 @@ import tarfile
 from pathlib import Path
 
 import pytest
-from conftest import ADMIN, ADMIN_PASSWORD, COUNSELOR, COUNSELOR_PASSWORD, TeamVault
-from vaultfiles import snapshot
 
+from conftest import ADMIN, ADMIN_PASSWORD, COUNSELOR, COUNSELOR_PASSWORD, TeamVault
 from safecase.domain.errors import (
     AuthenticationError,
     BackupError,
@@ -24,6 +23,7 @@ from safecase.services.audit import AuditService
 from safecase.services.backups import create_backup, restore_backup
 from safecase.services.settings import SettingsService
 from safecase.services.verify import verify_vault
+from vaultfiles import snapshot
 
 
 @pytest.fixture

@@ -10,8 +10,6 @@ import tempfile
 from pathlib import Path
 
 from conftest import ADMIN, ADMIN_PASSWORD
-from vaultfiles import vault_bytes
-
 from safecase.domain.roles import Role
 from safecase.services import access
 from safecase.services.accounts import AccountService
@@ -19,6 +17,7 @@ from safecase.services.audit import AuditService
 from safecase.services.backups import create_backup
 from safecase.services.settings import SettingsService
 from safecase.services.verify import verify_vault
+from vaultfiles import vault_bytes
 
 CANARIES = {
     "display name": "캐너리표시이름QZX",

@@ -12,9 +12,8 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import ADMIN, ADMIN_PASSWORD, COUNSELOR, TeamVault
-from vaultfiles import snapshot
 
+from conftest import ADMIN, ADMIN_PASSWORD, COUNSELOR, TeamVault
 from safecase.domain.errors import BackupError
 from safecase.services import access
 from safecase.services.accounts import AccountService
@@ -22,6 +21,7 @@ from safecase.services.audit import AuditService
 from safecase.services.backups import create_backup
 from safecase.services.verify import verify_vault
 from safecase.vault import atomic
+from vaultfiles import snapshot
 
 
 def _disk_full(*_args: object) -> None:

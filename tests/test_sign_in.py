@@ -9,9 +9,8 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import ADMIN, ADMIN_PASSWORD, COUNSELOR, COUNSELOR_PASSWORD, TeamVault
-from vaultfiles import snapshot
 
+from conftest import ADMIN, ADMIN_PASSWORD, COUNSELOR, COUNSELOR_PASSWORD, TeamVault
 from safecase.crypto.encoding import canonical_json
 from safecase.domain.errors import (
     AccountDisabledError,
@@ -28,6 +27,7 @@ from safecase.services.accounts import AccountService
 from safecase.services.audit import AuditService
 from safecase.vault import throttle
 from safecase.vault.paths import VaultPaths
+from vaultfiles import snapshot
 
 
 def test_create_vault_lays_out_the_folder_privately(vault_dir: Path) -> None:
