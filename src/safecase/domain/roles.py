@@ -27,6 +27,7 @@ class Permission(StrEnum):
     REASSIGN_CASES = "reassign_cases"
     EXPORT_ANONYMIZED = "export_anonymized"
     WORK_OWN_CASES = "work_own_cases"
+    IMPORT_CASES = "import_cases"
 
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
@@ -39,6 +40,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.EXPORT_ANONYMIZED,
             Permission.VIEW_AUDIT,
             Permission.VERIFY,
+            Permission.IMPORT_CASES,
         }
     ),
     Role.ADMIN: frozenset(
@@ -49,6 +51,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.RESTORE,
             Permission.VIEW_AUDIT,
             Permission.VERIFY,
+            Permission.IMPORT_CASES,
         }
     ),
 }

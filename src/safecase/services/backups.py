@@ -19,6 +19,7 @@ from safecase.crypto.recovery import normalize_recovery_key
 from safecase.domain.audit import AuditAction
 from safecase.domain.errors import AuthenticationError, BackupError, PermissionDeniedError, VaultExistsError
 from safecase.domain.roles import Permission, permissions_for
+from safecase.domain.users import normalize_user_name
 from safecase.i18n import tr
 from safecase.services.access import open_user_slot
 from safecase.services.session import VaultSession
@@ -110,7 +111,7 @@ def _check_restore(staging: Path, manifest: BackupManifest, user_name: str, pass
         slot, data_key = open_user_slot(keyfile, user_name, password)
         if Permission.RESTORE not in permissions_for(slot.roles):
             raise PermissionDeniedError(tr("Only an administrator of this vault can restore it."))
-        actor = user_name
+        actor = normalize_user_name(user_name)
     if not manifest.authentic(data_key) or manifest.vault_id != keyfile.vault_id or not keyfile.mac_valid(data_key):
         raise BackupError(tr("This backup was altered after it was made. Nothing was changed."))
     conn = connect(paths.db, data_key)

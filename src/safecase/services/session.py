@@ -117,6 +117,15 @@ class VaultSession:
         self._conn = None
         self._data_key = None
 
+    def sign_out(self) -> None:
+        """Record the sign-out, then close the database and forget the key."""
+        if self._conn is None:
+            return
+        try:
+            self.audit(AuditAction.SIGN_OUT, "user", self.user.name)
+        finally:
+            self.close()
+
     def lock(self) -> None:
         """Record the lock, then close the database and forget the key."""
         if self._conn is None:

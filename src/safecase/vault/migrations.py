@@ -64,7 +64,177 @@ CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 """
 
-MIGRATIONS: tuple[Migration, ...] = (Migration(1, "users, settings and the audit log", SCHEMA_V1),)
+SCHEMA_V2 = """
+CREATE TABLE case_numbers (
+    year INTEGER PRIMARY KEY,
+    last_serial INTEGER NOT NULL
+);
+CREATE TABLE cases (
+    id INTEGER PRIMARY KEY,
+    number TEXT NOT NULL UNIQUE,
+    status TEXT NOT NULL,
+    opened_on TEXT NOT NULL,
+    closed_on TEXT,
+    risk TEXT NOT NULL,
+    risk_rank INTEGER NOT NULL,
+    risk_reason TEXT NOT NULL DEFAULT '',
+    alias TEXT NOT NULL DEFAULT '',
+    age_band TEXT NOT NULL DEFAULT 'unknown',
+    gender TEXT NOT NULL DEFAULT 'unknown',
+    branch TEXT NOT NULL DEFAULT '',
+    service_status TEXT NOT NULL DEFAULT '',
+    region TEXT NOT NULL DEFAULT '',
+    preferred_channel TEXT NOT NULL DEFAULT '',
+    safe_channels TEXT NOT NULL DEFAULT '',
+    safe_to_leave_message INTEGER,
+    safe_contact_notes TEXT NOT NULL DEFAULT '',
+    real_name TEXT NOT NULL DEFAULT '',
+    phone TEXT NOT NULL DEFAULT '',
+    phone_digits TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    created_by TEXT NOT NULL
+);
+CREATE INDEX cases_opened ON cases (opened_on);
+CREATE INDEX cases_status ON cases (status, opened_on);
+CREATE INDEX cases_risk ON cases (risk_rank, opened_on);
+CREATE INDEX cases_updated ON cases (updated_at);
+CREATE INDEX cases_phone ON cases (phone_digits) WHERE phone_digits != '';
+CREATE INDEX cases_alias ON cases (alias COLLATE NOCASE);
+CREATE TABLE case_counselors (
+    case_id INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+    user_name TEXT NOT NULL,
+    PRIMARY KEY (case_id, user_name)
+) WITHOUT ROWID;
+CREATE INDEX case_counselors_user ON case_counselors (user_name, case_id);
+CREATE TABLE contacts (
+    id INTEGER PRIMARY KEY,
+    case_id INTEGER REFERENCES cases (id),
+    at TEXT NOT NULL,
+    channel TEXT NOT NULL,
+    direction TEXT NOT NULL,
+    duration_minutes INTEGER,
+    caller_type TEXT NOT NULL,
+    counselor TEXT NOT NULL,
+    summary TEXT NOT NULL DEFAULT '',
+    follow_up_needed INTEGER NOT NULL DEFAULT 0,
+    follow_up_due TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX contacts_case ON contacts (case_id, at);
+CREATE INDEX contacts_unattached ON contacts (counselor, at) WHERE case_id IS NULL;
+CREATE TABLE incidents (
+    id INTEGER PRIMARY KEY,
+    case_id INTEGER NOT NULL REFERENCES cases (id),
+    perpetrator_relation TEXT NOT NULL DEFAULT 'unknown',
+    date_precision TEXT NOT NULL DEFAULT 'unknown',
+    date_value TEXT NOT NULL DEFAULT '',
+    place_type TEXT NOT NULL DEFAULT 'unknown',
+    description TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX incidents_case ON incidents (case_id);
+CREATE TABLE incident_types (
+    incident_id INTEGER NOT NULL REFERENCES incidents (id) ON DELETE CASCADE,
+    case_id INTEGER NOT NULL,
+    code TEXT NOT NULL,
+    PRIMARY KEY (incident_id, code)
+) WITHOUT ROWID;
+CREATE INDEX incident_types_code ON incident_types (code, case_id);
+CREATE INDEX incident_types_case ON incident_types (case_id, code);
+CREATE TABLE incident_platforms (
+    incident_id INTEGER NOT NULL REFERENCES incidents (id) ON DELETE CASCADE,
+    platform TEXT NOT NULL,
+    PRIMARY KEY (incident_id, platform)
+) WITHOUT ROWID;
+CREATE TABLE organizations (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    org_type TEXT NOT NULL,
+    contact TEXT NOT NULL DEFAULT '',
+    notes TEXT NOT NULL DEFAULT '',
+    active INTEGER NOT NULL DEFAULT 1,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE TABLE consents (
+    id INTEGER PRIMARY KEY,
+    case_id INTEGER NOT NULL REFERENCES cases (id),
+    purpose TEXT NOT NULL,
+    organization_id INTEGER REFERENCES organizations (id),
+    given_by TEXT NOT NULL,
+    given_on TEXT NOT NULL,
+    scope TEXT NOT NULL DEFAULT '',
+    withdrawn_on TEXT,
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL
+);
+CREATE INDEX consents_case ON consents (case_id);
+CREATE TABLE referrals (
+    id INTEGER PRIMARY KEY,
+    case_id INTEGER NOT NULL REFERENCES cases (id),
+    organization_id INTEGER NOT NULL REFERENCES organizations (id),
+    reason TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL,
+    sent_on TEXT,
+    consent_id INTEGER REFERENCES consents (id),
+    follow_up_due TEXT,
+    outcome TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    created_by TEXT NOT NULL
+);
+CREATE INDEX referrals_case ON referrals (case_id);
+CREATE INDEX referrals_waiting ON referrals (status, follow_up_due);
+CREATE TABLE tasks (
+    id INTEGER PRIMARY KEY,
+    case_id INTEGER REFERENCES cases (id),
+    kind TEXT NOT NULL,
+    title TEXT NOT NULL,
+    due_on TEXT NOT NULL,
+    owner TEXT NOT NULL,
+    done_at TEXT,
+    referral_id INTEGER REFERENCES referrals (id),
+    contact_id INTEGER REFERENCES contacts (id),
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL
+);
+CREATE INDEX tasks_open ON tasks (owner, due_on) WHERE done_at IS NULL;
+CREATE INDEX tasks_case ON tasks (case_id);
+CREATE INDEX tasks_open_case ON tasks (case_id, due_on) WHERE done_at IS NULL;
+CREATE TABLE case_history (
+    id INTEGER PRIMARY KEY,
+    case_id INTEGER NOT NULL REFERENCES cases (id),
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    record_type TEXT NOT NULL,
+    record_id INTEGER NOT NULL,
+    field TEXT NOT NULL,
+    old_value TEXT NOT NULL,
+    new_value TEXT NOT NULL
+);
+CREATE INDEX case_history_case ON case_history (case_id, id);
+CREATE TABLE drafts (
+    owner TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (owner, kind)
+) WITHOUT ROWID;
+CREATE VIRTUAL TABLE case_text_trigram USING fts5 (
+    body, content = '', contentless_delete = 1, tokenize = 'trigram'
+);
+CREATE VIRTUAL TABLE case_text_bigram USING fts5 (
+    body, content = '', contentless_delete = 1, tokenize = 'unicode61'
+);
+"""
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "users, settings and the audit log", SCHEMA_V1),
+    Migration(2, "casework: cases, contacts, incidents, consent, referrals, tasks, history, search", SCHEMA_V2),
+)
 
 
 def latest_version(migrations: Sequence[Migration] = MIGRATIONS) -> int:

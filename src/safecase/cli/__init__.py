@@ -1,0 +1,62 @@
+"""The ``safecase`` command: the desktop app when run bare, vault administration with a sub-command.
+
+A thin layer over :mod:`safecase.services`. Exit codes: 0 success, 1 failure (one line on stderr,
+``safecase: error: <message>``), 2 usage error, 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import cast
+
+import click
+
+from safecase import __version__
+from safecase.domain.errors import SafeCaseError
+from safecase.i18n import tr
+from safecase.services import process
+
+from ._base import SafeCaseGroup, user_option, vault_option, vault_path
+from ._users import user_group
+from ._vault import audit, backup, init_vault, restore, verify
+
+__all__ = ["cli", "main"]
+
+
+def _start_app(vault: Path) -> None:
+    """The GUI, imported only now so that sub-commands never load Qt widgets."""
+    try:
+        module = importlib.import_module("safecase.ui.app")
+    except ImportError as exc:
+        raise SafeCaseError(tr("The SafeCase window cannot start here ({reason}).").format(reason=exc)) from None
+    run_app = cast(Callable[[Path], int], module.run_app)
+    sys.exit(run_app(vault))
+
+
+@click.group(
+    cls=SafeCaseGroup,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    help=tr("SafeCase: encrypted, offline casework. Without a command, opens the SafeCase window."),
+)
+@vault_option
+@user_option
+@click.version_option(__version__, "--version", prog_name="safecase", message=tr("%(prog)s %(version)s"))
+@click.pass_context
+def cli(ctx: click.Context) -> None:
+    if ctx.invoked_subcommand is None:
+        _start_app(vault_path(ctx))
+
+
+for _command in (init_vault, user_group, verify, audit, backup, restore):
+    cli.add_command(_command)
+
+
+def main() -> None:
+    """Console-script entry point: harden the process, then run the command line."""
+    process.disable_core_dumps()
+    process.restrict_new_files()
+    cli.main(prog_name="safecase")

@@ -1,0 +1,201 @@
+"""Whole-vault commands: init, verify, audit, backup and restore."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from safecase.domain.audit import AuditEntry
+from safecase.domain.errors import BackupError, InputError, SafeCaseError, VaultExistsError
+from safecase.domain.users import normalize_user_name
+from safecase.i18n import tr, trn
+from safecase.services import access
+from safecase.services.audit import AuditService
+from safecase.services.backups import create_backup, restore_backup
+from safecase.services.verify import verify_vault
+
+from ._base import (
+    acting_user,
+    auth_options,
+    echo_json,
+    echo_table,
+    human_size,
+    local_time,
+    read_new_password,
+    read_password,
+    read_recovery_key,
+    recovery_key_stdin_option,
+    reject_two_stdin_secrets,
+    signed_in,
+    vault_option,
+    vault_path,
+)
+
+DEFAULT_AUDIT_LIMIT = 100
+
+
+@click.command(
+    "init",
+    short_help=tr("Create a new vault."),
+    help=tr("Create a new vault with its first administrator and print its recovery key."),
+)
+@click.option(
+    "--admin", "admin_name", required=True, metavar="NAME", help=tr("Sign-in name of the first administrator.")
+)
+@click.option("--display-name", default="", help=tr("The administrator's name as shown in the app."))
+@vault_option
+@click.pass_context
+def init_vault(ctx: click.Context, admin_name: str, display_name: str) -> None:
+    root = vault_path(ctx)
+    if access.vault_exists(root):
+        raise VaultExistsError(tr("{path} already holds a SafeCase vault; it was left untouched.").format(path=root))
+    name = access.check_new_user_name(admin_name)
+    password = read_new_password(ctx, name)
+    created = access.create_vault(root, admin_name, password, display_name)
+    try:
+        click.echo(tr("Created a SafeCase vault at {path} with the administrator {name}.").format(path=root, name=name))
+        click.echo()
+        click.echo(tr("RECOVERY KEY (shown only this once):"))
+        click.echo()
+        click.echo(f"    {created.recovery_key}")
+        click.echo()
+        click.echo(tr("Write it on paper now and keep the paper locked away, apart from this computer."))
+        click.echo(
+            tr(
+                "Whoever holds it can open the vault and reset any password. If every administrator "
+                "forgets their password and this key is lost, the case files cannot be recovered."
+            )
+        )
+    finally:
+        created.session.close()
+
+
+@click.command(
+    "verify",
+    short_help=tr("Check that the vault is intact."),
+    help=tr("Check the encryption, the structure, the key file and the audit chain."),
+)
+@auth_options
+@click.pass_context
+def verify(ctx: click.Context) -> None:
+    with signed_in(ctx) as session:
+        report = verify_vault(session)
+    for check in report.checks:
+        status = tr("OK") if check.ok else tr("FAILED")
+        click.echo(f"{status:<6}  {check.name}: {check.detail}")
+    failed = sum(1 for check in report.checks if not check.ok)
+    if failed:
+        raise SafeCaseError(
+            trn(
+                "{count} check failed: restore the vault from a backup and keep the damaged copy for inspection.",
+                "{count} checks failed: restore the vault from a backup and keep the damaged copy for inspection.",
+                failed,
+            ).format(count=failed)
+        )
+
+
+def _target(entry: AuditEntry) -> str:
+    return ":".join(part for part in (entry.target_type, entry.target_id) if part)
+
+
+def _details(entry: AuditEntry) -> str:
+    return ", ".join(f"{key}={value}" for key, value in sorted(entry.details.items()))
+
+
+def _entry_json(entry: AuditEntry) -> dict[str, object]:
+    return {
+        "seq": entry.seq,
+        "at": entry.at.isoformat(),
+        "actor": entry.actor,
+        "action": entry.action,
+        "target_type": entry.target_type,
+        "target_id": entry.target_id,
+        "details": entry.details,
+    }
+
+
+@click.command(
+    "audit",
+    short_help=tr("Show the audit log."),
+    help=tr("Show the audit log, newest first (supervisors and administrators)."),
+)
+@click.option("--json", "as_json", is_flag=True, help=tr("Print JSON instead of a table."))
+@click.option(
+    "--limit",
+    type=click.IntRange(min=1),
+    default=DEFAULT_AUDIT_LIMIT,
+    show_default=True,
+    help=tr("How many of the newest entries to show."),
+)
+@auth_options
+@click.pass_context
+def audit(ctx: click.Context, as_json: bool, limit: int) -> None:
+    with signed_in(ctx) as session:
+        entries = AuditService(session).entries(limit=limit)
+    if as_json:
+        echo_json([_entry_json(entry) for entry in entries])
+        return
+    echo_table(
+        [tr("SEQ"), tr("TIME"), tr("ACTOR"), tr("ACTION"), tr("TARGET"), tr("DETAILS")],
+        [[str(e.seq), local_time(e.at), e.actor, e.action, _target(e), _details(e)] for e in entries],
+    )
+
+
+@click.command(
+    "backup",
+    short_help=tr("Write an encrypted backup file."),
+    help=tr("Write an encrypted backup of the vault to a file (administrators)."),
+)
+@click.option(
+    "--out",
+    "out",
+    required=True,
+    type=click.Path(path_type=Path, dir_okay=False),
+    metavar="FILE",
+    help=tr("The backup file to write."),
+)
+@click.option("--overwrite", is_flag=True, help=tr("Replace FILE if it already exists."))
+@auth_options
+@click.pass_context
+def backup(ctx: click.Context, out: Path, overwrite: bool) -> None:
+    out = out.expanduser().absolute()
+    if out.exists() and not overwrite:
+        raise InputError(tr("{path} already exists; choose another file name or add --overwrite.").format(path=out))
+    with signed_in(ctx) as session:
+        create_backup(session, out)
+    click.echo(tr("Backup written to {path}: {size}.").format(path=out, size=human_size(out.stat().st_size)))
+    click.echo(tr("It opens with the same passwords and recovery key as the vault; store it somewhere safe."))
+
+
+@click.command(
+    "restore",
+    short_help=tr("Restore a backup file."),
+    help=tr("Restore a backup file as the vault at --vault (administrator or recovery key)."),
+)
+@click.argument("backup_file", metavar="FILE", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--replace", is_flag=True, help=tr("Overwrite a vault already at the target folder."))
+@recovery_key_stdin_option(tr("Prove the right to restore with the recovery key, read from standard input."))
+@auth_options
+@click.pass_context
+def restore(ctx: click.Context, backup_file: Path, replace: bool, recovery_key_stdin: bool) -> None:
+    reject_two_stdin_secrets(ctx, recovery_key_stdin)
+    target = vault_path(ctx)
+    if access.vault_exists(target) and not replace:
+        raise VaultExistsError(
+            tr("{path} already holds a vault; use --replace to overwrite it. Nothing was changed.").format(path=target)
+        )
+    if not backup_file.is_file():
+        raise BackupError(tr("There is no backup file at {path}.").format(path=backup_file))
+    if recovery_key_stdin:
+        manifest = restore_backup(backup_file, target, recovery_key=read_recovery_key(ctx), replace=replace)
+    else:
+        # The backup's own key file is checked, so the name is normalized here as sign-in does.
+        name = normalize_user_name(acting_user(ctx))
+        password = read_password(ctx, name)
+        manifest = restore_backup(backup_file, target, user_name=name, password=password, replace=replace)
+    click.echo(
+        tr("Restored the backup made {created} into {path}. Run “safecase verify” after signing in.").format(
+            created=manifest.created_at, path=target
+        )
+    )

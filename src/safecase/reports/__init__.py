@@ -1,0 +1,1 @@
+"""Anonymized summaries and their writers (CSV, XLSX, PDF) for supervisors' exports."""

@@ -1,0 +1,291 @@
+"""Cases: open, find, view, edit, reveal identifying details, reassign, and see their history.
+
+Every change writes one history row per changed field (inside the encrypted database) and one audit
+row naming the fields but never their content. Identifying details (real name, phone) are returned
+only by :meth:`CaseService.reveal`, which is audit-logged, and appear in history only as "changed".
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date
+
+from safecase.domain.audit import AuditAction
+from safecase.domain.cases import (
+    Case,
+    CaseFields,
+    CaseFilter,
+    CaseStatus,
+    CaseSummary,
+    RepeatMatch,
+    SensitiveContact,
+    normalize_phone,
+    parse_case_number,
+)
+from safecase.domain.errors import InputError
+from safecase.domain.roles import Permission, Role
+from safecase.domain.tasks import HistoryEntry
+from safecase.domain.users import User
+from safecase.i18n import tr
+from safecase.services.casework_access import require_case, visible_to
+from safecase.services.session import VaultSession
+from safecase.vault.repositories._time import now_utc
+from safecase.vault.repositories.cases import CaseRepository
+from safecase.vault.repositories.history import HistoryRepository
+from safecase.vault.repositories.search import SearchIndex
+from safecase.vault.repositories.users import UserRepository
+
+MAX_TEXT = 20_000
+SENSITIVE_FIELDS = frozenset({"sensitive.real_name", "sensitive.phone"})
+HIDDEN_VALUE = "•••"
+
+
+def flatten(value: object, prefix: str = "") -> dict[str, str]:
+    """A dataclass as ``{"field.sub": "text"}``, the form history and diffs use."""
+    out: dict[str, str] = {}
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for f in dataclasses.fields(value):
+            out.update(flatten(getattr(value, f.name), f"{prefix}{f.name}."))
+        return out
+    key = prefix.rstrip(".")
+    if value is None:
+        out[key] = ""
+    elif isinstance(value, bool):
+        out[key] = "yes" if value else "no"
+    elif isinstance(value, tuple | list | frozenset | set):
+        out[key] = ", ".join(sorted(str(v) for v in value))
+    else:
+        out[key] = str(getattr(value, "value", value))
+    return out
+
+
+def diff(old: object, new: object) -> dict[str, tuple[str, str]]:
+    """Changed fields as ``{field: (old, new)}``."""
+    before, after = flatten(old), flatten(new)
+    return {
+        k: (before.get(k, ""), after.get(k, ""))
+        for k in sorted(set(before) | set(after))
+        if before.get(k) != after.get(k)
+    }
+
+
+def check_text_lengths(values: Iterable[str]) -> None:
+    if any(len(v) > MAX_TEXT for v in values):
+        raise InputError(tr("A text is too long (at most {count} characters).").format(count=MAX_TEXT))
+
+
+def reindex(session: VaultSession, case_id: int) -> None:
+    """Refresh the search index of one case inside the caller's transaction."""
+    SearchIndex(session.conn).replace(case_id, CaseRepository(session.conn).texts_for_index(case_id))
+
+
+def record_change(
+    session: VaultSession, case_id: int, record_type: str, record_id: int, changes: dict[str, tuple[str, str]]
+) -> None:
+    """History rows (content, encrypted) and one audit row (field names only), in the caller's transaction."""
+    shown = {k: ((HIDDEN_VALUE, HIDDEN_VALUE) if k in SENSITIVE_FIELDS else v) for k, v in changes.items()}
+    HistoryRepository(session.conn).add(case_id, now_utc(), session.user.name, record_type, record_id, shown)
+    CaseRepository(session.conn).touch(case_id, now_utc())
+
+
+class CaseService:
+    def __init__(self, session: VaultSession, today: Callable[[], date] = date.today) -> None:
+        self._session = session
+        self._today = today
+        self._repo = CaseRepository(session.conn)
+
+    # --- creating and editing -------------------------------------------------------------------
+
+    def create(self, fields: CaseFields, counselors: Iterable[str] = (), number: str = "") -> Case:
+        """Open a case. Counselors are assigned to their own new cases; supervisors may name others."""
+        session = self._session
+        visible_to(session)
+        names = self._checked_counselors(counselors) if session.can(Permission.REASSIGN_CASES) else ()
+        if not names:
+            names = (session.user.name,)
+        opened_on = fields.opened_on or self._today()
+        fields = self._normalized(dataclasses.replace(fields, opened_on=opened_on))
+        with session.write():
+            case_id = self._insert(fields, names, number, opened_on)
+            session.log(AuditAction.CASE_CREATED, "case", str(case_id))
+        return self._get(case_id)
+
+    def _insert(self, fields: CaseFields, names: Sequence[str], number: str, opened_on: date) -> int:
+        """Insert a case in the caller's transaction (shared with the importer)."""
+        if number:
+            if parse_case_number(number) is None:
+                raise InputError(tr("“{number}” is not a case number like 2026-0042.").format(number=number))
+            if self._repo.number_exists(number):
+                raise InputError(tr("Case {number} already exists.").format(number=number))
+        else:
+            number = self._repo.next_number(opened_on.year)
+        case_id = self._repo.insert(number, fields, opened_on, self._session.user.name, now_utc())
+        self._repo.set_counselors(case_id, names)
+        reindex(self._session, case_id)
+        return case_id
+
+    def update(self, case_id: int, fields: CaseFields) -> Case:
+        session = self._session
+        require_case(session, case_id)
+        old = self._repo.fields(case_id)
+        assert old is not None
+        new = self._normalized(dataclasses.replace(fields, opened_on=fields.opened_on or old.opened_on))
+        if new.status is CaseStatus.CLOSED and new.closed_on is None:
+            new = dataclasses.replace(new, closed_on=self._today())
+        changes = diff(old, new)
+        if not changes:
+            return self._get(case_id)
+        with session.write():
+            self._repo.update(case_id, new, now_utc())
+            record_change(session, case_id, "case", case_id, changes)
+            reindex(session, case_id)
+            session.log(AuditAction.CASE_UPDATED, "case", str(case_id), {"fields": ",".join(sorted(changes))})
+        return self._get(case_id)
+
+    def reassign(self, case_id: int, counselors: Iterable[str]) -> Case:
+        """Supervisors only: who works this case from now on."""
+        session = self._session
+        session.require(Permission.REASSIGN_CASES)
+        require_case(session, case_id)
+        names = self._checked_counselors(counselors)
+        if not names:
+            raise InputError(tr("A case needs at least one counselor."))
+        old = self._repo.counselors(case_id)
+        if tuple(sorted(names)) == tuple(sorted(old)):
+            return self._get(case_id)
+        with session.write():
+            self._repo.set_counselors(case_id, names)
+            record_change(session, case_id, "case", case_id, {"counselors": (", ".join(old), ", ".join(sorted(names)))})
+            session.log(AuditAction.CASE_REASSIGNED, "case", str(case_id), {"counselors": ",".join(sorted(names))})
+        return self._get(case_id)
+
+    def _checked_counselors(self, names: Iterable[str]) -> tuple[str, ...]:
+        known = {u.name: u for u in UserRepository(self._session.conn).all()}
+        result: list[str] = []
+        for name in names:
+            key = name.strip().casefold()
+            user = known.get(key)
+            if user is None or not user.enabled or not ({Role.COUNSELOR, Role.SUPERVISOR} & user.roles):
+                raise InputError(tr("“{name}” is not an active counselor or supervisor.").format(name=name))
+            result.append(user.name)
+        return tuple(sorted(set(result)))
+
+    def _normalized(self, fields: CaseFields) -> CaseFields:
+        profile = fields.profile
+        check_text_lengths(
+            [
+                fields.risk_reason,
+                profile.alias,
+                profile.safe_channels,
+                profile.safe_contact_notes,
+                *flatten(fields.sensitive).values(),
+            ]
+        )
+        return dataclasses.replace(
+            fields,
+            risk_reason=fields.risk_reason.strip(),
+            profile=dataclasses.replace(profile, alias=profile.alias.strip()),
+            sensitive=SensitiveContact(fields.sensitive.real_name.strip(), fields.sensitive.phone.strip()),
+        )
+
+    # --- reading --------------------------------------------------------------------------------
+
+    def _get(self, case_id: int) -> Case:
+        case = self._repo.get(case_id)
+        assert case is not None
+        return case
+
+    def get(self, case_id: int) -> Case:
+        """Open a case (audit-logged as a view)."""
+        require_case(self._session, case_id)
+        self._session.audit(AuditAction.CASE_VIEWED, "case", str(case_id))
+        return self._get(case_id)
+
+    def id_for_number(self, number: str) -> int:
+        case_id = self._repo.id_for_number(number)
+        if case_id is None:
+            raise InputError(tr("That case does not exist or is not assigned to you."))
+        require_case(self._session, case_id)
+        return case_id
+
+    def fields(self, case_id: int) -> CaseFields:
+        """The editable fields, identifying details masked out (use :meth:`reveal` for those)."""
+        require_case(self._session, case_id)
+        fields = self._repo.fields(case_id)
+        assert fields is not None
+        return dataclasses.replace(fields, sensitive=SensitiveContact())
+
+    def reveal(self, case_id: int) -> SensitiveContact:
+        """Real name and phone, audit-logged."""
+        require_case(self._session, case_id)
+        self._session.audit(AuditAction.CASE_REVEALED, "case", str(case_id))
+        return self._repo.sensitive(case_id)
+
+    def list_ids(self, flt: CaseFilter, log: bool = True) -> list[int]:
+        """Ordered ids of the cases the user may see that pass ``flt``. Logged (filter names only)."""
+        owner = visible_to(self._session)
+        ids = self._repo.ids(flt, owner, self._today())
+        if log:
+            used = sorted(
+                f.name for f in dataclasses.fields(flt) if getattr(flt, f.name) and f.name not in ("sort", "descending")
+            )
+            self._session.audit(
+                AuditAction.CASES_LISTED, "cases", "", {"filters": ",".join(used), "results": str(len(ids))}
+            )
+        return ids
+
+    def summaries(self, ids: Sequence[int]) -> list[CaseSummary]:
+        """List rows for ``ids`` (those the user may see), in the given order."""
+        owner = visible_to(self._session)
+        rows = self._repo.summaries(ids, self._today())
+        return rows if owner is None else [r for r in rows if owner in r.counselors]
+
+    def history(self, case_id: int) -> list[HistoryEntry]:
+        require_case(self._session, case_id)
+        return HistoryRepository(self._session.conn).for_case(case_id)
+
+    def caseworkers(self) -> list[User]:
+        """Enabled users who can be assigned cases (for pickers)."""
+        visible_to(self._session)
+        return [
+            u
+            for u in UserRepository(self._session.conn).all()
+            if u.enabled and ({Role.COUNSELOR, Role.SUPERVISOR} & u.roles)
+        ]
+
+    def possible_repeats(
+        self,
+        phone: str = "",
+        alias: str = "",
+        age_band: str = "",
+        branch: str = "",
+        service_status: str = "",
+        exclude: int | None = None,
+    ) -> list[RepeatMatch]:
+        """Earlier cases that may be the same person: same phone, or same alias, age band and affiliation.
+
+        Cases the user may not open are still named (number and counselors only), so a repeat caller
+        is linked to the counselor who knows them without revealing that case's content.
+        """
+        owner = visible_to(self._session)
+        found: dict[int, str] = {}
+        digits = normalize_phone(phone)
+        if len(digits) >= 7:
+            for case_id in self._repo.ids_by_phone(digits, exclude):
+                found.setdefault(case_id, tr("same phone number"))
+        if alias.strip() and age_band:
+            for case_id in self._repo.ids_by_profile(alias, age_band, branch, service_status, exclude):
+                found.setdefault(case_id, tr("same alias, age band and affiliation"))
+        matches: list[RepeatMatch] = []
+        for case_id, reason in found.items():
+            case = self._repo.get(case_id)
+            if case is None:
+                continue
+            visible = owner is None or owner in case.counselors
+            matches.append(
+                RepeatMatch(
+                    case_id, case.number, reason, case.counselors, visible, case.profile.alias if visible else ""
+                )
+            )
+        return matches

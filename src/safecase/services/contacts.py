@@ -1,0 +1,134 @@
+"""The contact log. A contact may be logged without a case (an anonymous one-off call) and attached later.
+
+"Follow-up needed" creates a task for the counselor, due on the date given (tomorrow by default).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from safecase.domain.audit import AuditAction
+from safecase.domain.contacts import Contact
+from safecase.domain.errors import InputError
+from safecase.domain.tasks import Task, TaskKind
+from safecase.i18n import tr
+from safecase.services.cases import check_text_lengths, diff, record_change, reindex
+from safecase.services.casework_access import require_case, visible_to
+from safecase.services.session import VaultSession
+from safecase.vault.repositories._time import now_utc
+from safecase.vault.repositories.contacts import ContactRepository
+from safecase.vault.repositories.tasks import TaskRepository
+
+MAX_DURATION_MINUTES = 24 * 60
+
+
+class ContactService:
+    def __init__(self, session: VaultSession, today: Callable[[], date] = date.today) -> None:
+        self._session = session
+        self._today = today
+        self._repo = ContactRepository(session.conn)
+
+    def log(self, contact: Contact) -> Contact:
+        """Record a contact (``contact.id`` is ignored). The counselor is the signed-in user unless given."""
+        session = self._session
+        visible_to(session)
+        contact = self._checked(dataclasses.replace(contact, counselor=contact.counselor or session.user.name))
+        with session.write():
+            contact_id = self._insert(contact)
+            session.log(AuditAction.CONTACT_LOGGED, "contact", str(contact_id), {"case": str(contact.case_id or "")})
+        return self._get(contact_id)
+
+    def _insert(self, contact: Contact) -> int:
+        """Insert in the caller's transaction (quick intake creates a case and a contact together)."""
+        if contact.case_id is not None:
+            require_case(self._session, contact.case_id)
+        contact_id = self._repo.insert(contact, now_utc())
+        if contact.follow_up_needed:
+            self._add_follow_up(dataclasses.replace(contact, id=contact_id))
+        if contact.case_id is not None:
+            reindex(self._session, contact.case_id)
+        return contact_id
+
+    def update(self, contact: Contact) -> Contact:
+        session = self._session
+        old = self._visible(contact.id)
+        new = self._checked(dataclasses.replace(contact, counselor=contact.counselor or old.counselor))
+        changes = diff(old, new)
+        if not changes:
+            return old
+        with session.write():
+            self._repo.update(new, now_utc())
+            if (
+                new.follow_up_needed
+                and not TaskRepository(session.conn).open_for_contact(new.id)
+                and not old.follow_up_needed
+            ):
+                self._add_follow_up(new)
+            for case_id in {old.case_id, new.case_id} - {None}:
+                assert case_id is not None
+                record_change(session, case_id, "contact", new.id, changes)
+                reindex(session, case_id)
+            session.log(AuditAction.CONTACT_UPDATED, "contact", str(new.id), {"fields": ",".join(sorted(changes))})
+        return self._get(new.id)
+
+    def attach(self, contact_id: int, case_id: int) -> Contact:
+        """Attach an unattached contact (and its follow-up task) to a case."""
+        contact = self._visible(contact_id)
+        if contact.case_id is not None:
+            raise InputError(tr("This contact already belongs to a case."))
+        require_case(self._session, case_id)
+        updated = self.update(dataclasses.replace(contact, case_id=case_id))
+        tasks = TaskRepository(self._session.conn)
+        with self._session.write():
+            for task in tasks.open_for_contact(contact_id):
+                tasks.update(dataclasses.replace(task, case_id=case_id))
+        return updated
+
+    def for_case(self, case_id: int) -> list[Contact]:
+        require_case(self._session, case_id)
+        return self._repo.for_case(case_id)
+
+    def unattached(self) -> list[Contact]:
+        """Contacts without a case: one's own, or everyone's for a supervisor."""
+        return self._repo.unattached(visible_to(self._session))
+
+    def _get(self, contact_id: int) -> Contact:
+        contact = self._repo.get(contact_id)
+        assert contact is not None
+        return contact
+
+    def _visible(self, contact_id: int) -> Contact:
+        owner = visible_to(self._session)
+        contact = self._repo.get(contact_id)
+        if contact is None:
+            raise InputError(tr("That contact does not exist."))
+        if contact.case_id is not None:
+            require_case(self._session, contact.case_id)
+        elif owner is not None and contact.counselor != owner:
+            raise InputError(tr("That contact does not exist."))
+        return contact
+
+    def _checked(self, contact: Contact) -> Contact:
+        check_text_lengths([contact.summary])
+        if contact.duration_minutes is not None and not 0 <= contact.duration_minutes <= MAX_DURATION_MINUTES:
+            raise InputError(tr("The duration must be between 0 and {max} minutes.").format(max=MAX_DURATION_MINUTES))
+        if contact.follow_up_needed and contact.follow_up_due is None:
+            contact = dataclasses.replace(contact, follow_up_due=self._today() + timedelta(days=1))
+        return dataclasses.replace(contact, summary=contact.summary.strip())
+
+    def _add_follow_up(self, contact: Contact) -> None:
+        assert contact.follow_up_due is not None
+        task = Task(
+            id=0,
+            case_id=contact.case_id,
+            kind=TaskKind.CONTACT_FOLLOW_UP,
+            title=tr("Follow up on the contact of {day}").format(day=contact.at.date().isoformat()),
+            due_on=contact.follow_up_due,
+            owner=contact.counselor,
+            done_at=None,
+            contact_id=contact.id,
+        )
+        task_id = TaskRepository(self._session.conn).insert(task, self._session.user.name, now_utc())
+        self._session.log(AuditAction.TASK_CREATED, "task", str(task_id))

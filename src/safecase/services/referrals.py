@@ -1,0 +1,273 @@
+"""Consent, referrals and the organization directory.
+
+The rule that matters: a referral cannot be marked sent (or any later state) unless the survivor's
+consent to share with that very organization is on record and not withdrawn. Personal information on
+sex life is sensitive information under Korea's Personal Information Protection Act, which needs
+separate consent per recipient; SafeCase records exactly that.
+
+A referral with a follow-up date gets a task for each counselor of the case, so an unanswered
+referral comes back on the Today view.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from safecase.domain.audit import AuditAction
+from safecase.domain.errors import InputError
+from safecase.domain.referrals import (
+    SHARED_STATUSES,
+    Consent,
+    ConsentPurpose,
+    Organization,
+    OrganizationType,
+    Referral,
+    ReferralStatus,
+    consent_covers,
+)
+from safecase.domain.roles import Permission
+from safecase.domain.tasks import Task, TaskKind
+from safecase.i18n import tr
+from safecase.services.cases import check_text_lengths, diff, record_change, reindex
+from safecase.services.casework_access import require_case, visible_to
+from safecase.services.session import VaultSession
+from safecase.services.taxonomies import starter_directory
+from safecase.vault.repositories._time import now_utc
+from safecase.vault.repositories.cases import CaseRepository
+from safecase.vault.repositories.referrals import ConsentRepository, OrganizationRepository, ReferralRepository
+from safecase.vault.repositories.tasks import TaskRepository
+
+DEFAULT_FOLLOW_UP_DAYS = 7
+
+
+class OrganizationService:
+    """The referral directory: everyone who does casework may read and add; supervisors and admins edit."""
+
+    def __init__(self, session: VaultSession) -> None:
+        self._session = session
+        self._repo = OrganizationRepository(session.conn)
+
+    def all(self, include_inactive: bool = False) -> list[Organization]:
+        if not (self._session.can(Permission.WORK_OWN_CASES) or self._session.can(Permission.MANAGE_SETTINGS)):
+            self._session.require(Permission.WORK_OWN_CASES)
+        return self._repo.all(include_inactive)
+
+    def get(self, org_id: int) -> Organization:
+        org = self._repo.get(org_id)
+        if org is None:
+            raise InputError(tr("That organization is not in the directory."))
+        return org
+
+    def add(self, name: str, org_type: OrganizationType, contact: str = "", notes: str = "") -> Organization:
+        self._session.require(Permission.WORK_OWN_CASES)
+        org = self._checked(Organization(0, name, org_type, contact, notes, True))
+        if self._repo.by_name(org.name) is not None:
+            raise InputError(tr("“{name}” is already in the directory.").format(name=org.name))
+        with self._session.write():
+            org_id = self._repo.insert(org, now_utc())
+            self._session.log(AuditAction.ORGANIZATION_ADDED, "organization", str(org_id))
+        return self.get(org_id)
+
+    def update(self, org: Organization) -> Organization:
+        if not self._session.can(Permission.REASSIGN_CASES):
+            self._session.require(Permission.MANAGE_SETTINGS)
+        old = self.get(org.id)
+        new = self._checked(org)
+        other = self._repo.by_name(new.name)
+        if other is not None and other.id != new.id:
+            raise InputError(tr("“{name}” is already in the directory.").format(name=new.name))
+        changes = diff(old, new)
+        if changes:
+            with self._session.write():
+                self._repo.update(new, now_utc())
+                self._session.log(
+                    AuditAction.ORGANIZATION_UPDATED, "organization", str(new.id), {"fields": ",".join(changes)}
+                )
+        return self.get(new.id)
+
+    def seed_if_empty(self) -> int:
+        """Fill an empty directory with the bundled starter list (national hotlines and agencies)."""
+        if self._repo.count():
+            return 0
+        with self._session.write():
+            for name, org_type, contact, notes in starter_directory():
+                self._repo.insert(Organization(0, name, OrganizationType(org_type), contact, notes, True), now_utc())
+            self._session.log(AuditAction.ORGANIZATION_ADDED, "organization", "starter-directory")
+        return len(starter_directory())
+
+    @staticmethod
+    def _checked(org: Organization) -> Organization:
+        name = org.name.strip()
+        if not name or len(name) > 200:
+            raise InputError(tr("An organization needs a name (at most 200 characters)."))
+        check_text_lengths([org.contact, org.notes])
+        return dataclasses.replace(org, name=name, contact=org.contact.strip(), notes=org.notes.strip())
+
+
+class ReferralService:
+    def __init__(self, session: VaultSession, today: Callable[[], date] = date.today) -> None:
+        self._session = session
+        self._today = today
+        self._referrals = ReferralRepository(session.conn)
+        self._consents = ConsentRepository(session.conn)
+
+    # --- consent -----------------------------------------------------------------------------------
+
+    def record_consent(self, consent: Consent) -> Consent:
+        """Record informed consent (to record data, or to share with one organization)."""
+        require_case(self._session, consent.case_id)
+        if consent.purpose is ConsentPurpose.SHARE:
+            if consent.organization_id is None:
+                raise InputError(tr("Consent to share names the organization it covers."))
+            OrganizationService(self._session).get(consent.organization_id)
+        check_text_lengths([consent.scope])
+        with self._session.write():
+            consent_id = self._consents.insert(consent, self._session.user.name, now_utc())
+            record_change(self._session, consent.case_id, "consent", consent_id, diff(None, consent))
+            self._session.log(AuditAction.CONSENT_RECORDED, "consent", str(consent_id), {"case": str(consent.case_id)})
+        found = self._consents.get(consent_id)
+        assert found is not None
+        return found
+
+    def withdraw_consent(self, consent_id: int) -> None:
+        consent = self._consents.get(consent_id)
+        if consent is None:
+            raise InputError(tr("That consent is not on record."))
+        require_case(self._session, consent.case_id)
+        with self._session.write():
+            self._consents.withdraw(consent_id, self._today())
+            record_change(
+                self._session, consent.case_id, "consent", consent_id, {"withdrawn_on": ("", self._today().isoformat())}
+            )
+            self._session.log(AuditAction.CONSENT_WITHDRAWN, "consent", str(consent_id))
+
+    def consents(self, case_id: int) -> list[Consent]:
+        require_case(self._session, case_id)
+        return self._consents.for_case(case_id)
+
+    # --- referrals ---------------------------------------------------------------------------------
+
+    def create(self, referral: Referral) -> Referral:
+        """Record a referral (usually a draft); a follow-up task is made when it has a due date."""
+        require_case(self._session, referral.case_id)
+        referral = self._checked(referral, None)
+        with self._session.write():
+            referral_id = self._referrals.insert(referral, self._session.user.name, now_utc())
+            referral = dataclasses.replace(referral, id=referral_id)
+            record_change(self._session, referral.case_id, "referral", referral_id, diff(None, referral))
+            self._sync_follow_up(referral)
+            reindex(self._session, referral.case_id)
+            self._session.log(
+                AuditAction.REFERRAL_CREATED, "referral", str(referral_id), {"case": str(referral.case_id)}
+            )
+        return self._get(referral_id)
+
+    def update(self, referral: Referral) -> Referral:
+        old = self._get(referral.id)
+        require_case(self._session, old.case_id)
+        new = self._checked(dataclasses.replace(referral, case_id=old.case_id), old)
+        changes = diff(old, new)
+        if not changes:
+            return old
+        with self._session.write():
+            self._referrals.update(new, now_utc())
+            record_change(self._session, old.case_id, "referral", new.id, changes)
+            self._sync_follow_up(new)
+            reindex(self._session, old.case_id)
+            self._session.log(
+                AuditAction.REFERRAL_UPDATED, "referral", str(new.id), {"fields": ",".join(sorted(changes))}
+            )
+        return self._get(new.id)
+
+    def mark_sent(
+        self, referral_id: int, sent_on: date | None = None, follow_up_in_days: int = DEFAULT_FOLLOW_UP_DAYS
+    ) -> Referral:
+        """Sent today (or ``sent_on``), with a follow-up due a week later unless one is set."""
+        old = self._get(referral_id)
+        sent = sent_on or self._today()
+        return self.update(
+            dataclasses.replace(
+                old,
+                status=ReferralStatus.SENT,
+                sent_on=sent,
+                follow_up_due=old.follow_up_due or sent + timedelta(days=follow_up_in_days),
+            )
+        )
+
+    def for_case(self, case_id: int) -> list[Referral]:
+        require_case(self._session, case_id)
+        return self._referrals.for_case(case_id)
+
+    def overdue(self) -> list[Referral]:
+        """Sent referrals with no answer past their follow-up date, in the cases the user may see."""
+        return self._referrals.overdue(self._today(), visible_to(self._session))
+
+    def _get(self, referral_id: int) -> Referral:
+        referral = self._referrals.get(referral_id)
+        if referral is None:
+            raise InputError(tr("That referral does not exist."))
+        return referral
+
+    def _checked(self, referral: Referral, old: Referral | None) -> Referral:
+        OrganizationService(self._session).get(referral.organization_id)
+        check_text_lengths([referral.reason, referral.outcome])
+        referral = dataclasses.replace(referral, reason=referral.reason.strip(), outcome=referral.outcome.strip())
+        if referral.status in SHARED_STATUSES:
+            consent = self._consent_for(referral)
+            if not consent_covers(consent, referral.organization_id):
+                raise InputError(
+                    tr(
+                        "This referral cannot be marked sent: there is no consent on record to share with this "
+                        "organization. Record the survivor's consent first."
+                    )
+                )
+            assert consent is not None
+            referral = dataclasses.replace(referral, consent_id=consent.id, sent_on=referral.sent_on or self._today())
+        return referral
+
+    def _consent_for(self, referral: Referral) -> Consent | None:
+        """The consent the referral names, or else the newest one in force for that organization."""
+        if referral.consent_id is not None:
+            consent = self._consents.get(referral.consent_id)
+            if consent is not None and consent.case_id == referral.case_id:
+                return consent
+        candidates = [
+            c for c in self._consents.for_case(referral.case_id) if consent_covers(c, referral.organization_id)
+        ]
+        return candidates[-1] if candidates else None
+
+    def _sync_follow_up(self, referral: Referral) -> None:
+        """One open follow-up task per counselor while the referral waits with a due date; done otherwise."""
+        tasks = TaskRepository(self._session.conn)
+        open_tasks = tasks.open_for_referral(referral.id)
+        waiting = referral.follow_up_due is not None and referral.status in (
+            ReferralStatus.DRAFT,
+            ReferralStatus.SENT,
+            ReferralStatus.NO_RESPONSE,
+        )
+        if not waiting:
+            for task in open_tasks:
+                tasks.update(dataclasses.replace(task, done_at=now_utc()))
+            return
+        assert referral.follow_up_due is not None
+        org = OrganizationService(self._session).get(referral.organization_id)
+        title = tr("Follow up the referral to {organization}").format(organization=org.name)
+        owners = {t.owner: t for t in open_tasks}
+        for counselor in CaseRepository(self._session.conn).counselors(referral.case_id):
+            if counselor in owners:
+                tasks.update(dataclasses.replace(owners[counselor], due_on=referral.follow_up_due, title=title))
+            else:
+                task = Task(
+                    0,
+                    referral.case_id,
+                    TaskKind.REFERRAL_FOLLOW_UP,
+                    title,
+                    referral.follow_up_due,
+                    counselor,
+                    None,
+                    referral_id=referral.id,
+                )
+                task_id = tasks.insert(task, self._session.user.name, now_utc())
+                self._session.log(AuditAction.TASK_CREATED, "task", str(task_id))

@@ -1,0 +1,130 @@
+"""Follow-ups and the Today view: what is due, what is overdue, which referrals went unanswered,
+which cases are at urgent risk."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from safecase.domain.audit import AuditAction
+from safecase.domain.cases import CaseFilter, CaseStatus, CaseSummary, RiskLevel
+from safecase.domain.errors import InputError
+from safecase.domain.referrals import Referral
+from safecase.domain.tasks import Task, TaskKind
+from safecase.i18n import tr
+from safecase.services.cases import CaseService, check_text_lengths
+from safecase.services.casework_access import require_case, visible_to
+from safecase.services.referrals import ReferralService
+from safecase.services.session import VaultSession
+from safecase.vault.repositories._time import now_utc
+from safecase.vault.repositories.cases import CaseRepository
+from safecase.vault.repositories.tasks import TaskRepository
+
+OPEN_STATUSES = frozenset({CaseStatus.OPEN, CaseStatus.ACTIVE, CaseStatus.REFERRED})
+
+
+@dataclass(frozen=True)
+class TaskRow:
+    task: Task
+    case_number: str
+
+
+@dataclass(frozen=True)
+class ReferralRow:
+    referral: Referral
+    case_number: str
+
+
+@dataclass(frozen=True)
+class TodayView:
+    due: list[TaskRow]
+    overdue_referrals: list[ReferralRow]
+    urgent_cases: list[CaseSummary]
+
+
+class TaskService:
+    def __init__(self, session: VaultSession, today: Callable[[], date] = date.today) -> None:
+        self._session = session
+        self._today = today
+        self._repo = TaskRepository(session.conn)
+
+    def create(self, case_id: int | None, title: str, due_on: date, owner: str = "") -> Task:
+        visible_to(self._session)
+        if case_id is not None:
+            require_case(self._session, case_id)
+        title = title.strip()
+        if not title:
+            raise InputError(tr("A task needs a title."))
+        check_text_lengths([title])
+        task = Task(0, case_id, TaskKind.MANUAL, title, due_on, owner or self._session.user.name, None)
+        with self._session.write():
+            task_id = self._repo.insert(task, self._session.user.name, now_utc())
+            self._session.log(AuditAction.TASK_CREATED, "task", str(task_id))
+        return self._get(task_id)
+
+    def set_done(self, task_id: int, done: bool = True) -> Task:
+        task = self._visible(task_id)
+        if task.done == done:
+            return task
+        with self._session.write():
+            self._repo.update(dataclasses.replace(task, done_at=now_utc() if done else None))
+            self._session.log(AuditAction.TASK_UPDATED, "task", str(task_id), {"done": "yes" if done else "no"})
+        return self._get(task_id)
+
+    def reschedule(self, task_id: int, due_on: date) -> Task:
+        task = self._visible(task_id)
+        with self._session.write():
+            self._repo.update(dataclasses.replace(task, due_on=due_on))
+            self._session.log(AuditAction.TASK_UPDATED, "task", str(task_id), {"fields": "due_on"})
+        return self._get(task_id)
+
+    def for_case(self, case_id: int) -> list[Task]:
+        require_case(self._session, case_id)
+        return self._repo.for_case(case_id)
+
+    def mine_due(self) -> list[Task]:
+        """My open tasks due today or earlier."""
+        visible_to(self._session)
+        return self._repo.due_for(self._session.user.name, self._today())
+
+    def today(self) -> TodayView:
+        """Everything for the Today view, in one call."""
+        owner = visible_to(self._session)
+        cases = CaseRepository(self._session.conn)
+        numbers: dict[int, str] = {}
+
+        def number(case_id: int | None) -> str:
+            if case_id is None:
+                return ""
+            if case_id not in numbers:
+                case = cases.get(case_id)
+                numbers[case_id] = case.number if case else ""
+            return numbers[case_id]
+
+        due = [TaskRow(t, number(t.case_id)) for t in self.mine_due()]
+        referrals = [ReferralRow(r, number(r.case_id)) for r in ReferralService(self._session, self._today).overdue()]
+        case_service = CaseService(self._session, self._today)
+        urgent_ids = cases.ids(
+            CaseFilter(statuses=OPEN_STATUSES, risks=frozenset({RiskLevel.URGENT}), sort=CaseFilter().sort),
+            owner,
+            self._today(),
+        )
+        return TodayView(due, referrals, case_service.summaries(urgent_ids[:200]))
+
+    def _get(self, task_id: int) -> Task:
+        task = self._repo.get(task_id)
+        assert task is not None
+        return task
+
+    def _visible(self, task_id: int) -> Task:
+        owner = visible_to(self._session)
+        task = self._repo.get(task_id)
+        if task is None or (
+            owner is not None
+            and task.owner != owner
+            and (task.case_id is None or not CaseRepository(self._session.conn).is_assigned(task.case_id, owner))
+        ):
+            raise InputError(tr("That task does not exist."))
+        return task
