@@ -7,6 +7,7 @@ broken audit row when one was edited, deleted or re-ordered.
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 
 from safecase.domain.audit import AuditAction
@@ -70,9 +71,7 @@ def verify_vault(session: VaultSession) -> VerifyReport:
     checks.append(CheckResult(tr("Audit log chain"), chain.ok, chain_detail))
 
     report = VerifyReport(checks)
-    try:
+    # A damaged database may refuse the write; the report is what the person asked for.
+    with contextlib.suppress(DatabaseError):
         session.audit(AuditAction.VERIFIED, "vault", session.keyfile.vault_id, {"ok": str(report.ok).lower()})
-    except DatabaseError:
-        # A damaged database may refuse the write; the report is what the person asked for.
-        pass
     return report
