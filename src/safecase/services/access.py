@@ -37,6 +37,7 @@ from safecase.domain.users import User, is_valid_user_name, normalize_user_name
 from safecase.i18n import tr
 from safecase.services.password_policy import require_acceptable
 from safecase.services.session import VaultSession
+from safecase.services.taxonomies import seed_starter_directory
 from safecase.vault import keyfile as keyfiles
 from safecase.vault import throttle
 from safecase.vault.atomic import make_private_dir
@@ -48,6 +49,9 @@ from safecase.vault.repositories._time import now_utc
 from safecase.vault.repositories.audit import AuditRepository
 from safecase.vault.repositories.meta import MetaRepository
 from safecase.vault.repositories.users import UserRepository
+
+# The schema version that added the organization directory, seeded when a vault reaches it.
+CASEWORK_SCHEMA = 2
 
 # Failed recovery-key attempts are counted under this name in the sign-in delay file.
 RECOVERY_SLOT = "recovery"
@@ -129,6 +133,7 @@ def create_vault(root: Path, admin_name: str, admin_password: str, display_name:
             audit = AuditRepository(conn)
             audit.append(now, name, AuditAction.VAULT_CREATED.value, "vault", vault_id)
             audit.append(now, name, AuditAction.USER_ADDED.value, "user", name, {"roles": "admin"})
+            seed_starter_directory(conn)
         keyfiles.save(paths.keyfile, keyfile)
     except BaseException:
         if conn is not None:
@@ -216,7 +221,9 @@ def _open_database(
 
 
 def _check_database(conn: Connection, paths: VaultPaths, keyfile: KeyFile) -> None:
-    migrate(conn, paths.db)
+    if CASEWORK_SCHEMA in migrate(conn, paths.db):
+        with transaction(conn):
+            seed_starter_directory(conn)
     if MetaRepository(conn).get("vault_id") != keyfile.vault_id:
         raise VaultFormatError(tr("The database (safecase.db) belongs to another vault. Nothing was changed."))
 

@@ -60,14 +60,16 @@ def flatten(value: object, prefix: str = "") -> dict[str, str]:
     return out
 
 
-def diff(old: object, new: object) -> dict[str, tuple[str, str]]:
-    """Changed fields as ``{field: (old, new)}``."""
-    before, after = flatten(old), flatten(new)
-    return {
-        k: (before.get(k, ""), after.get(k, ""))
-        for k in sorted(set(before) | set(after))
-        if before.get(k) != after.get(k)
-    }
+# Keys that identify a record rather than describe it; never shown as changes.
+_IDENTITY_FIELDS = frozenset({"", "id", "case_id"})
+
+
+def diff(old: object | None, new: object) -> dict[str, tuple[str, str]]:
+    """Changed fields as ``{field: (old, new)}``; with ``old`` None, every field the new record sets."""
+    before = {} if old is None else flatten(old)
+    after = flatten(new)
+    keys = sorted((set(before) | set(after)) - _IDENTITY_FIELDS)
+    return {k: (before.get(k, ""), after.get(k, "")) for k in keys if before.get(k, "") != after.get(k, "")}
 
 
 def check_text_lengths(values: Iterable[str]) -> None:

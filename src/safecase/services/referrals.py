@@ -33,7 +33,6 @@ from safecase.i18n import tr
 from safecase.services.cases import check_text_lengths, diff, record_change, reindex
 from safecase.services.casework_access import require_case, visible_to
 from safecase.services.session import VaultSession
-from safecase.services.taxonomies import starter_directory
 from safecase.vault.repositories._time import now_utc
 from safecase.vault.repositories.cases import CaseRepository
 from safecase.vault.repositories.referrals import ConsentRepository, OrganizationRepository, ReferralRepository
@@ -86,16 +85,6 @@ class OrganizationService:
                     AuditAction.ORGANIZATION_UPDATED, "organization", str(new.id), {"fields": ",".join(changes)}
                 )
         return self.get(new.id)
-
-    def seed_if_empty(self) -> int:
-        """Fill an empty directory with the bundled starter list (national hotlines and agencies)."""
-        if self._repo.count():
-            return 0
-        with self._session.write():
-            for name, org_type, contact, notes in starter_directory():
-                self._repo.insert(Organization(0, name, OrganizationType(org_type), contact, notes, True), now_utc())
-            self._session.log(AuditAction.ORGANIZATION_ADDED, "organization", "starter-directory")
-        return len(starter_directory())
 
     @staticmethod
     def _checked(org: Organization) -> Organization:

@@ -6,8 +6,12 @@ import functools
 import json
 from dataclasses import dataclass
 
+from safecase.domain.referrals import Organization, OrganizationType
 from safecase.domain.taxonomy import Taxonomy, Term
 from safecase.services.resources import resource_dir
+from safecase.vault.connection import Connection
+from safecase.vault.repositories._time import now_utc
+from safecase.vault.repositories.referrals import OrganizationRepository
 
 INCIDENT_TYPES = "incident_types"
 PLATFORMS = "platforms"
@@ -48,3 +52,14 @@ def starter_directory() -> list[tuple[str, str, str, str]]:
     path = resource_dir() / "taxonomies" / "organizations.json"
     data = json.loads(path.read_text("utf-8"))
     return [(o["name"], o["type"], o.get("contact", ""), o.get("notes", "")) for o in data["organizations"]]
+
+
+def seed_starter_directory(conn: Connection) -> int:
+    """Fill an empty organization directory with the bundled starter list; returns how many were added."""
+    repo = OrganizationRepository(conn)
+    if repo.count():
+        return 0
+    entries = starter_directory()
+    for name, org_type, contact, notes in entries:
+        repo.insert(Organization(0, name, OrganizationType(org_type), contact, notes, True), now_utc())
+    return len(entries)
