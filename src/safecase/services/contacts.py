@@ -56,6 +56,8 @@ class ContactService:
         old = self._visible(contact.id)
         new = self._checked(dataclasses.replace(contact, counselor=contact.counselor or old.counselor))
         changes = diff(old, new)
+        if old.case_id != new.case_id:
+            changes["case_id"] = (str(old.case_id or ""), str(new.case_id or ""))
         if not changes:
             return old
         with session.write():

@@ -1,0 +1,297 @@
+"""Casework services: every record type created, edited, listed and searched, per role."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date, timedelta
+
+import pytest
+
+from casework_data import TODAY, case_fields, contact, incident, referral
+from conftest import COUNSELOR, COUNSELOR_PASSWORD, SUPERVISOR, SUPERVISOR_PASSWORD, TeamVault
+from safecase.domain.cases import CaseFilter, CaseStatus, RiskLevel
+from safecase.domain.errors import InputError, PermissionDeniedError
+from safecase.domain.referrals import Consent, ConsentGiver, ConsentPurpose, ReferralStatus
+from safecase.domain.roles import Role
+from safecase.services.accounts import AccountService
+from safecase.services.audit import AuditService
+from safecase.services.cases import CaseService
+from safecase.services.contacts import ContactService
+from safecase.services.incidents import IncidentService
+from safecase.services.referrals import OrganizationService, ReferralService
+from safecase.services.session import VaultSession
+from safecase.services.tasks import TaskService
+
+SECOND = "counselor2"
+SECOND_PASSWORD = "another counselor's pass phrase"
+
+
+@pytest.fixture
+def counselor(team_vault: TeamVault) -> VaultSession:
+    session = team_vault.sign_in(COUNSELOR, COUNSELOR_PASSWORD)
+    yield session  # type: ignore[misc]
+    session.close()
+
+
+@pytest.fixture
+def supervisor(team_vault: TeamVault) -> VaultSession:
+    session = team_vault.sign_in(SUPERVISOR, SUPERVISOR_PASSWORD)
+    yield session  # type: ignore[misc]
+    session.close()
+
+
+@pytest.fixture
+def second(team_vault: TeamVault) -> VaultSession:
+    AccountService(team_vault.admin).add_user(SECOND, frozenset({Role.COUNSELOR}), SECOND_PASSWORD)
+    session = team_vault.sign_in(SECOND, SECOND_PASSWORD)
+    yield session  # type: ignore[misc]
+    session.close()
+
+
+def _today() -> date:
+    return TODAY
+
+
+def test_case_numbers_follow_the_year(counselor: VaultSession) -> None:
+    cases = CaseService(counselor, _today)
+    first = cases.create(case_fields())
+    second = cases.create(case_fields(alias="지현"))
+    assert (first.number, second.number) == ("2026-0001", "2026-0002")
+    assert first.counselors == (COUNSELOR,)
+    assert first.has_sensitive
+
+
+def test_counselor_sees_only_own_cases(counselor: VaultSession, second: VaultSession, supervisor: VaultSession) -> None:
+    mine = CaseService(counselor, _today).create(case_fields())
+    theirs = CaseService(second, _today).create(case_fields(alias="다른사람"))
+    assert CaseService(counselor, _today).list_ids(CaseFilter()) == [mine.id]
+    with pytest.raises(InputError, match="not assigned"):
+        CaseService(counselor, _today).get(theirs.id)
+    with pytest.raises(InputError):
+        ContactService(counselor, _today).log(contact(theirs.id))
+    with pytest.raises(InputError):
+        IncidentService(counselor).add(incident(theirs.id))
+    assert CaseService(counselor, _today).summaries([theirs.id]) == []
+    assert sorted(CaseService(supervisor, _today).list_ids(CaseFilter())) == sorted([mine.id, theirs.id])
+
+
+def test_admin_without_casework_role_sees_no_cases(team_vault: TeamVault, counselor: VaultSession) -> None:
+    CaseService(counselor, _today).create(case_fields())
+    with pytest.raises(PermissionDeniedError):
+        CaseService(team_vault.admin, _today).list_ids(CaseFilter())
+    with pytest.raises(PermissionDeniedError):
+        CaseService(team_vault.admin, _today).create(case_fields())
+
+
+def test_edit_writes_history_and_audit_without_content(counselor: VaultSession, team_vault: TeamVault) -> None:
+    cases = CaseService(counselor, _today)
+    case = cases.create(case_fields())
+    fields = cases.fields(case.id)
+    assert fields.sensitive.real_name == ""  # masked unless revealed
+    cases.update(case.id, dataclasses.replace(fields, risk=RiskLevel.URGENT, sensitive=cases.reveal(case.id)))
+    history = cases.history(case.id)
+    assert [(h.field, h.old_value, h.new_value) for h in history if h.field == "risk"] == [("risk", "medium", "urgent")]
+    assert not [h for h in history if h.field.startswith("sensitive")]
+    audit = AuditService(team_vault.admin).entries()
+    updated = next(e for e in audit if e.action == "case.updated")
+    assert updated.details == {"fields": "risk"}
+    assert any(e.action == "case.revealed" and e.actor == COUNSELOR for e in audit)
+
+
+def test_identifying_details_are_masked_until_revealed(counselor: VaultSession, team_vault: TeamVault) -> None:
+    cases = CaseService(counselor, _today)
+    case = cases.create(case_fields())
+    assert cases.fields(case.id).sensitive.phone == ""
+    revealed = cases.reveal(case.id)
+    assert (revealed.real_name, revealed.phone) == ("김민지", "010-1234-5678")
+    changed = dataclasses.replace(cases.fields(case.id), sensitive=dataclasses.replace(revealed, phone="010-9999-0000"))
+    cases.update(case.id, changed)
+    phone_rows = [h for h in cases.history(case.id) if h.field == "sensitive.phone"]
+    assert [(h.old_value, h.new_value) for h in phone_rows] == [("•••", "•••")]
+
+
+def test_closing_sets_the_closed_date(counselor: VaultSession) -> None:
+    cases = CaseService(counselor, _today)
+    case = cases.create(case_fields())
+    closed = cases.update(case.id, dataclasses.replace(cases.fields(case.id), status=CaseStatus.CLOSED))
+    assert closed.closed_on == TODAY
+
+
+def test_supervisor_reassigns_and_counselor_cannot(
+    counselor: VaultSession, second: VaultSession, supervisor: VaultSession
+) -> None:
+    case = CaseService(counselor, _today).create(case_fields())
+    with pytest.raises(PermissionDeniedError):
+        CaseService(counselor, _today).reassign(case.id, [SECOND])
+    moved = CaseService(supervisor, _today).reassign(case.id, [SECOND])
+    assert moved.counselors == (SECOND,)
+    assert CaseService(counselor, _today).list_ids(CaseFilter()) == []
+    assert CaseService(second, _today).list_ids(CaseFilter()) == [case.id]
+    with pytest.raises(InputError):
+        CaseService(supervisor, _today).reassign(case.id, ["admin"])  # an admin-only account cannot work cases
+
+
+def test_contacts_with_and_without_a_case(counselor: VaultSession) -> None:
+    contacts = ContactService(counselor, _today)
+    anonymous = contacts.log(contact(None, "익명 전화, 이름 밝히지 않음", follow_up=True))
+    assert anonymous.case_id is None and anonymous.counselor == COUNSELOR
+    assert anonymous.follow_up_due == TODAY + timedelta(days=1)
+    assert [c.id for c in contacts.unattached()] == [anonymous.id]
+    case = CaseService(counselor, _today).create(case_fields())
+    attached = contacts.attach(anonymous.id, case.id)
+    assert attached.case_id == case.id
+    assert contacts.unattached() == []
+    assert [t.case_id for t in TaskService(counselor, _today).for_case(case.id)] == [case.id]
+    edited = contacts.update(dataclasses.replace(attached, duration_minutes=40))
+    assert edited.duration_minutes == 40
+    with pytest.raises(InputError):
+        contacts.update(dataclasses.replace(attached, duration_minutes=-5))
+
+
+def test_incidents_use_the_taxonomy(counselor: VaultSession) -> None:
+    case = CaseService(counselor, _today).create(case_fields())
+    incidents = IncidentService(counselor)
+    added = incidents.add(incident(case.id))
+    assert added.platforms == ("a new app", "telegram")  # a Korean label resolves to its code; free entry kept
+    assert added.date_precision.value == "month"
+    assert CaseService(counselor, _today).get(case.id).incident_types == ("distribution", "synthetic_images")
+    for bad in (
+        dataclasses.replace(incident(case.id), types=("no_such_type",)),
+        dataclasses.replace(incident(case.id), types=()),
+        dataclasses.replace(incident(case.id), date_value="2026-13"),
+        dataclasses.replace(incident(case.id), perpetrator_relation="alien"),
+    ):
+        with pytest.raises(InputError):
+            incidents.add(bad)
+    updated = incidents.update(dataclasses.replace(added, types=("rape",)))
+    assert updated.types == ("rape",)
+
+
+def test_referral_needs_consent_to_be_sent(counselor: VaultSession) -> None:
+    case = CaseService(counselor, _today).create(case_fields())
+    orgs = OrganizationService(counselor).all()
+    takedown = next(o for o in orgs if o.org_type.value == "takedown")
+    police = next(o for o in orgs if o.org_type.value == "police")
+    referrals = ReferralService(counselor, _today)
+    draft = referrals.create(referral(case.id, takedown.id))
+    with pytest.raises(InputError, match="consent"):
+        referrals.mark_sent(draft.id)
+    # Consent to share with another organization does not count.
+    referrals.record_consent(
+        Consent(0, case.id, ConsentPurpose.SHARE, police.id, ConsentGiver.SURVIVOR, TODAY, "수사 의뢰", None)
+    )
+    with pytest.raises(InputError, match="consent"):
+        referrals.mark_sent(draft.id)
+    consent = referrals.record_consent(
+        Consent(0, case.id, ConsentPurpose.SHARE, takedown.id, ConsentGiver.SURVIVOR, TODAY, "삭제 요청", None)
+    )
+    sent = referrals.mark_sent(draft.id)
+    assert sent.status is ReferralStatus.SENT and sent.consent_id == consent.id
+    assert sent.follow_up_due == TODAY + timedelta(days=7)
+    # Withdrawn consent blocks the next referral.
+    referrals.withdraw_consent(consent.id)
+    second = referrals.create(referral(case.id, takedown.id))
+    with pytest.raises(InputError, match="consent"):
+        referrals.update(dataclasses.replace(second, status=ReferralStatus.SENT))
+
+
+def test_overdue_referral_reaches_today_and_the_overdue_filter(counselor: VaultSession) -> None:
+    case = CaseService(counselor, _today).create(case_fields(risk=RiskLevel.URGENT))
+    org = OrganizationService(counselor).all()[0]
+    referrals = ReferralService(counselor, _today)
+    referrals.record_consent(Consent(0, case.id, ConsentPurpose.SHARE, org.id, ConsentGiver.SURVIVOR, TODAY, "", None))
+    draft = referrals.create(referral(case.id, org.id))
+    referrals.mark_sent(draft.id, sent_on=TODAY - timedelta(days=10))
+    today = TaskService(counselor, _today).today()
+    assert [r.case_number for r in today.overdue_referrals] == [case.number]
+    assert [t.task.referral_id for t in today.due] == [draft.id]
+    assert [c.id for c in today.urgent_cases] == [case.id]
+    assert CaseService(counselor, _today).list_ids(CaseFilter(overdue_only=True)) == [case.id]
+    # An answer ends the wait: the follow-up task is done and nothing is overdue any more.
+    referrals.update(dataclasses.replace(referrals.for_case(case.id)[0], status=ReferralStatus.ACCEPTED))
+    assert TaskService(counselor, _today).today().overdue_referrals == []
+    assert TaskService(counselor, _today).today().due == []
+
+
+def test_task_overdue_logic(counselor: VaultSession) -> None:
+    tasks = TaskService(counselor, _today)
+    yesterday = tasks.create(None, "전화 다시 걸기", TODAY - timedelta(days=1))
+    tomorrow = tasks.create(None, "서류 준비", TODAY + timedelta(days=1))
+    assert [t.id for t in tasks.mine_due()] == [yesterday.id]
+    assert yesterday.is_overdue(TODAY) and not tomorrow.is_overdue(TODAY)
+    tasks.set_done(yesterday.id)
+    assert tasks.mine_due() == []
+
+
+@pytest.mark.parametrize(
+    ("query", "found"),
+    [
+        ("가해자", True),  # inside 가해자가
+        ("텔레그램", True),  # inside 텔레그램방에서
+        ("협박", True),  # two syllables inside 협박당함
+        ("유포", True),
+        ("딥페이크 협박", True),  # every term must match
+        ("딥페이크 스토킹", False),
+        ("2026-0001", True),
+        ("민지", True),
+        ("telegram", True),  # the platform code is indexed
+        ("가", False),  # one character is too short to search
+        ("없는말", False),
+    ],
+)
+def test_search_finds_korean_word_forms(counselor: VaultSession, query: str, found: bool) -> None:
+    cases = CaseService(counselor, _today)
+    case = cases.create(case_fields())
+    ContactService(counselor, _today).log(contact(case.id, "가해자가 텔레그램방에서 사진을 올리겠다고 해서 협박당함"))
+    IncidentService(counselor).add(incident(case.id, "딥페이크 영상 유포"))
+    cases.create(case_fields(alias="다른 사람"))
+    assert (cases.list_ids(CaseFilter(text=query)) == [case.id]) is found
+
+
+def test_search_follows_edits(counselor: VaultSession) -> None:
+    cases = CaseService(counselor, _today)
+    case = cases.create(case_fields())
+    logged = ContactService(counselor, _today).log(contact(case.id, "스토킹 피해"))
+    assert cases.list_ids(CaseFilter(text="스토킹")) == [case.id]
+    ContactService(counselor, _today).update(dataclasses.replace(logged, summary="불법촬영 피해"))
+    assert cases.list_ids(CaseFilter(text="스토킹")) == []
+    assert cases.list_ids(CaseFilter(text="불법촬영")) == [case.id]
+
+
+def test_filters(counselor: VaultSession) -> None:
+    cases = CaseService(counselor, _today)
+    low = cases.create(case_fields(risk=RiskLevel.LOW))
+    high = cases.create(case_fields(risk=RiskLevel.HIGH))
+    IncidentService(counselor).add(incident(high.id))
+    cases.update(low.id, dataclasses.replace(cases.fields(low.id), status=CaseStatus.CLOSED))
+    assert cases.list_ids(CaseFilter(risks=frozenset({RiskLevel.HIGH}))) == [high.id]
+    assert cases.list_ids(CaseFilter(statuses=frozenset({CaseStatus.CLOSED}))) == [low.id]
+    assert cases.list_ids(CaseFilter(incident_type="synthetic_images")) == [high.id]
+    assert cases.list_ids(CaseFilter(counselor=COUNSELOR, opened_from=TODAY, opened_to=TODAY)) == [high.id, low.id]
+    assert cases.list_ids(CaseFilter(opened_to=TODAY - timedelta(days=1))) == []
+    rows = cases.summaries([high.id, low.id])
+    assert [r.number for r in rows] == [high.number, low.number]
+    assert rows[0].incident_types == ("distribution", "synthetic_images")
+
+
+def test_possible_repeat_callers(counselor: VaultSession, second: VaultSession) -> None:
+    earlier = CaseService(second, _today).create(case_fields(alias="상병A"))
+    matches = CaseService(counselor, _today).possible_repeats(phone="01012345678")
+    assert [(m.number, m.visible, m.alias, m.counselors) for m in matches] == [(earlier.number, False, "", (SECOND,))]
+    by_profile = CaseService(counselor, _today).possible_repeats(
+        alias="상병a", age_band="20s", branch="army", service_status="nco"
+    )
+    assert [m.case_id for m in by_profile] == [earlier.id]
+    assert CaseService(counselor, _today).possible_repeats(alias="상병A", age_band="30s", branch="army") == []
+
+
+def test_organization_directory(counselor: VaultSession, supervisor: VaultSession) -> None:
+    directory = OrganizationService(counselor)
+    assert len(directory.all()) >= 10  # seeded with the national hotlines and agencies
+    added = directory.add("서울 해바라기센터", directory.all()[0].org_type, "02-000-0000")
+    with pytest.raises(InputError):
+        directory.add("서울 해바라기센터", added.org_type)
+    with pytest.raises(PermissionDeniedError):
+        directory.update(dataclasses.replace(added, active=False))
+    OrganizationService(supervisor).update(dataclasses.replace(added, active=False))
+    assert added.id not in {o.id for o in directory.all()}
