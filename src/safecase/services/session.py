@@ -119,18 +119,16 @@ class VaultSession:
 
     def sign_out(self) -> None:
         """Record the sign-out, then close the database and forget the key."""
-        if self._conn is None:
-            return
-        try:
-            self.audit(AuditAction.SIGN_OUT, "user", self.user.name)
-        finally:
-            self.close()
+        self._end(AuditAction.SIGN_OUT)
 
     def lock(self) -> None:
         """Record the lock, then close the database and forget the key."""
+        self._end(AuditAction.LOCK)
+
+    def _end(self, action: AuditAction) -> None:
         if self._conn is None:
             return
         try:
-            self.audit(AuditAction.LOCK, "user", self.user.name)
+            self.audit(action, "user", self.user.name)
         finally:
             self.close()
