@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -19,14 +18,15 @@ from safecase.crypto.kdf import FLOOR_PARAMS
 from safecase.domain.roles import Role
 from safecase.services import access
 from safecase.services.accounts import AccountService
-from safecase.services.session import VaultSession
-
-ADMIN = "admin"
-ADMIN_PASSWORD = "correct horse battery staple 9"
-COUNSELOR = "counselor"
-COUNSELOR_PASSWORD = "quiet river under the bridge 7"
-SUPERVISOR = "supervisor"
-SUPERVISOR_PASSWORD = "seven lanterns over the hill"
+from vault_support import (
+    ADMIN,
+    ADMIN_PASSWORD,
+    COUNSELOR,
+    COUNSELOR_PASSWORD,
+    SUPERVISOR,
+    SUPERVISOR_PASSWORD,
+    TeamVault,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -50,18 +50,6 @@ def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture
 def vault_dir(tmp_path: Path) -> Path:
     return tmp_path / "vault"
-
-
-@dataclass
-class TeamVault:
-    """A vault with an admin, a counselor and a supervisor; ``admin`` is an open admin session."""
-
-    root: Path
-    recovery_key: str
-    admin: VaultSession
-
-    def sign_in(self, name: str, password: str) -> VaultSession:
-        return access.sign_in(self.root, name, password)
 
 
 @pytest.fixture

@@ -8,15 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from conftest import (
-    ADMIN,
-    ADMIN_PASSWORD,
-    COUNSELOR,
-    COUNSELOR_PASSWORD,
-    SUPERVISOR,
-    SUPERVISOR_PASSWORD,
-    TeamVault,
-)
 from safecase.crypto.keyslots import open_slot
 from safecase.domain.errors import (
     AuthenticationError,
@@ -36,6 +27,15 @@ from safecase.services.verify import verify_vault
 from safecase.vault import keyfile as keyfiles
 from safecase.vault.connection import connect
 from safecase.vault.keyfile import slot_id_for, user_binding
+from vault_support import (
+    ADMIN,
+    ADMIN_PASSWORD,
+    COUNSELOR,
+    COUNSELOR_PASSWORD,
+    SUPERVISOR,
+    SUPERVISOR_PASSWORD,
+    TeamVault,
+)
 from vaultfiles import snapshot
 
 NEW_PASSWORD = "a completely new pass phrase"

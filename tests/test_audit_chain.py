@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import COUNSELOR, COUNSELOR_PASSWORD, TeamVault
 from safecase.services.verify import verify_vault
 from safecase.vault.connection import Connection
 from safecase.vault.repositories.audit import AuditRepository
+from vault_support import COUNSELOR, COUNSELOR_PASSWORD, TeamVault
 from vaultfiles import raw_connection
 
 

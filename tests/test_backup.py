@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ADMIN, ADMIN_PASSWORD, COUNSELOR, COUNSELOR_PASSWORD, TeamVault
 from safecase.domain.errors import (
     AuthenticationError,
     BackupError,
@@ -23,6 +22,7 @@ from safecase.services.audit import AuditService
 from safecase.services.backups import create_backup, restore_backup
 from safecase.services.settings import SettingsService
 from safecase.services.verify import verify_vault
+from vault_support import ADMIN, ADMIN_PASSWORD, COUNSELOR, COUNSELOR_PASSWORD, TeamVault
 from vaultfiles import snapshot
 
 
@@ -170,3 +170,8 @@ def test_backup_to_an_unwritable_place_fails_cleanly(team_vault: TeamVault, tmp_
     with pytest.raises(BackupError):
         create_backup(team_vault.admin, tmp_path)
     assert not [p for p in team_vault.root.iterdir() if p.name.startswith(".safecase-backup")]
+
+
+def test_backup_inside_the_vault_folder_is_refused(team_vault: TeamVault) -> None:
+    with pytest.raises(BackupError, match="inside the vault"):
+        create_backup(team_vault.admin, team_vault.root / "blobs" / "backup.tar")

@@ -12,7 +12,6 @@ from datetime import date
 from pathlib import Path
 
 from casework_data import contact, incident, referral
-from conftest import ADMIN, ADMIN_PASSWORD
 from safecase.domain.cases import CaseFields, CaseFilter, SensitiveContact, SurvivorProfile
 from safecase.domain.referrals import Consent, ConsentGiver, ConsentPurpose, OrganizationType
 from safecase.domain.roles import Role
@@ -28,6 +27,7 @@ from safecase.services.referrals import OrganizationService, ReferralService
 from safecase.services.settings import SettingsService
 from safecase.services.tasks import TaskService
 from safecase.services.verify import verify_vault
+from vault_support import ADMIN, ADMIN_PASSWORD
 from vaultfiles import vault_bytes
 
 CANARIES = {

@@ -8,7 +8,6 @@ from datetime import date, timedelta
 import pytest
 
 from casework_data import TODAY, case_fields, contact, incident, referral
-from conftest import COUNSELOR, COUNSELOR_PASSWORD, SUPERVISOR, SUPERVISOR_PASSWORD, TeamVault
 from safecase.domain.cases import CaseFilter, CaseStatus, RiskLevel
 from safecase.domain.errors import InputError, PermissionDeniedError
 from safecase.domain.referrals import Consent, ConsentGiver, ConsentPurpose, ReferralStatus
@@ -21,6 +20,7 @@ from safecase.services.incidents import IncidentService
 from safecase.services.referrals import OrganizationService, ReferralService
 from safecase.services.session import VaultSession
 from safecase.services.tasks import TaskService
+from vault_support import COUNSELOR, COUNSELOR_PASSWORD, SUPERVISOR, SUPERVISOR_PASSWORD, TeamVault
 
 SECOND = "counselor2"
 SECOND_PASSWORD = "another counselor's pass phrase"

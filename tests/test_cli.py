@@ -17,7 +17,12 @@ import click
 import pytest
 from click.testing import CliRunner, Result
 
-from conftest import (
+from safecase.cli import cli, main
+from safecase.domain.errors import AuthenticationError
+from safecase.services import access
+from safecase.services.accounts import reset_password_with_recovery_key
+from safecase.services.password_policy import assess_password
+from vault_support import (
     ADMIN,
     ADMIN_PASSWORD,
     COUNSELOR,
@@ -26,11 +31,6 @@ from conftest import (
     SUPERVISOR_PASSWORD,
     TeamVault,
 )
-from safecase.cli import cli, main
-from safecase.domain.errors import AuthenticationError
-from safecase.services import access
-from safecase.services.accounts import reset_password_with_recovery_key
-from safecase.services.password_policy import assess_password
 from vaultfiles import raw_connection, snapshot
 
 RECOVERY_KEY = re.compile(r"\b(?:[0-9A-Z]{5}-){7}[0-9A-Z]{5}\b")

@@ -12,8 +12,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import ADMIN, ADMIN_PASSWORD, TeamVault
 from safecase.services import access
+from vault_support import ADMIN, ADMIN_PASSWORD, TeamVault
 
 
 def _run(args: list[str], stdin: str, env_extra: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

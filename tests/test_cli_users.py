@@ -9,7 +9,11 @@ from datetime import datetime
 import pytest
 from click.testing import CliRunner, Result
 
-from conftest import (
+from safecase.cli import cli
+from safecase.domain.errors import AccountDisabledError, AuthenticationError
+from safecase.domain.roles import Role
+from safecase.services import access
+from vault_support import (
     ADMIN,
     ADMIN_PASSWORD,
     COUNSELOR,
@@ -18,10 +22,6 @@ from conftest import (
     SUPERVISOR_PASSWORD,
     TeamVault,
 )
-from safecase.cli import cli
-from safecase.domain.errors import AccountDisabledError, AuthenticationError
-from safecase.domain.roles import Role
-from safecase.services import access
 
 NEW_PASSWORD = "amber kettles sing at dawn 42"
 OTHER_PASSWORD = "violet trains cross the valley 8"

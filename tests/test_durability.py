@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ADMIN, ADMIN_PASSWORD, COUNSELOR, TeamVault
 from safecase.domain.errors import BackupError
 from safecase.services import access
 from safecase.services.accounts import AccountService
@@ -21,6 +20,7 @@ from safecase.services.audit import AuditService
 from safecase.services.backups import create_backup
 from safecase.services.verify import verify_vault
 from safecase.vault import atomic
+from vault_support import ADMIN, ADMIN_PASSWORD, COUNSELOR, TeamVault
 from vaultfiles import snapshot
 
 

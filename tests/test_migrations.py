@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ADMIN, ADMIN_PASSWORD, TeamVault
 from safecase.domain.errors import NewerVersionError
 from safecase.services import access
 from safecase.services.accounts import AccountService, reset_password_with_recovery_key
 from safecase.services.settings import SettingsService
 from safecase.services.verify import verify_vault
 from safecase.vault.migrations import MIGRATIONS, Migration, current_version, latest_version, migrate
+from vault_support import ADMIN, ADMIN_PASSWORD, TeamVault
 from vaultfiles import raw_connection, snapshot
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ADMIN, ADMIN_PASSWORD, COUNSELOR, COUNSELOR_PASSWORD, TeamVault
 from safecase.crypto.encoding import canonical_json
 from safecase.domain.errors import (
     AccountDisabledError,
@@ -27,6 +26,7 @@ from safecase.services.accounts import AccountService
 from safecase.services.audit import AuditService
 from safecase.vault import throttle
 from safecase.vault.paths import VaultPaths
+from vault_support import ADMIN, ADMIN_PASSWORD, COUNSELOR, COUNSELOR_PASSWORD, TeamVault
 from vaultfiles import snapshot
 
 
@@ -191,3 +191,14 @@ def test_lock_closes_the_database_and_is_audited(team_vault: TeamVault) -> None:
     again.close()
     actions = [e.action for e in AuditService(team_vault.admin).entries() if e.actor == COUNSELOR]
     assert actions[:3] == ["auth.unlock", "auth.lock", "auth.sign_in"]
+
+
+def test_failed_sign_in_says_how_long_to_wait(team_vault: TeamVault) -> None:
+    """The error of the failure that starts the delay already carries it, for a countdown."""
+    delays = []
+    for _ in range(3):
+        with pytest.raises(AuthenticationError) as failed:
+            team_vault.sign_in(COUNSELOR, "not the password at all")
+        delays.append(failed.value.retry_after)
+    assert delays[:2] == [0, 0]
+    assert 1 < delays[2] <= 2

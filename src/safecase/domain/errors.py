@@ -36,7 +36,15 @@ class NewerVersionError(VaultFormatError):
 
 
 class AuthenticationError(SafeCaseError):
-    """Wrong user name or password (deliberately not saying which)."""
+    """Wrong user name or password (deliberately not saying which).
+
+    ``retry_after`` is the delay the next attempt must wait (0 while attempts are still free), so a
+    sign-in screen can start its countdown at once.
+    """
+
+    def __init__(self, message: str, retry_after: float = 0.0) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
 
 
 class ThrottledError(SafeCaseError):

@@ -184,7 +184,8 @@ def open_user_slot(keyfile: KeyFile, user_name: str, password: str) -> tuple[Use
 
 
 def _fail(paths: VaultPaths, slot_id: str, reason: str, error: AuthenticationError) -> AuthenticationError:
-    throttle.record_failure(paths.throttle, slot_id, time.time(), reason)
+    """Count the failure; the error carries the delay the next attempt must wait."""
+    error.retry_after = throttle.record_failure(paths.throttle, slot_id, time.time(), reason)
     return error
 
 

@@ -24,8 +24,9 @@ class SettingsService:
         repo = SettingsRepository(self._session.conn)
         defaults = VaultSettings()
         minutes = repo.get(AUTO_LOCK_KEY)
+        auto_lock = int(minutes) if minutes is not None and minutes.isdigit() else defaults.auto_lock_minutes
         return VaultSettings(
-            auto_lock_minutes=int(minutes) if minutes is not None else defaults.auto_lock_minutes,
+            auto_lock_minutes=min(max(auto_lock, MIN_AUTO_LOCK_MINUTES), MAX_AUTO_LOCK_MINUTES),
             center_name=repo.get(CENTER_NAME_KEY) or defaults.center_name,
         )
 

@@ -52,7 +52,7 @@ def verify_vault(session: VaultSession) -> VerifyReport:
     integrity = [str(row[0]) for row in conn.execute("PRAGMA integrity_check").fetchall()]
     structure_ok = integrity == ["ok"]
     checks.append(
-        CheckResult(tr("Database structure"), structure_ok, "ok" if structure_ok else "; ".join(integrity[:5]))
+        CheckResult(tr("Database structure"), structure_ok, tr("ok") if structure_ok else "; ".join(integrity[:5]))
     )
 
     try:

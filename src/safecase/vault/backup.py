@@ -91,6 +91,8 @@ def write_backup(
     out = out.resolve()
     if out.is_dir():
         raise BackupError(tr("{path} is a folder; give a file name for the backup.").format(path=out))
+    if out.is_relative_to(paths.root.resolve()):
+        raise BackupError(tr("A backup must not be kept inside the vault folder; choose another place."))
     staging = Path(tempfile.mkdtemp(prefix=".safecase-backup-", dir=paths.root))
     partial = out.with_name(f".{out.name}.{os.getpid()}.partial")
     try:

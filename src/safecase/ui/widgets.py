@@ -1,0 +1,96 @@
+"""Small building blocks shared by the screens, so every screen looks and reads the same way.
+
+Headings, muted help text, the inline error line and the framed "card" sections. Colors come from
+the palette where possible so the app follows the system's light or dark theme; the error and
+success colors are fixed because they carry meaning.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontDatabase, QPalette
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+
+ERROR_COLOR = "#b3261e"
+SUCCESS_COLOR = "#1e7a34"
+
+
+def heading(text: str, level: int = 1, parent: QWidget | None = None) -> QLabel:
+    """A bold title; level 1 for a window or page, 2 for a section."""
+    label = QLabel(text, parent)
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * (1.6 if level == 1 else 1.2))
+    font.setWeight(QFont.Weight.DemiBold)
+    label.setFont(font)
+    label.setWordWrap(True)
+    label.setAccessibleName(text)
+    return label
+
+
+def body_text(text: str, parent: QWidget | None = None) -> QLabel:
+    """Wrapped text in the normal color, for explanations a person must read."""
+    label = QLabel(text, parent)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
+def help_text(text: str, parent: QWidget | None = None) -> QLabel:
+    """Secondary text (locations, side notes) in the palette's muted color, wrapped."""
+    label = QLabel(text, parent)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+    return label
+
+
+class MessageLine(QLabel):
+    """One line under a form for an error or a confirmation; hidden while empty."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.hide()
+
+    def show_error(self, text: str) -> None:
+        self._show(text, ERROR_COLOR)
+
+    def show_success(self, text: str) -> None:
+        self._show(text, SUCCESS_COLOR)
+
+    def show_info(self, text: str) -> None:
+        self._show(text, "")
+
+    def clear_message(self) -> None:
+        self.clear()
+        self.hide()
+
+    def _show(self, text: str, color: str) -> None:
+        self.setStyleSheet(f"color: {color};" if color else "")
+        self.setText(text)
+        self.setAccessibleDescription(text)
+        self.show()
+
+
+class Card(QFrame):
+    """A framed section with a heading, used to group related things on a page."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("card")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setStyleSheet(
+            "QFrame#card { background: palette(base); border: 1px solid palette(mid); border-radius: 6px; }"
+        )
+        self.body = QVBoxLayout(self)
+        self.body.setContentsMargins(16, 14, 16, 16)
+        self.body.setSpacing(8)
+        self.body.addWidget(heading(title, 2, self))
+
+
+def monospace_font(point_size: float) -> QFont:
+    font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+    font.setPointSizeF(point_size)
+    return font

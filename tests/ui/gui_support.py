@@ -1,0 +1,65 @@
+"""Shared by the GUI tests: the accounts of the test vault and the :class:`Gui` helper.
+
+A module of its own (not conftest) so test files can import it by name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from safecase.ui.controller import SafeCaseApp
+
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
+
+ADMIN, ADMIN_PASSWORD, ADMIN_DISPLAY = "admin", "correct horse battery staple 9", "박관리"
+COUNSELOR, COUNSELOR_PASSWORD, COUNSELOR_DISPLAY = "counselor", "quiet river under the bridge 7", "김상담"
+SUPERVISOR, SUPERVISOR_PASSWORD, SUPERVISOR_DISPLAY = "supervisor", "seven lanterns over the hill", "최지도"
+CENTER_NAME = "해바라기센터"
+
+
+@dataclass
+class Gui:
+    """Builds apps for one test and offers the steps most tests share."""
+
+    qtbot: QtBot
+    apps: list[SafeCaseApp] = field(default_factory=list)
+
+    def app(self, vault: Path, auto_lock_ms: int | None = None) -> SafeCaseApp:
+        app = SafeCaseApp(vault, auto_lock_ms=auto_lock_ms, remember_geometry=False)
+        self.apps.append(app)
+        app.start()
+        return app
+
+    def sign_in(self, app: SafeCaseApp, name: str, password: str) -> None:
+        """Type into the sign-in screen, click Sign in and wait for the main window."""
+        window = app.sign_in_window
+        self.qtbot.waitExposed(window)
+        window.name_edit.setText(name)
+        window.password_edit.setText(password)
+        self.qtbot.mouseClick(window.sign_in_button, Qt.MouseButton.LeftButton)
+        self.qtbot.waitUntil(lambda: app.main_window is not None, timeout=10_000)
+        assert app.main_window is not None
+        self.qtbot.waitExposed(app.main_window)
+
+    def screenshot(self, widget: QWidget, name: str) -> Path:
+        """Save ``widget`` as drawn now, for a person to look at (test-artifacts/ is git-ignored)."""
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        QCoreApplication.processEvents()
+        path = SCREENSHOTS / f"{name}.png"
+        assert widget.grab().save(str(path))
+        return path
+
+    def close_all(self) -> None:
+        for app in self.apps:
+            app.shutdown()
+            QCoreApplication.processEvents()
+            app.deleteLater()
+        for widget in QApplication.topLevelWidgets():
+            widget.close()
+            widget.deleteLater()
+        QCoreApplication.processEvents()

@@ -1,0 +1,158 @@
+"""Administration through the GUI: adding, disabling and re-enabling users, settings, and who sees what."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from gui_support import (
+    ADMIN,
+    ADMIN_PASSWORD,
+    CENTER_NAME,
+    COUNSELOR,
+    COUNSELOR_PASSWORD,
+    SUPERVISOR,
+    SUPERVISOR_PASSWORD,
+    Gui,
+)
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from safecase.domain.errors import AccountDisabledError
+from safecase.domain.roles import Role
+from safecase.services import access
+from safecase.ui.main_window import ADMIN as ADMIN_PAGE
+from safecase.ui.main_window import AUDIT, HOME
+from safecase.ui.user_dialogs import AddUserDialog, SetPasswordDialog
+
+NEW_PASSWORD = "paper boats drift past the old mill"
+
+
+def _message_box(qtbot: QtBot) -> QMessageBox:
+    qtbot.waitUntil(
+        lambda: any(isinstance(w, QMessageBox) and w.isVisible() for w in QApplication.topLevelWidgets()),
+        timeout=5_000,
+    )
+    return next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible())
+
+
+def test_admin_adds_a_user_through_the_dialog(gui: Gui, qtbot: QtBot, center_vault: Path) -> None:
+    app = gui.app(center_vault)
+    gui.sign_in(app, ADMIN, ADMIN_PASSWORD)
+    window = app.main_window
+    assert window is not None
+    assert window.page_keys() == [HOME, AUDIT, ADMIN_PAGE]
+    assert window.windowTitle() == f"{CENTER_NAME} — SafeCase"
+    window.show_page(ADMIN_PAGE)
+    assert window.admin is not None and window.admin.users is not None
+    users = window.admin.users
+    assert users.model.rowCount() == 3
+
+    dialog = users.open_add_user()
+    assert isinstance(dialog, AddUserDialog)
+    qtbot.waitExposed(dialog)
+    qtbot.keyClicks(dialog.name_edit, "yjlee")
+    dialog.display_edit.setText("이영주")
+    dialog.role_checks[Role.SUPERVISOR].setChecked(True)
+    dialog.passwords.new_edit.setText(NEW_PASSWORD)
+    dialog.passwords.repeat_edit.setText(NEW_PASSWORD)
+    qtbot.waitUntil(dialog.add_button.isEnabled)
+    gui.screenshot(dialog, "admin-add-user")
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: users.model.rowCount() == 4, timeout=10_000)
+
+    added = users.selected_user()
+    assert added is not None and added.name == "yjlee"
+    assert added.display_name == "이영주"
+    assert added.roles == frozenset({Role.COUNSELOR, Role.SUPERVISOR})
+    assert "이영주" in users.message.text()
+    gui.screenshot(window, "admin-users")
+
+    session = access.sign_in(center_vault, "yjlee", NEW_PASSWORD)
+    session.close()
+
+
+def test_admin_disables_and_re_enables_a_user(gui: Gui, qtbot: QtBot, center_vault: Path) -> None:
+    app = gui.app(center_vault)
+    gui.sign_in(app, ADMIN, ADMIN_PASSWORD)
+    assert app.main_window is not None and app.main_window.admin is not None
+    users = app.main_window.admin.users
+    assert users is not None
+    app.main_window.show_page(ADMIN_PAGE)
+
+    users.select_user(ADMIN)
+    assert not users.disable_button.isEnabled(), "an admin cannot disable their own account"
+    users.select_user(COUNSELOR)
+    assert users.disable_button.isEnabled() and not users.enable_button.isEnabled()
+    users.confirm_disable()
+    box = _message_box(qtbot)
+    assert "re-encrypts" in box.informativeText()
+    accept = next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole)
+    accept.click()
+    qtbot.waitUntil(lambda: "was disabled" in users.message.text(), timeout=10_000)
+    disabled = users.selected_user()
+    assert disabled is not None and disabled.name == COUNSELOR and not disabled.enabled
+    try:
+        access.sign_in(center_vault, COUNSELOR, COUNSELOR_PASSWORD)
+        raise AssertionError("a disabled account signed in")
+    except AccountDisabledError:
+        pass
+
+    assert users.enable_button.isEnabled()
+    dialog = users.open_set_password()
+    assert isinstance(dialog, SetPasswordDialog)
+    dialog.passwords.new_edit.setText(NEW_PASSWORD)
+    dialog.passwords.repeat_edit.setText(NEW_PASSWORD)
+    qtbot.waitUntil(dialog.ok_button.isEnabled)
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "enabled" in users.message.text(), timeout=10_000)
+    access.sign_in(center_vault, COUNSELOR, NEW_PASSWORD).close()
+
+
+def test_settings_change_title_and_auto_lock(gui: Gui, qtbot: QtBot, center_vault: Path) -> None:
+    app = gui.app(center_vault)
+    gui.sign_in(app, ADMIN, ADMIN_PASSWORD)
+    window = app.main_window
+    assert window is not None and window.admin is not None and window.admin.settings is not None
+    settings = window.admin.settings
+    assert settings.center_edit.text() == CENTER_NAME
+    assert app.idle.interval_ms == 5 * 60_000
+    settings.center_edit.setText("해바라기센터 서울")
+    settings.auto_lock_spin.setValue(12)
+    settings.save()
+    assert window.windowTitle() == "해바라기센터 서울 — SafeCase"
+    assert app.idle.interval_ms == 12 * 60_000
+    assert "12 minutes" in window.home.auto_lock_label.text()
+    window.show_page(ADMIN_PAGE)
+    window.admin.tabs.setCurrentIndex(1)
+    gui.screenshot(window, "admin-settings")
+
+
+def test_counselor_sees_neither_admin_nor_audit(gui: Gui, qtbot: QtBot, center_vault: Path) -> None:
+    app = gui.app(center_vault)
+    gui.sign_in(app, COUNSELOR, COUNSELOR_PASSWORD)
+    window = app.main_window
+    assert window is not None
+    assert window.page_keys() == [HOME]
+    assert window.admin is None and window.audit is None
+    assert not window.backup_action.isVisible()
+    assert window.verify_action.isVisible()
+    gui.screenshot(window, "main-home-counselor")
+
+
+def test_supervisor_reads_the_audit_log(gui: Gui, qtbot: QtBot, center_vault: Path) -> None:
+    app = gui.app(center_vault)
+    gui.sign_in(app, SUPERVISOR, SUPERVISOR_PASSWORD)
+    window = app.main_window
+    assert window is not None
+    assert window.page_keys() == [HOME, AUDIT]
+    assert window.audit is not None
+    assert window.audit.model.rowCount() == 0, "the log is read only when someone opens it"
+    window.show_page(AUDIT)
+    qtbot.waitUntil(lambda: window.audit is not None and window.audit.model.rowCount() > 0)
+    model = window.audit.model
+    newest = model.entry(0)
+    assert newest.action == "audit.viewed"
+    assert model.data(model.index(0, model.ACTION)) == "Audit log viewed"
+    assert "Showing" in window.audit.count_label.text()
+    gui.screenshot(window, "audit")
