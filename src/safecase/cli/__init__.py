@@ -20,6 +20,7 @@ from safecase.i18n import tr
 from safecase.services import process
 
 from ._base import SafeCaseGroup, user_option, vault_option, vault_path
+from ._cases import case_group, demo_command, import_cases_command
 from ._users import user_group
 from ._vault import audit, backup, init_vault, restore, verify
 
@@ -51,7 +52,17 @@ def cli(ctx: click.Context) -> None:
         _start_app(vault_path(ctx))
 
 
-for _command in (init_vault, user_group, verify, audit, backup, restore):
+for _command in (
+    init_vault,
+    user_group,
+    verify,
+    audit,
+    backup,
+    restore,
+    case_group,
+    import_cases_command,
+    demo_command,
+):
     cli.add_command(_command)
 
 

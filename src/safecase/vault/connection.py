@@ -27,6 +27,7 @@ else:
     Connection = sqlcipher3.Connection
     DatabaseError = sqlcipher3.DatabaseError
 BUSY_TIMEOUT_MS = 10_000
+PAGE_CACHE_KIB = 64 * 1024
 
 
 def _raw_key_literal(data_key: bytes) -> str:
@@ -69,6 +70,11 @@ def connect(db_path: Path, data_key: bytes, *, create: bool = False) -> Connecti
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA secure_delete = ON")
         conn.execute("PRAGMA temp_store = MEMORY")
+        # SQLCipher decrypts (and checks the HMAC of) every page it reads from outside its page cache;
+        # the default 8 MiB holds far less than the cases table of a large vault, so every Cases-list
+        # query decrypted the same pages again (2-3x plain SQLite in tests/benchmarks/bench_cases.py).
+        # 64 MiB (allocated only as pages are read) keeps the working set decrypted in memory.
+        conn.execute(f"PRAGMA cache_size = -{PAGE_CACHE_KIB}")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA synchronous = FULL")
     except BaseException:
