@@ -295,3 +295,12 @@ def test_organization_directory(counselor: VaultSession, supervisor: VaultSessio
         directory.update(dataclasses.replace(added, active=False))
     OrganizationService(supervisor).update(dataclasses.replace(added, active=False))
     assert added.id not in {o.id for o in directory.all()}
+
+
+def test_search_finds_taxonomy_labels(counselor: VaultSession) -> None:
+    """A case whose notes never name the platform or type is found by their Korean or English label."""
+    cases = CaseService(counselor, _today)
+    case = cases.create(case_fields(alias="J.K."))
+    IncidentService(counselor).add(dataclasses.replace(incident(case.id, "사진 관련 상담"), platforms=("kakaotalk",)))
+    for query in ("카카오톡", "KakaoTalk", "딥페이크", "deepfake"):
+        assert cases.list_ids(CaseFilter(text=query)) == [case.id], query

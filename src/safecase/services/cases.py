@@ -30,6 +30,7 @@ from safecase.domain.users import User
 from safecase.i18n import tr
 from safecase.services.casework_access import require_case, visible_to
 from safecase.services.session import VaultSession
+from safecase.services.taxonomies import INCIDENT_TYPES, PLATFORMS, taxonomies
 from safecase.vault.repositories._time import now_utc
 from safecase.vault.repositories.cases import CaseRepository
 from safecase.vault.repositories.history import HistoryRepository
@@ -78,8 +79,21 @@ def check_text_lengths(values: Iterable[str]) -> None:
 
 
 def reindex(session: VaultSession, case_id: int) -> None:
-    """Refresh the search index of one case inside the caller's transaction."""
-    SearchIndex(session.conn).replace(case_id, CaseRepository(session.conn).texts_for_index(case_id))
+    """Refresh the search index of one case inside the caller's transaction.
+
+    Besides the free text, the English and Korean labels of the case's incident types and platforms
+    are indexed, so 딥페이크 or 텔레그램 finds a case whose notes never spell the word out.
+    """
+    repo = CaseRepository(session.conn)
+    texts = repo.texts_for_index(case_id)
+    types, platforms = repo.taxonomy_codes(case_id)
+    tax = taxonomies()
+    for taxonomy, codes in ((tax[INCIDENT_TYPES], types), (tax[PLATFORMS], platforms)):
+        for code in codes:
+            term = taxonomy.get(code)
+            if term is not None:
+                texts.extend((term.en, term.ko))
+    SearchIndex(session.conn).replace(case_id, texts)
 
 
 def record_change(
@@ -127,11 +141,15 @@ class CaseService:
         reindex(self._session, case_id)
         return case_id
 
-    def update(self, case_id: int, fields: CaseFields) -> Case:
+    def update(self, case_id: int, fields: CaseFields, *, keep_sensitive: bool = False) -> Case:
+        """Save edited fields; ``keep_sensitive`` leaves real name and phone as stored (for a form that
+        never revealed them and so holds only the masked, empty values :meth:`fields` returns)."""
         session = self._session
         require_case(session, case_id)
         old = self._repo.fields(case_id)
         assert old is not None
+        if keep_sensitive:
+            fields = dataclasses.replace(fields, sensitive=old.sensitive)
         new = self._normalized(dataclasses.replace(fields, opened_on=fields.opened_on or old.opened_on))
         if new.status is CaseStatus.CLOSED and new.closed_on is None:
             new = dataclasses.replace(new, closed_on=self._today())

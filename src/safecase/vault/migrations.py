@@ -98,6 +98,7 @@ CREATE TABLE cases (
 CREATE INDEX cases_opened ON cases (opened_on);
 CREATE INDEX cases_status ON cases (status, opened_on);
 CREATE INDEX cases_risk ON cases (risk_rank, opened_on);
+CREATE INDEX cases_status_risk ON cases (status, risk, opened_on);
 CREATE INDEX cases_updated ON cases (updated_at);
 CREATE INDEX cases_phone ON cases (phone_digits) WHERE phone_digits != '';
 CREATE INDEX cases_alias ON cases (alias COLLATE NOCASE);

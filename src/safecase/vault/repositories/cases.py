@@ -322,6 +322,22 @@ class CaseRepository:
     def count(self) -> int:
         return int(self._conn.execute("SELECT count(*) FROM cases").fetchone()[0])
 
+    def taxonomy_codes(self, case_id: int) -> tuple[list[str], list[str]]:
+        """The incident-type codes and platforms recorded for a case, for indexing their labels."""
+        types = [
+            str(r[0])
+            for r in self._conn.execute("SELECT DISTINCT code FROM incident_types WHERE case_id = ?", (case_id,))
+        ]
+        platforms = [
+            str(r[0])
+            for r in self._conn.execute(
+                "SELECT DISTINCT platform FROM incident_platforms p JOIN incidents i ON i.id = p.incident_id "
+                "WHERE i.case_id = ?",
+                (case_id,),
+            )
+        ]
+        return types, platforms
+
     def texts_for_index(self, case_id: int) -> list[str]:
         """Every free text of a case that search should find (not real name or phone)."""
         texts: list[str] = []
