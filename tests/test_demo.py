@@ -146,6 +146,12 @@ def test_search_finds_the_demo_words(demo_vault: TeamVault, supervisor: VaultSes
             texts += [r.reason + r.outcome for r in ReferralService(supervisor, today).for_case(case_id)]
             case = cases.get(case_id)
             texts += [case.profile.alias, case.risk_reason, case.profile.safe_contact_notes]
+            # The labels of the case's incident types and platforms are indexed too.
+            tax = taxonomies()
+            for inc in IncidentService(supervisor).for_case(case_id):
+                texts.append(inc.description)
+                texts += [tax[INCIDENT_TYPES].label(code, lang) for code in inc.types for lang in ("en", "ko")]
+                texts += [tax[PLATFORMS].label(code, lang) for code in inc.platforms for lang in ("en", "ko")]
             assert any(word.casefold() in t.casefold() for t in texts), (word, case_id)
 
 
