@@ -88,7 +88,8 @@ def test_edit_writes_history_and_audit_without_content(counselor: VaultSession, 
     case = cases.create(case_fields())
     fields = cases.fields(case.id)
     assert fields.sensitive.real_name == ""  # masked unless revealed
-    cases.update(case.id, dataclasses.replace(fields, risk=RiskLevel.URGENT, sensitive=cases.reveal(case.id)))
+    cases.update(case.id, dataclasses.replace(fields, risk=RiskLevel.URGENT))
+    cases.reveal(case.id)
     history = cases.history(case.id)
     assert [(h.field, h.old_value, h.new_value) for h in history if h.field == "risk"] == [("risk", "medium", "urgent")]
     assert not [h for h in history if h.field.startswith("sensitive")]
@@ -105,9 +106,16 @@ def test_identifying_details_are_masked_until_revealed(counselor: VaultSession, 
     revealed = cases.reveal(case.id)
     assert (revealed.real_name, revealed.phone) == ("김민지", "010-1234-5678")
     changed = dataclasses.replace(cases.fields(case.id), sensitive=dataclasses.replace(revealed, phone="010-9999-0000"))
-    cases.update(case.id, changed)
+    cases.update(case.id, changed, keep_sensitive=False)
     phone_rows = [h for h in cases.history(case.id) if h.field == "sensitive.phone"]
     assert [(h.old_value, h.new_value) for h in phone_rows] == [("•••", "•••")]
+
+
+def test_saving_masked_fields_keeps_the_identifying_details(counselor: VaultSession) -> None:
+    cases = CaseService(counselor, _today)
+    case = cases.create(case_fields())
+    cases.update(case.id, dataclasses.replace(cases.fields(case.id), risk_reason="changed"))
+    assert cases.reveal(case.id).real_name == "김민지"
 
 
 def test_closing_sets_the_closed_date(counselor: VaultSession) -> None:

@@ -141,9 +141,13 @@ class CaseService:
         reindex(self._session, case_id)
         return case_id
 
-    def update(self, case_id: int, fields: CaseFields, *, keep_sensitive: bool = False) -> Case:
-        """Save edited fields; ``keep_sensitive`` leaves real name and phone as stored (for a form that
-        never revealed them and so holds only the masked, empty values :meth:`fields` returns)."""
+    def update(self, case_id: int, fields: CaseFields, *, keep_sensitive: bool = True) -> Case:
+        """Save edited fields.
+
+        Real name and phone stay as stored unless ``keep_sensitive`` is False: :meth:`fields` hands out
+        masked (empty) values, so a form that never revealed them must not blank them by saving. Only a
+        caller that revealed them and lets the person edit them passes ``keep_sensitive=False``.
+        """
         session = self._session
         require_case(session, case_id)
         old = self._repo.fields(case_id)
