@@ -91,8 +91,10 @@ def test_edit_writes_history_and_audit_without_content(counselor: VaultSession, 
     cases.update(case.id, dataclasses.replace(fields, risk=RiskLevel.URGENT))
     cases.reveal(case.id)
     history = cases.history(case.id)
-    assert [(h.field, h.old_value, h.new_value) for h in history if h.field == "risk"] == [("risk", "medium", "urgent")]
-    assert not [h for h in history if h.field.startswith("sensitive")]
+    risk_rows = [(h.field, h.old_value, h.new_value) for h in history if h.field == "risk"]
+    assert risk_rows == [("risk", "medium", "urgent"), ("risk", "", "medium")]  # newest first, then creation
+    sensitive = [(h.old_value, h.new_value) for h in history if h.field.startswith("sensitive")]
+    assert sensitive and all(values == ("", "•••") for values in sensitive)
     audit = AuditService(team_vault.admin).entries()
     updated = next(e for e in audit if e.action == "case.updated")
     assert updated.details == {"fields": "risk"}
@@ -108,7 +110,8 @@ def test_identifying_details_are_masked_until_revealed(counselor: VaultSession, 
     changed = dataclasses.replace(cases.fields(case.id), sensitive=dataclasses.replace(revealed, phone="010-9999-0000"))
     cases.update(case.id, changed, keep_sensitive=False)
     phone_rows = [h for h in cases.history(case.id) if h.field == "sensitive.phone"]
-    assert [(h.old_value, h.new_value) for h in phone_rows] == [("•••", "•••")]
+    # Changes to identifying details show only that something was set or changed, never the value.
+    assert [(h.old_value, h.new_value) for h in phone_rows] == [("•••", "•••"), ("", "•••")]
 
 
 def test_saving_masked_fields_keeps_the_identifying_details(counselor: VaultSession) -> None:
@@ -312,3 +315,16 @@ def test_search_finds_taxonomy_labels(counselor: VaultSession) -> None:
     IncidentService(counselor).add(dataclasses.replace(incident(case.id, "사진 관련 상담"), platforms=("kakaotalk",)))
     for query in ("카카오톡", "KakaoTalk", "딥페이크", "deepfake"):
         assert cases.list_ids(CaseFilter(text=query)) == [case.id], query
+
+
+def test_contact_follow_up_task_follows_edits(counselor: VaultSession) -> None:
+    case = CaseService(counselor, _today).create(case_fields())
+    contacts = ContactService(counselor, _today)
+    tasks = TaskService(counselor, _today)
+    logged = contacts.log(contact(case.id, follow_up=True))
+    [task] = tasks.for_case(case.id)
+    assert task.due_on == TODAY + timedelta(days=1)
+    moved = contacts.update(dataclasses.replace(logged, follow_up_due=TODAY + timedelta(days=5)))
+    assert [t.due_on for t in tasks.for_case(case.id) if not t.done] == [TODAY + timedelta(days=5)]
+    contacts.update(dataclasses.replace(moved, follow_up_needed=False))
+    assert [t for t in tasks.for_case(case.id) if not t.done] == []

@@ -22,7 +22,7 @@ from safecase.domain.errors import AccountDisabledError
 from safecase.domain.roles import Role
 from safecase.services import access
 from safecase.ui.main_window import ADMIN as ADMIN_PAGE
-from safecase.ui.main_window import AUDIT, HOME
+from safecase.ui.main_window import AUDIT, CASES, HOME, TODAY
 from safecase.ui.user_dialogs import AddUserDialog, SetPasswordDialog
 
 NEW_PASSWORD = "paper boats drift past the old mill"
@@ -133,7 +133,7 @@ def test_counselor_sees_neither_admin_nor_audit(gui: Gui, qtbot: QtBot, center_v
     gui.sign_in(app, COUNSELOR, COUNSELOR_PASSWORD)
     window = app.main_window
     assert window is not None
-    assert window.page_keys() == [HOME]
+    assert window.page_keys() == [TODAY, CASES, HOME]
     assert window.admin is None and window.audit is None
     assert not window.backup_action.isVisible()
     assert window.verify_action.isVisible()
@@ -145,7 +145,7 @@ def test_supervisor_reads_the_audit_log(gui: Gui, qtbot: QtBot, center_vault: Pa
     gui.sign_in(app, SUPERVISOR, SUPERVISOR_PASSWORD)
     window = app.main_window
     assert window is not None
-    assert window.page_keys() == [HOME, AUDIT]
+    assert window.page_keys() == [TODAY, CASES, HOME, AUDIT]
     assert window.audit is not None
     assert window.audit.model.rowCount() == 0, "the log is read only when someone opens it"
     window.show_page(AUDIT)

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from safecase.services import access
 from safecase.ui.change_password import ChangePasswordDialog
 from safecase.ui.create_vault import CreateVaultDialog
+from safecase.ui.main_window import HOME
 from safecase.ui.user_dialogs import AddUserDialog
 from safecase.ui.verify import VerifyReportDialog
 
@@ -27,6 +28,7 @@ def test_verify_from_home_shows_every_check(gui: Gui, qtbot: QtBot, center_vault
     gui.sign_in(app, COUNSELOR, COUNSELOR_PASSWORD)
     window = app.main_window
     assert window is not None
+    window.show_page(HOME)  # counselors land on Today
     gui.screenshot(window, "main-home")
     qtbot.mouseClick(window.home.verify_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(_visible(VerifyReportDialog)), timeout=10_000)

@@ -6,7 +6,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from gui_support import SCREENSHOTS
+from gui_support import COUNSELOR as GUI_COUNSELOR
+from gui_support import COUNSELOR_PASSWORD as GUI_COUNSELOR_PASSWORD
+from gui_support import SCREENSHOTS, Gui
+from gui_support import SUPERVISOR as GUI_SUPERVISOR
+from gui_support import SUPERVISOR_PASSWORD as GUI_SUPERVISOR_PASSWORD
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
@@ -69,3 +73,19 @@ def test_good_file_imports_every_row(
     case = cases.get(case_id)
     assert case.number == "2025-0900" and case.profile.alias == "민지"
     assert cases.list_ids(CaseFilter(text="협박"), log=False) == [case_id]
+
+
+def test_import_is_offered_to_supervisors_not_counselors(gui: Gui, center_vault: Path) -> None:
+    app = gui.app(center_vault)
+    gui.sign_in(app, GUI_COUNSELOR, GUI_COUNSELOR_PASSWORD)
+    assert app.main_window is not None
+    assert not app.main_window.import_action.isVisible()
+    app.request_lock()
+    gui.qtbot.waitUntil(lambda: app.main_window is None, timeout=10_000)
+    gui.sign_in(app, GUI_SUPERVISOR, GUI_SUPERVISOR_PASSWORD)
+    window = app.main_window
+    assert window is not None and window.import_action.isVisible()
+    dialog = window.import_cases()
+    gui.qtbot.waitExposed(dialog)
+    assert dialog.windowTitle() == "Import cases from a spreadsheet"
+    dialog.reject()

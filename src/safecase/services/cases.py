@@ -99,8 +99,17 @@ def reindex(session: VaultSession, case_id: int) -> None:
 def record_change(
     session: VaultSession, case_id: int, record_type: str, record_id: int, changes: dict[str, tuple[str, str]]
 ) -> None:
-    """History rows (content, encrypted) and one audit row (field names only), in the caller's transaction."""
-    shown = {k: ((HIDDEN_VALUE, HIDDEN_VALUE) if k in SENSITIVE_FIELDS else v) for k, v in changes.items()}
+    """History rows (content, encrypted), in the caller's transaction.
+
+    Identifying details appear only as "•••" (set) or empty (not set), never their value.
+    """
+
+    def hidden(value: str) -> str:
+        return HIDDEN_VALUE if value else ""
+
+    shown = {
+        k: ((hidden(old), hidden(new)) if k in SENSITIVE_FIELDS else (old, new)) for k, (old, new) in changes.items()
+    }
     HistoryRepository(session.conn).add(case_id, now_utc(), session.user.name, record_type, record_id, shown)
     CaseRepository(session.conn).touch(case_id, now_utc())
 
@@ -138,6 +147,10 @@ class CaseService:
             number = self._repo.next_number(opened_on.year)
         case_id = self._repo.insert(number, fields, opened_on, self._session.user.name, now_utc())
         self._repo.set_counselors(case_id, names)
+        created = diff(None, dataclasses.replace(fields, opened_on=opened_on))
+        created["number"] = ("", number)
+        created["counselors"] = ("", ", ".join(names))
+        record_change(self._session, case_id, "case", case_id, created)
         reindex(self._session, case_id)
         return case_id
 

@@ -48,6 +48,7 @@ class ContactService:
         if contact.follow_up_needed:
             self._add_follow_up(dataclasses.replace(contact, id=contact_id))
         if contact.case_id is not None:
+            record_change(self._session, contact.case_id, "contact", contact_id, diff(None, contact))
             reindex(self._session, contact.case_id)
         return contact_id
 
@@ -62,12 +63,7 @@ class ContactService:
             return old
         with session.write():
             self._repo.update(new, now_utc())
-            if (
-                new.follow_up_needed
-                and not TaskRepository(session.conn).open_for_contact(new.id)
-                and not old.follow_up_needed
-            ):
-                self._add_follow_up(new)
+            self._sync_follow_up(new)
             for case_id in {old.case_id, new.case_id} - {None}:
                 assert case_id is not None
                 record_change(session, case_id, "contact", new.id, changes)
@@ -81,12 +77,7 @@ class ContactService:
         if contact.case_id is not None:
             raise InputError(tr("This contact already belongs to a case."))
         require_case(self._session, case_id)
-        updated = self.update(dataclasses.replace(contact, case_id=case_id))
-        tasks = TaskRepository(self._session.conn)
-        with self._session.write():
-            for task in tasks.open_for_contact(contact_id):
-                tasks.update(dataclasses.replace(task, case_id=case_id))
-        return updated
+        return self.update(dataclasses.replace(contact, case_id=case_id))
 
     def for_case(self, case_id: int) -> list[Contact]:
         require_case(self._session, case_id)
@@ -119,6 +110,24 @@ class ContactService:
         if contact.follow_up_needed and contact.follow_up_due is None:
             contact = dataclasses.replace(contact, follow_up_due=self._today() + timedelta(days=1))
         return dataclasses.replace(contact, summary=contact.summary.strip())
+
+    def _sync_follow_up(self, contact: Contact) -> None:
+        """Keep the contact's open follow-up task in step: created, moved to the new date, or closed."""
+        tasks = TaskRepository(self._session.conn)
+        open_tasks = tasks.open_for_contact(contact.id)
+        if not contact.follow_up_needed:
+            for task in open_tasks:
+                tasks.update(dataclasses.replace(task, done_at=now_utc()))
+                self._session.log(AuditAction.TASK_UPDATED, "task", str(task.id), {"done": "yes"})
+            return
+        if not open_tasks:
+            self._add_follow_up(contact)
+            return
+        assert contact.follow_up_due is not None
+        for task in open_tasks:
+            if task.due_on != contact.follow_up_due or task.case_id != contact.case_id:
+                tasks.update(dataclasses.replace(task, due_on=contact.follow_up_due, case_id=contact.case_id))
+                self._session.log(AuditAction.TASK_UPDATED, "task", str(task.id), {"fields": "due_on"})
 
     def _add_follow_up(self, contact: Contact) -> None:
         assert contact.follow_up_due is not None

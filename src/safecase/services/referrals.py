@@ -42,7 +42,7 @@ DEFAULT_FOLLOW_UP_DAYS = 7
 
 
 class OrganizationService:
-    """The referral directory: everyone who does casework may read and add; supervisors and admins edit."""
+    """The referral directory: caseworkers and admins read and add; supervisors and admins edit."""
 
     def __init__(self, session: VaultSession) -> None:
         self._session = session
@@ -60,7 +60,8 @@ class OrganizationService:
         return org
 
     def add(self, name: str, org_type: OrganizationType, contact: str = "", notes: str = "") -> Organization:
-        self._session.require(Permission.WORK_OWN_CASES)
+        if not self._session.can(Permission.MANAGE_SETTINGS):
+            self._session.require(Permission.WORK_OWN_CASES)
         org = self._checked(Organization(0, name, org_type, contact, notes, True))
         if self._repo.by_name(org.name) is not None:
             raise InputError(tr("“{name}” is already in the directory.").format(name=org.name))

@@ -93,18 +93,11 @@ class TaskService:
         """Everything for the Today view, in one call."""
         owner = visible_to(self._session)
         cases = CaseRepository(self._session.conn)
-        numbers: dict[int, str] = {}
-
-        def number(case_id: int | None) -> str:
-            if case_id is None:
-                return ""
-            if case_id not in numbers:
-                case = cases.get(case_id)
-                numbers[case_id] = case.number if case else ""
-            return numbers[case_id]
-
-        due = [TaskRow(t, number(t.case_id)) for t in self.mine_due()]
-        referrals = [ReferralRow(r, number(r.case_id)) for r in ReferralService(self._session, self._today).overdue()]
+        due_tasks = self.mine_due()
+        overdue = ReferralService(self._session, self._today).overdue()
+        numbers = cases.numbers([t.case_id for t in due_tasks if t.case_id is not None] + [r.case_id for r in overdue])
+        due = [TaskRow(t, numbers.get(t.case_id, "") if t.case_id is not None else "") for t in due_tasks]
+        referrals = [ReferralRow(r, numbers.get(r.case_id, "")) for r in overdue]
         case_service = CaseService(self._session, self._today)
         urgent_ids = cases.ids(
             CaseFilter(statuses=OPEN_STATUSES, risks=frozenset({RiskLevel.URGENT}), sort=CaseFilter().sort),

@@ -25,20 +25,27 @@ from PySide6.QtWidgets import (
 )
 
 from safecase import __version__
+from safecase.domain.errors import SafeCaseError
 from safecase.domain.roles import Permission
 from safecase.domain.settings import VaultSettings
 from safecase.services.session import VaultSession
 from safecase.ui.admin_page import AdminPage, should_show
 from safecase.ui.audit_page import AuditPage
+from safecase.ui.case_window import CaseWindow
+from safecase.ui.cases_page import CasesPage
 from safecase.ui.change_password import open_change_password
 from safecase.ui.home_page import HomePage
 from safecase.ui.icons import lock_icon
+from safecase.ui.import_dialog import ImportDialog
 from safecase.ui.labels import roles_label
-from safecase.ui.messages import show_info
+from safecase.ui.messages import show_error, show_info
+from safecase.ui.organizations_dialog import open_organizations
+from safecase.ui.quick_intake import QuickIntakeDialog
 from safecase.ui.tasks import TaskManager
+from safecase.ui.today_page import TodayPage
 from safecase.ui.verify import run_verify
 
-HOME, AUDIT, ADMIN = "home", "audit", "admin"
+TODAY, CASES, HOME, AUDIT, ADMIN = "today", "cases", "home", "audit", "admin"
 
 
 def lock_key_sequence() -> QKeySequence:
@@ -75,6 +82,20 @@ class MainWindow(QMainWindow):
         )
         self.pages = QStackedWidget(self)
         self._page_keys: list[str] = []
+        self._case_windows: dict[int, CaseWindow] = {}
+        self._intake: QuickIntakeDialog | None = None
+
+        # Casework comes first for those who do it: they land on Today.
+        self.today: TodayPage | None = None
+        self.cases: CasesPage | None = None
+        if self.works_cases:
+            self.today = TodayPage(session, self.pages)
+            self.today.open_case_requested.connect(self.open_case)
+            self.today.changed.connect(self._today_changed)
+            self._add_page(TODAY, self.tr("Today"), self.today)
+            self.cases = CasesPage(session, self.pages)
+            self.cases.open_case_requested.connect(self.open_case)
+            self._add_page(CASES, self.tr("Cases"), self.cases)
 
         self.home = HomePage(session, settings, self.pages)
         self.home.change_password_requested.connect(self.change_password)
@@ -120,7 +141,30 @@ class MainWindow(QMainWindow):
 
     # --- construction -----------------------------------------------------------------------------------
 
+    @property
+    def works_cases(self) -> bool:
+        return self._session.can(Permission.WORK_OWN_CASES)
+
     def _build_actions(self) -> None:
+        self.new_intake_action = QAction(self.tr("&New intake…"), self)
+        self.new_intake_action.setShortcut(QKeySequence.StandardKey.New)
+        # From a case window too: a call can come in while one is open.
+        self.new_intake_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.new_intake_action.setToolTip(self.tr("Log a call or chat, for a new or an existing case (Ctrl+N)"))
+        self.new_intake_action.setVisible(self.works_cases)
+        self.new_intake_action.setEnabled(self.works_cases)
+        self.new_intake_action.triggered.connect(self.new_intake)
+        self.find_case_action = QAction(self.tr("&Find case…"), self)
+        self.find_case_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.find_case_action.setVisible(self.works_cases)
+        self.find_case_action.setEnabled(self.works_cases)
+        self.find_case_action.triggered.connect(self.find_case)
+        self.import_action = QAction(self.tr("&Import cases from a spreadsheet…"), self)
+        self.import_action.setVisible(self._session.can(Permission.IMPORT_CASES))
+        self.import_action.triggered.connect(self.import_cases)
+        self.directory_action = QAction(self.tr("Referral &directory…"), self)
+        self.directory_action.setVisible(self.works_cases or self._session.can(Permission.MANAGE_SETTINGS))
+        self.directory_action.triggered.connect(self.open_directory)
         self.lock_action = QAction(
             lock_icon(self.palette().color(QPalette.ColorRole.WindowText)), self.tr("&Lock"), self
         )
@@ -150,6 +194,13 @@ class MainWindow(QMainWindow):
         vault_menu.addAction(self.backup_action)
         vault_menu.addSeparator()
         vault_menu.addAction(self.quit_action)
+        if self.works_cases or self.import_action.isVisible() or self.directory_action.isVisible():
+            cases_menu = self.menuBar().addMenu(self.tr("&Cases"))
+            cases_menu.addAction(self.new_intake_action)
+            cases_menu.addAction(self.find_case_action)
+            cases_menu.addSeparator()
+            cases_menu.addAction(self.directory_action)
+            cases_menu.addAction(self.import_action)
         account_menu = self.menuBar().addMenu(self.tr("&Account"))
         account_menu.addAction(self.change_password_action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
@@ -160,6 +211,9 @@ class MainWindow(QMainWindow):
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toolbar.setIconSize(QSize(18, 18))
+        if self.works_cases:
+            toolbar.addAction(self.new_intake_action)
+            toolbar.addSeparator()
         toolbar.addAction(self.lock_action)
         self.addToolBar(toolbar)
 
@@ -180,7 +234,90 @@ class MainWindow(QMainWindow):
     def current_page(self) -> str:
         return self._page_keys[self.pages.currentIndex()]
 
+    # --- casework -------------------------------------------------------------------------------------
+
+    def new_intake(self) -> QuickIntakeDialog | None:
+        """Open Quick intake (one at a time; Ctrl+N again brings it to the front)."""
+        if not self.works_cases:
+            return None
+        if self._intake is not None:
+            self._intake.raise_()
+            self._intake.activateWindow()
+            return self._intake
+        dialog = QuickIntakeDialog(self._session, self._tasks, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(self._intake_saved)
+        dialog.finished.connect(self._intake_closed)
+        self._intake = dialog
+        dialog.open()
+        return dialog
+
+    def _intake_closed(self, _result: int) -> None:
+        self._intake = None
+
+    def _intake_saved(self, case_id: object) -> None:
+        self._refresh_lists()
+        if isinstance(case_id, int):
+            self.open_case(case_id)
+        else:
+            self.statusBar().showMessage(self.tr("The contact was saved without a case."), 8000)
+
+    def find_case(self) -> None:
+        if self.cases is None:
+            return
+        self.show_page(CASES)
+        self.cases.focus_search()
+
+    def open_case(self, case_id: int) -> CaseWindow | None:
+        """Bring up the case's window, opening it (an audited view) unless it is open already."""
+        window = self._case_windows.get(case_id)
+        if window is None:
+            try:
+                window = CaseWindow.open_case(self._session, case_id, self._tasks, self)
+            except SafeCaseError as exc:
+                show_error(self, exc.message)
+                return None
+            self._case_windows[case_id] = window
+            window.changed.connect(self._case_changed)
+            window.closed.connect(self._case_window_closed)
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        return window
+
+    def case_windows(self) -> list[CaseWindow]:
+        return list(self._case_windows.values())
+
+    def _case_window_closed(self, case_id: int) -> None:
+        self._case_windows.pop(case_id, None)
+
+    def _case_changed(self, _case_id: int) -> None:
+        self._refresh_lists()
+
+    def _today_changed(self) -> None:
+        if self.cases is not None:
+            self.cases.refresh()
+        for window in self._case_windows.values():
+            window.tasks.refresh()
+
+    def _refresh_lists(self) -> None:
+        if self.cases is not None:
+            self.cases.refresh()
+        if self.today is not None and self.today.isVisible():
+            self.today.refresh()
+
     # --- actions ----------------------------------------------------------------------------------------
+
+    def import_cases(self) -> ImportDialog:
+        """Open the spreadsheet import (supervisors and admins; the service checks)."""
+        dialog = ImportDialog(self._session, self._tasks, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.imported.connect(lambda _count: self._refresh_lists())
+        dialog.open()
+        return dialog
+
+    def open_directory(self) -> None:
+        open_organizations(self, self._session, self._tasks)
 
     def change_password(self) -> None:
         open_change_password(self, self._session, self._tasks)
@@ -217,6 +354,13 @@ class MainWindow(QMainWindow):
 
     def clear(self) -> None:
         """Empty every view before the window is deleted (belt and braces: deletion frees them too)."""
+        for window in list(self._case_windows.values()):
+            window.close()
+        self._case_windows.clear()
+        if self.today is not None:
+            self.today.clear()
+        if self.cases is not None:
+            self.cases.clear()
         if self.audit is not None:
             self.audit.clear()
         if self.admin is not None and self.admin.users is not None:
@@ -228,4 +372,12 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Please wait until the current operation has finished."), 5000)
             return
         event.ignore()
+        unsaved = next((w for w in self._case_windows.values() if w.has_unsaved_changes()), None)
+        if unsaved is not None:
+            # Quitting must not lose edits: the person answers in that case window, then quits again.
+            unsaved.show()
+            unsaved.raise_()
+            unsaved.activateWindow()
+            unsaved.ask_about_changes()
+            return
         self.quit_requested.emit()

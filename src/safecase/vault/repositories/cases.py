@@ -148,6 +148,16 @@ class CaseRepository:
         row = self._conn.execute("SELECT id FROM cases WHERE number = ?", (number.strip(),)).fetchone()
         return None if row is None else int(row[0])
 
+    def numbers(self, ids: Iterable[int]) -> dict[int, str]:
+        """Case numbers for many ids at once (in chunks, to stay under SQLite's parameter limit)."""
+        wanted = sorted(set(ids))
+        found: dict[int, str] = {}
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            rows = self._conn.execute(f"SELECT id, number FROM cases WHERE id IN ({placeholders(len(chunk))})", chunk)
+            found.update((int(r[0]), str(r[1])) for r in rows)
+        return found
+
     def counselors(self, case_id: int) -> tuple[str, ...]:
         rows = self._conn.execute(
             "SELECT user_name FROM case_counselors WHERE case_id = ? ORDER BY user_name", (case_id,)

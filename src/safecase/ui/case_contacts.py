@@ -1,0 +1,231 @@
+"""The Contacts tab of a case: every call, chat and visit logged for it, newest first.
+
+From here a counselor logs a contact, edits one, or attaches an earlier call that was logged
+without a case (an anonymous first call from someone who later opened a case).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from safecase.domain.contacts import Contact
+from safecase.domain.errors import SafeCaseError
+from safecase.services.contacts import ContactService
+from safecase.services.session import VaultSession
+from safecase.ui.contact_dialogs import AttachContactDialog, ContactDialog, contact_time, first_line
+from safecase.ui.tasks import TaskManager
+from safecase.ui.taxonomy_labels import caller_type_label, channel_label, direction_label
+from safecase.ui.widgets import MessageLine, help_text
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def record_table(model: QAbstractTableModel, parent: QWidget) -> QTableView:
+    """A read-only table of records as every casework tab shows them: whole rows, one selected."""
+    table = QTableView(parent)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.setTextElideMode(Qt.TextElideMode.ElideRight)
+    table.verticalHeader().setVisible(False)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(True)
+    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    return table
+
+
+def selected_row(table: QTableView) -> int:
+    model = table.selectionModel()
+    rows = model.selectedRows() if model is not None else []
+    return rows[0].row() if rows else -1
+
+
+class ContactsModel(QAbstractTableModel):
+    WHEN, CHANNEL, DIRECTION, DURATION, CALLER, COUNSELOR, FOLLOW_UP, SUMMARY = range(8)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._contacts: list[Contact] = []
+        self._headers = [
+            self.tr("When"),
+            self.tr("Channel"),
+            self.tr("Direction"),
+            self.tr("Duration"),
+            self.tr("Caller"),
+            self.tr("Counselor"),
+            self.tr("Follow-up"),
+            self.tr("Summary"),
+        ]
+
+    def set_contacts(self, contacts: list[Contact]) -> None:
+        self.beginResetModel()
+        self._contacts = list(contacts)
+        self.endResetModel()
+
+    def contact(self, row: int) -> Contact:
+        return self._contacts[row]
+
+    def row_of(self, contact_id: int) -> int:
+        return next((row for row, c in enumerate(self._contacts) if c.id == contact_id), -1)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._contacts)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        contact = self._contacts[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == self.WHEN:
+                return contact_time(contact)
+            if column == self.CHANNEL:
+                return channel_label(contact.channel)
+            if column == self.DIRECTION:
+                return direction_label(contact.direction)
+            if column == self.DURATION:
+                minutes = contact.duration_minutes
+                return self.tr("{minutes} min").format(minutes=minutes) if minutes else ""
+            if column == self.CALLER:
+                return caller_type_label(contact.caller_type)
+            if column == self.COUNSELOR:
+                return contact.counselor
+            if column == self.FOLLOW_UP:
+                return self._follow_up(contact)
+            if column == self.SUMMARY:
+                return first_line(contact.summary)
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.SUMMARY and contact.summary:
+            return contact.summary
+        return None
+
+    def _follow_up(self, contact: Contact) -> str:
+        if not contact.follow_up_needed:
+            return ""
+        due = contact.follow_up_due
+        return self.tr("due {day}").format(day=due.isoformat()) if isinstance(due, date) else self.tr("yes")
+
+
+class CaseContactsTab(QWidget):
+    changed = Signal()
+    """Emitted after this tab saved something."""
+
+    def __init__(self, session: VaultSession, case_id: int, tasks: TaskManager, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._case_id = case_id
+        self._tasks = tasks
+        self._service = ContactService(session)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(12, 12, 12, 12)
+        column.setSpacing(8)
+        actions = QHBoxLayout()
+        self.add_button = QPushButton(self.tr("Log contact…"), self)
+        self.edit_button = QPushButton(self.tr("Edit…"), self)
+        self.attach_button = QPushButton(self.tr("Attach an earlier call…"), self)
+        self.attach_button.setToolTip(self.tr("Attach a contact that was logged without a case"))
+        actions.addWidget(self.add_button)
+        actions.addWidget(self.edit_button)
+        actions.addStretch(1)
+        actions.addWidget(self.attach_button)
+        column.addLayout(actions)
+        self.model = ContactsModel(self)
+        self.table = record_table(self.model, self)
+        column.addWidget(self.table, 1)
+        self.empty_label = help_text(
+            self.tr("No contacts are logged for this case yet. Use “Log contact…” after each call, chat or visit."),
+            self,
+        )
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        column.addWidget(self.empty_label, 1)
+        self.message = MessageLine(self)
+        column.addWidget(self.message)
+
+        self.add_button.clicked.connect(self.open_add)
+        self.edit_button.clicked.connect(self.open_edit)
+        self.attach_button.clicked.connect(self.open_attach)
+        self.table.activated.connect(lambda _index: self.open_edit())
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.refresh()
+
+    # --- list -------------------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        selected = self.selected_contact()
+        try:
+            contacts = self._service.for_case(self._case_id)
+        except SafeCaseError as exc:
+            contacts = []
+            self.message.show_error(exc.message)
+        self.model.set_contacts(contacts)
+        self.table.setVisible(bool(contacts))
+        self.empty_label.setVisible(not contacts)
+        if selected is not None:
+            self.select_contact(selected.id)
+        self._update_buttons()
+
+    def selected_contact(self) -> Contact | None:
+        row = selected_row(self.table)
+        return self.model.contact(row) if row >= 0 else None
+
+    def select_contact(self, contact_id: int) -> None:
+        row = self.model.row_of(contact_id)
+        if row >= 0:
+            self.table.selectRow(row)
+
+    def _update_buttons(self) -> None:
+        self.edit_button.setEnabled(self.selected_contact() is not None)
+
+    # --- actions ----------------------------------------------------------------------------------------
+
+    def open_add(self) -> ContactDialog:
+        dialog = ContactDialog(self._session, self._case_id, None, self)
+        return self._open(dialog, self.tr("The contact was logged."))
+
+    def open_edit(self) -> ContactDialog | None:
+        contact = self.selected_contact()
+        if contact is None:
+            return None
+        dialog = ContactDialog(self._session, self._case_id, contact, self)
+        return self._open(dialog, self.tr("The contact was updated."))
+
+    def _open(self, dialog: ContactDialog, done_text: str) -> ContactDialog:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(lambda contact: self._saved(contact, done_text))
+        dialog.open()
+        return dialog
+
+    def open_attach(self) -> AttachContactDialog:
+        dialog = AttachContactDialog(self._session, self._case_id, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.attached.connect(lambda contact: self._saved(contact, self.tr("The contact was attached to this case.")))
+        dialog.open()
+        return dialog
+
+    def _saved(self, contact: Contact, text: str) -> None:
+        self.refresh()
+        self.select_contact(contact.id)
+        self.message.show_success(text)
+        self.changed.emit()
