@@ -41,7 +41,7 @@ from safecase.services.taxonomies import seed_starter_directory
 from safecase.vault import keyfile as keyfiles
 from safecase.vault import throttle
 from safecase.vault.atomic import make_private_dir
-from safecase.vault.connection import Connection, connect, transaction
+from safecase.vault.connection import Connection, DatabaseError, OperationalError, connect, transaction
 from safecase.vault.keyfile import KeyFile, UserSlot, recovery_binding, slot_id_for, user_binding
 from safecase.vault.migrations import migrate
 from safecase.vault.paths import VaultPaths
@@ -55,6 +55,8 @@ CASEWORK_SCHEMA = 2
 
 # Failed recovery-key attempts are counted under this name in the sign-in delay file.
 RECOVERY_SLOT = "recovery"
+# Who the audit log names for what is done with the recovery key.
+RECOVERY_ACTOR = "recovery-key"
 
 # Argon2id parameters for new slots; None means "calibrate on this machine". Tests set the floor.
 _default_params: Argon2Params | None = None
@@ -183,13 +185,13 @@ def open_user_slot(keyfile: KeyFile, user_name: str, password: str) -> tuple[Use
         raise _wrong_credentials() from None
 
 
-def _fail(paths: VaultPaths, slot_id: str, reason: str, error: AuthenticationError) -> AuthenticationError:
+def count_failure(paths: VaultPaths, slot_id: str, reason: str, error: AuthenticationError) -> AuthenticationError:
     """Count the failure; the error carries the delay the next attempt must wait."""
     error.retry_after = throttle.record_failure(paths.throttle, slot_id, time.time(), reason)
     return error
 
 
-def _check_throttle(paths: VaultPaths, slot_id: str) -> None:
+def check_throttle(paths: VaultPaths, slot_id: str) -> None:
     wait = throttle.load_state(paths.throttle).wait_seconds(slot_id, time.time())
     if wait > 0:
         raise ThrottledError(
@@ -202,31 +204,76 @@ def _open_database(
     paths: VaultPaths, keyfile: KeyFile, data_key: bytes, secret_opener: Callable[[KeyFile], bytes]
 ) -> tuple[Connection, KeyFile, bytes]:
     """Open the database; finish an interrupted re-key by promoting ``keys.json.next`` if needed."""
+    staged = keyfiles.next_path(paths.keyfile)
     try:
         conn = connect(paths.db, data_key)
     except VaultFormatError:
-        staged = keyfiles.next_path(paths.keyfile)
         if not staged.exists():
             raise
+    else:
+        if not staged.exists() or _discard_stale_staged(conn, paths):
+            return conn, keyfile, data_key
+        conn.close()
+    try:
         next_keyfile = keyfiles.load(staged)
-        try:
-            next_key = secret_opener(next_keyfile)
-        except CryptoError:
-            raise VaultFormatError(tr("A re-key was interrupted; sign in as another administrator.")) from None
-        conn = connect(paths.db, next_key)
-        keyfiles.promote_next(paths.keyfile)
-        return conn, next_keyfile, next_key
-    # The database opened with the current key: any staged key file is from a re-key that never ran.
-    keyfiles.discard_next(paths.keyfile)
-    return conn, keyfile, data_key
+    except VaultNotFoundError:
+        # Promoted a moment ago by the re-key itself (or another sign-in): keys.json is the new one.
+        next_keyfile = keyfiles.load(paths.keyfile)
+    try:
+        next_key = secret_opener(next_keyfile)
+    except CryptoError:
+        raise VaultFormatError(tr("A re-key was interrupted; sign in as another administrator.")) from None
+    if next_keyfile.vault_id != keyfile.vault_id or not next_keyfile.mac_valid(next_key):
+        raise VaultFormatError(
+            tr("The key file (keys.json.next) was edited outside SafeCase. Restore the vault from a backup.")
+        )
+    conn = connect(paths.db, next_key)
+    try:
+        keyfiles.promote_staged(paths.keyfile, next_key)
+    except BaseException:
+        conn.close()
+        raise
+    return conn, next_keyfile, next_key
 
 
-def _check_database(conn: Connection, paths: VaultPaths, keyfile: KeyFile) -> None:
-    if CASEWORK_SCHEMA in migrate(conn, paths.db):
-        with transaction(conn):
-            seed_starter_directory(conn)
+def _discard_stale_staged(conn: Connection, paths: VaultPaths) -> bool:
+    """Delete a ``keys.json.next`` whose re-key never committed; False when the database was re-keyed.
+
+    A re-key holds the database's write lock from staging its key file until its pages are committed,
+    so the check is made under that lock: a re-key running in another process (the CLI beside the app)
+    is waited for, never robbed of the key file it is about to promote.
+    """
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except OperationalError:
+        return True  # busy for longer than the timeout: leave the file to a later sign-in
+    except DatabaseError:
+        return False  # re-keyed since we connected
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    # SQLCipher reports a page it cannot decrypt on a connection in a transaction as out of memory.
+    except (DatabaseError, MemoryError):
+        with contextlib.suppress(DatabaseError, MemoryError):
+            conn.execute("ROLLBACK")
+        return False
+    try:
+        keyfiles.discard_next(paths.keyfile)
+    finally:
+        conn.execute("COMMIT")
+    return True
+
+
+def _check_database(conn: Connection, paths: VaultPaths, keyfile: KeyFile, actor: str) -> None:
+    applied = migrate(conn, paths.db)
     if MetaRepository(conn).get("vault_id") != keyfile.vault_id:
         raise VaultFormatError(tr("The database (safecase.db) belongs to another vault. Nothing was changed."))
+    if applied:
+        with transaction(conn):
+            if CASEWORK_SCHEMA in applied:
+                seed_starter_directory(conn)
+            AuditRepository(conn).append(
+                now_utc(), actor, AuditAction.MIGRATED.value, "vault", keyfile.vault_id, {"to": str(applied[-1])}
+            )
 
 
 def sign_in(root: Path, user_name: str, password: str, *, unlock: bool = False) -> VaultSession:
@@ -235,10 +282,10 @@ def sign_in(root: Path, user_name: str, password: str, *, unlock: bool = False) 
     keyfile = load_keyfile(paths)
     name = normalize_user_name(user_name)
     slot_id = slot_id_for(keyfile.vault_id, name)
-    _check_throttle(paths, slot_id)
+    check_throttle(paths, slot_id)
     if slot_id in keyfile.disabled:
         _burn_equal_time(keyfile)
-        raise _fail(
+        raise count_failure(
             paths,
             slot_id,
             "disabled",
@@ -247,7 +294,7 @@ def sign_in(root: Path, user_name: str, password: str, *, unlock: bool = False) 
     slot = keyfile.find(slot_id)
     if slot is None:
         _burn_equal_time(keyfile)
-        raise _fail(paths, slot_id, "unknown user", _wrong_credentials())
+        raise count_failure(paths, slot_id, "unknown user", _wrong_credentials())
 
     def opener(kf: KeyFile) -> bytes:
         return open_user_slot(kf, name, password)[1]
@@ -255,14 +302,14 @@ def sign_in(root: Path, user_name: str, password: str, *, unlock: bool = False) 
     try:
         data_key = opener(keyfile)
     except AuthenticationError:
-        raise _fail(paths, slot_id, "wrong password", _wrong_credentials()) from None
+        raise count_failure(paths, slot_id, "wrong password", _wrong_credentials()) from None
     if not keyfile.mac_valid(data_key):
         raise VaultFormatError(
             tr("The key file (keys.json) was edited outside SafeCase. Restore it from a backup; it was not changed.")
         )
     conn, keyfile, data_key = _open_database(paths, keyfile, data_key, opener)
     try:
-        _check_database(conn, paths, keyfile)
+        _check_database(conn, paths, keyfile, name)
         user = UserRepository(conn).by_name(name)
         if user is None or not user.enabled:
             raise _wrong_credentials()
@@ -280,7 +327,7 @@ def _record_sign_in(session: VaultSession, slot_id: str, action: AuditAction) ->
     """Write queued failures and this sign-in to the audit log, then reset the delay."""
     pending = throttle.pending_failures(session.paths.throttle)
     names = {slot_id_for(session.keyfile.vault_id, u.name): u.name for u in UserRepository(session.conn).all()}
-    names[RECOVERY_SLOT] = "recovery-key"
+    names[RECOVERY_SLOT] = RECOVERY_ACTOR
     with session.write():
         audit = AuditRepository(session.conn)
         for failure in pending:
@@ -300,7 +347,7 @@ def open_with_recovery_key(root: Path, recovery_key: str) -> tuple[VaultPaths, K
     """The data key and an open database, from the recovery key alone (for password resets)."""
     paths = VaultPaths(root)
     keyfile = load_keyfile(paths)
-    _check_throttle(paths, RECOVERY_SLOT)
+    check_throttle(paths, RECOVERY_SLOT)
     try:
         normalized = normalize_recovery_key(recovery_key)
     except CryptoError:
@@ -312,7 +359,7 @@ def open_with_recovery_key(root: Path, recovery_key: str) -> tuple[VaultPaths, K
     try:
         data_key = opener(keyfile)
     except CryptoError:
-        raise _fail(
+        raise count_failure(
             paths, RECOVERY_SLOT, "wrong recovery key", AuthenticationError(tr("Wrong recovery key."))
         ) from None
     if not keyfile.mac_valid(data_key):
@@ -321,7 +368,7 @@ def open_with_recovery_key(root: Path, recovery_key: str) -> tuple[VaultPaths, K
         )
     conn, keyfile, data_key = _open_database(paths, keyfile, data_key, opener)
     try:
-        _check_database(conn, paths, keyfile)
+        _check_database(conn, paths, keyfile, RECOVERY_ACTOR)
     except BaseException:
         conn.close()
         raise

@@ -107,7 +107,8 @@ class VaultSession:
         self.keyfile = keyfile
         if data_key is not None:
             self._data_key = data_key
-            self.conn.close()
+            old, self._conn = self.conn, None  # locked, not half-open, should the new connection fail
+            old.close()
             self._conn = connect(self.paths.db, data_key)
 
     def close(self) -> None:

@@ -41,6 +41,9 @@ def verify_vault(session: VaultSession) -> VerifyReport:
     conn = session.conn
     checks: list[CheckResult] = []
 
+    # cipher_integrity_check reads the main file only; pages still in the WAL are not in it yet (after a
+    # re-key by another process, the main file holds the old key's pages until a checkpoint).
+    conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
     cipher_errors = [str(row[0]) for row in conn.execute("PRAGMA cipher_integrity_check").fetchall()]
     checks.append(
         CheckResult(

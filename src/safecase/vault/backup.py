@@ -24,8 +24,9 @@ from typing import Any
 
 from safecase.crypto.encoding import canonical_json
 from safecase.crypto.subkeys import BACKUP_MANIFEST_MAC, derive_subkey, mac, mac_matches
-from safecase.domain.errors import BackupError, NewerVersionError
+from safecase.domain.errors import BackupError, NewerVersionError, VaultFormatError
 from safecase.i18n import tr
+from safecase.vault import keyfile as keyfiles
 from safecase.vault.atomic import PRIVATE_FILE_MODE, fsync_dir, make_private_dir
 from safecase.vault.connection import Connection, export_copy
 from safecase.vault.paths import BLOBS_DIR, DB_NAME, KEYFILE_NAME, VaultPaths
@@ -98,7 +99,20 @@ def write_backup(
     try:
         db_copy = staging / DB_NAME
         export_copy(conn, db_copy, data_key)
-        members: list[tuple[str, Path]] = [(DB_NAME, db_copy), (KEYFILE_NAME, paths.keyfile)]
+        # The key file is read once, after the database copy, and must open that copy: a re-key by
+        # another process in between would otherwise give a backup whose key file opens nothing in it.
+        keyfile_copy = staging / KEYFILE_NAME
+        keyfile_bytes = paths.keyfile.read_bytes()
+        try:
+            current_keys = keyfiles.parse(keyfile_bytes)
+        except VaultFormatError as exc:
+            raise BackupError(exc.message) from None
+        if not current_keys.mac_valid(data_key):
+            raise BackupError(tr("The vault was re-keyed while the backup was being made. Make the backup again."))
+        fd = os.open(keyfile_copy, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(keyfile_bytes)
+        members: list[tuple[str, Path]] = [(DB_NAME, db_copy), (KEYFILE_NAME, keyfile_copy)]
         members += [(f"{BLOBS_DIR}/{p.relative_to(paths.blobs).as_posix()}", p) for p in _blob_files(paths.blobs)]
         total = sum(path.stat().st_size for _, path in members)
         files = {name: sha256_file(path) for name, path in members}
@@ -120,7 +134,7 @@ def write_backup(
             tar.addfile(info, io.BytesIO(manifest_bytes))
             done = 0
             for name, path in members:
-                tar.add(path, arcname=name, recursive=False)
+                tar.add(path, arcname=name, recursive=False, filter=_anonymous)
                 done += path.stat().st_size
                 if progress is not None:
                     progress(done, total)
@@ -136,6 +150,14 @@ def write_backup(
         with contextlib.suppress(OSError):
             partial.unlink()
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def _anonymous(info: tarfile.TarInfo) -> tarfile.TarInfo:
+    """No owner in the tar headers: the OS account name is often the person's own name."""
+    info.uid = info.gid = 0
+    info.uname = info.gname = ""
+    info.mode = PRIVATE_FILE_MODE
+    return info
 
 
 def _not_a_backup() -> BackupError:
@@ -223,6 +245,13 @@ def install_restored(staging: Path, target: Path, replace: bool) -> None:
     """Move a checked, unpacked vault into place; with ``replace`` the old vault goes only after."""
     make_private_dir(staging / BLOBS_DIR)
     if target.exists() and any(target.iterdir()):
+        if not VaultPaths(target).exists():
+            # --replace swaps a vault for a vault; the old folder is deleted, so it must be one.
+            raise BackupError(
+                tr("{path} is not empty and holds no SafeCase vault; choose an empty or new folder.").format(
+                    path=target
+                )
+            )
         if not replace:
             raise BackupError(
                 tr("{path} is not empty; use --replace to overwrite the vault there.").format(path=target)

@@ -23,9 +23,11 @@ if TYPE_CHECKING:
     # sqlcipher3 ships no type information; its connection has the exact API of sqlite3's.
     from sqlite3 import Connection as Connection
     from sqlite3 import DatabaseError as DatabaseError
+    from sqlite3 import OperationalError as OperationalError
 else:
     Connection = sqlcipher3.Connection
     DatabaseError = sqlcipher3.DatabaseError
+    OperationalError = sqlcipher3.OperationalError
 BUSY_TIMEOUT_MS = 10_000
 PAGE_CACHE_KIB = 64 * 1024
 
@@ -95,10 +97,50 @@ def transaction(conn: Connection) -> Iterator[Connection]:
     conn.execute("COMMIT")
 
 
+def opens_with(db_path: Path, data_key: bytes) -> bool:
+    """Whether a fresh connection reads the database at ``db_path`` under ``data_key``."""
+    conn = _connect_or_none(db_path, data_key)
+    if conn is None:
+        return False
+    conn.close()
+    return True
+
+
 def rekey(conn: Connection, new_data_key: bytes) -> None:
-    """Re-encrypt every page under ``new_data_key`` (SQLCipher's ``PRAGMA rekey``)."""
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    conn.execute(f"PRAGMA rekey = {_raw_key_literal(new_data_key)}")
+    """Re-encrypt every page under ``new_data_key`` (SQLCipher's ``PRAGMA rekey``), and prove it worked.
+
+    SQLCipher 4 answers ``ok`` to ``PRAGMA rekey`` even when it could not get the write lock or failed
+    part-way: it rolls the pages back but keeps encrypting the connection's later writes under the new
+    key, which leaves a database no key opens. So the write lock is taken first (``BEGIN IMMEDIATE``
+    raises on a busy database, with nothing changed), unless the caller holds it already to stage the
+    new key file under it, and success is checked by opening the database afresh under the new key.
+    After any failure ``conn`` must be closed and never used again. On success the WAL is checkpointed
+    (as far as readers allow), so the main file, which ``cipher_integrity_check`` reads, holds the
+    pages under the new key.
+    """
+    literal = _raw_key_literal(new_data_key)
+    if not conn.in_transaction:
+        conn.execute("BEGIN IMMEDIATE")
+    try:
+        conn.execute(f"PRAGMA rekey = {literal}")
+    finally:
+        if conn.in_transaction:
+            conn.execute("COMMIT")  # the re-key committed (or rolled back) its pages itself
+    db_path = Path(conn.execute("PRAGMA database_list").fetchone()[2])
+    check = _connect_or_none(db_path, new_data_key)
+    if check is None:
+        raise VaultFormatError(tr("The database could not be re-encrypted under the new key."))
+    try:
+        check.execute("PRAGMA wal_checkpoint(PASSIVE)")
+    finally:
+        check.close()
+
+
+def _connect_or_none(db_path: Path, data_key: bytes) -> Connection | None:
+    try:
+        return connect(db_path, data_key)
+    except VaultFormatError:
+        return None
 
 
 def export_copy(conn: Connection, target: Path, data_key: bytes) -> None:

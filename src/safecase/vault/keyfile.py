@@ -205,5 +205,14 @@ def promote_next(path: Path) -> None:
     fsync_dir(path.parent)
 
 
+def promote_staged(path: Path, data_key: bytes) -> None:
+    """:func:`promote_next`, also when another process (a sign-in, the re-key itself) promoted it first."""
+    try:
+        promote_next(path)
+    except FileNotFoundError:
+        if not load(path).mac_valid(data_key):
+            raise
+
+
 def discard_next(path: Path) -> None:
     next_path(path).unlink(missing_ok=True)

@@ -277,6 +277,8 @@ def migrate(conn: Connection, db_path: Path, migrations: Sequence[Migration] = M
         copy_aside(conn, db_path, version)
     for migration in pending:
         with transaction(conn):
+            if current_version(conn) >= migration.version:
+                continue  # another process (the app and the CLI) applied it while we waited for the lock
             for statement in _statements(migration.sql):
                 conn.execute(statement)
             conn.execute(f"PRAGMA user_version = {int(migration.version)}")
