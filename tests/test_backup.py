@@ -8,6 +8,7 @@ import tarfile
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QLockFile
 
 from safecase.domain.errors import (
     AuthenticationError,
@@ -175,3 +176,36 @@ def test_backup_to_an_unwritable_place_fails_cleanly(team_vault: TeamVault, tmp_
 def test_backup_inside_the_vault_folder_is_refused(team_vault: TeamVault) -> None:
     with pytest.raises(BackupError, match="inside the vault"):
         create_backup(team_vault.admin, team_vault.root / "blobs" / "backup.tar")
+
+
+def test_replace_keeps_the_old_vault_aside(backup_file: Path, team_vault: TeamVault) -> None:
+    team_vault.admin.close()
+    result = restore_backup(backup_file, team_vault.root, user_name=ADMIN, password=ADMIN_PASSWORD, replace=True)
+    assert result.replaced_copy is not None and result.replaced_copy.name.startswith("vault.replaced-")
+    assert (result.replaced_copy / "keys.json").is_file() and (result.replaced_copy / "safecase.db").is_file()
+
+
+def test_replace_needs_an_admin_of_the_current_vault(backup_file: Path, team_vault: TeamVault) -> None:
+    """A former admin holding an old backup cannot roll today's vault back with the backup's password."""
+    AccountService(team_vault.admin).reset_password(ADMIN, "rolled over after the old one leaked")
+    team_vault.admin.close()
+    before = snapshot(team_vault.root)
+    with pytest.raises(PermissionDeniedError, match="vault being replaced"):
+        restore_backup(backup_file, team_vault.root, user_name=ADMIN, password=ADMIN_PASSWORD, replace=True)
+    assert snapshot(team_vault.root) == before
+    # The current vault's recovery key (the same vault, so the same key) still may.
+    restore_backup(backup_file, team_vault.root, recovery_key=team_vault.recovery_key, replace=True)
+
+
+def test_replace_is_refused_while_the_app_has_the_vault_open(backup_file: Path, team_vault: TeamVault) -> None:
+
+    lock = QLockFile(str(team_vault.root / "safecase.lock"))
+    assert lock.tryLock(0)
+    try:
+        team_vault.admin.close()
+        before = snapshot(team_vault.root)
+        with pytest.raises(BackupError, match="open on"):
+            restore_backup(backup_file, team_vault.root, user_name=ADMIN, password=ADMIN_PASSWORD, replace=True)
+        assert snapshot(team_vault.root) == before
+    finally:
+        lock.unlock()

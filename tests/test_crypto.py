@@ -79,3 +79,11 @@ def test_hash_chain_depends_on_previous_hash_and_content() -> None:
     assert first != link_hash("1" * 64, row)
     assert first != link_hash(GENESIS, {"seq": 1, "actor": "b"})
     assert first == link_hash(GENESIS, dict(reversed(list(row.items()))))
+
+
+def test_absurd_parameters_from_an_edited_key_file_are_refused() -> None:
+    """One sign-in attempt must not be made to take gigabytes or minutes."""
+    with pytest.raises(CryptoError):
+        Argon2Params.from_dict({"memory_kib": 4 * 1024 * 1024, "iterations": 2, "lanes": 4})
+    with pytest.raises(CryptoError):
+        Argon2Params.from_dict({"memory_kib": 65536, "iterations": 64, "lanes": 4})

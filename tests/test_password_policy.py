@@ -240,3 +240,22 @@ def test_password_containing_the_user_name_is_refused(name: str, before: str, af
     password = before + name.swapcase() + after
     assert not assess_password(password, user_name=name).acceptable
     assert not assess_password(password, display_name=f"Dr {name}").acceptable
+
+
+@pytest.mark.parametrize(
+    "password",
+    ["safecase safecase", "helpline helpline 2024", "SafeCaseCounselingCenter!", "상담센터 상담센터 상담센터"],
+)
+def test_context_specific_words_alone_are_refused(password: str) -> None:
+    """NIST SP 800-63B asks to refuse words specific to the service; strung together they are guessed first."""
+    assessment = assess_password(password)
+    assert not assessment.acceptable
+    assert any("name of this app" in p for p in assessment.problems)
+
+
+def test_a_context_word_inside_a_real_passphrase_is_fine() -> None:
+    assert assess_password("safe harbor under the autumn moon").acceptable
+
+
+def test_keyboard_walks_are_refused() -> None:
+    assert not assess_password("qwertyuiopasdfghjkl").acceptable

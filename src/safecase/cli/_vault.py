@@ -188,14 +188,20 @@ def restore(ctx: click.Context, backup_file: Path, replace: bool, recovery_key_s
     if not backup_file.is_file():
         raise BackupError(tr("There is no backup file at {path}.").format(path=backup_file))
     if recovery_key_stdin:
-        manifest = restore_backup(backup_file, target, recovery_key=read_recovery_key(ctx), replace=replace)
+        result = restore_backup(backup_file, target, recovery_key=read_recovery_key(ctx), replace=replace)
     else:
         # The backup's own key file is checked, so the name is normalized here as sign-in does.
         name = normalize_user_name(acting_user(ctx))
         password = read_password(ctx, name)
-        manifest = restore_backup(backup_file, target, user_name=name, password=password, replace=replace)
+        result = restore_backup(backup_file, target, user_name=name, password=password, replace=replace)
     click.echo(
         tr("Restored the backup made {created} into {path}. Run “safecase verify” after signing in.").format(
-            created=manifest.created_at, path=target
+            created=result.manifest.created_at, path=target
         )
     )
+    if result.replaced_copy is not None:
+        click.echo(
+            tr("The vault it replaced was kept, still encrypted, at {path}; delete it once you are sure.").format(
+                path=result.replaced_copy
+            )
+        )

@@ -16,7 +16,8 @@ from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 from safecase.crypto.errors import CryptoError
 
 MIN_MEMORY_KIB = 64 * 1024
-MAX_MEMORY_KIB = 4 * 1024 * 1024
+# The ceiling guards against a key file edited to make one sign-in attempt exhaust memory or time.
+MAX_MEMORY_KIB = 1024 * 1024
 KEY_LENGTH = 32
 SALT_LENGTH = 16
 
@@ -31,7 +32,7 @@ class Argon2Params:
         """Refuse parameters below the floor (a downgraded slot) or absurdly large (a denial of service)."""
         if not (MIN_MEMORY_KIB <= self.memory_kib <= MAX_MEMORY_KIB):
             raise CryptoError("argon2 memory out of range")
-        if not (1 <= self.iterations <= 64) or not (1 <= self.lanes <= 16):
+        if not (1 <= self.iterations <= 16) or not (1 <= self.lanes <= 16):
             raise CryptoError("argon2 cost out of range")
 
     def as_dict(self) -> dict[str, int]:

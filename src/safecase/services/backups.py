@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -17,11 +18,18 @@ from safecase.crypto.errors import CryptoError
 from safecase.crypto.keyslots import open_slot
 from safecase.crypto.recovery import normalize_recovery_key
 from safecase.domain.audit import AuditAction
-from safecase.domain.errors import AuthenticationError, BackupError, PermissionDeniedError, VaultExistsError
+from safecase.domain.errors import (
+    AuthenticationError,
+    BackupError,
+    PermissionDeniedError,
+    VaultExistsError,
+    VaultFormatError,
+)
 from safecase.domain.roles import Permission, permissions_for
 from safecase.domain.users import normalize_user_name
 from safecase.i18n import tr
 from safecase.services.access import open_user_slot
+from safecase.services.locations import vault_in_use
 from safecase.services.session import VaultSession
 from safecase.vault import keyfile as keyfiles
 from safecase.vault.backup import BackupManifest, Progress, extract_backup, install_restored, write_backup
@@ -64,6 +72,13 @@ def create_backup(session: VaultSession, out: Path, progress: Progress | None = 
     return manifest
 
 
+@dataclass(frozen=True)
+class RestoreResult:
+    manifest: BackupManifest
+    replaced_copy: Path | None
+    """Where the replaced vault was kept (with ``replace``), untouched, for the person to remove later."""
+
+
 def restore_backup(
     backup: Path,
     target: Path,
@@ -73,26 +88,65 @@ def restore_backup(
     recovery_key: str = "",
     replace: bool = False,
     progress: Progress | None = None,
-) -> BackupManifest:
-    """Restore ``backup`` as the vault at ``target``, proving an admin's password or the recovery key."""
+) -> RestoreResult:
+    """Restore ``backup`` as the vault at ``target``, proving an admin's password or the recovery key.
+
+    Replacing a vault that can still be read takes an administrator's password or the recovery key of
+    *that* vault too (a backup alone proves nothing about today's vault: a disabled former admin could
+    otherwise roll it back), and is refused while an app window holds it open. The replaced vault is
+    kept beside the new one, never deleted.
+    """
     target = target.resolve()
-    if VaultPaths(target).exists() and not replace:
-        raise VaultExistsError(
-            tr("{path} already holds a vault; use --replace to overwrite it. Nothing was changed.").format(path=target)
-        )
+    if VaultPaths(target).exists():
+        if not replace:
+            raise VaultExistsError(
+                tr("{path} already holds a vault; use --replace to overwrite it. Nothing was changed.").format(
+                    path=target
+                )
+            )
+        if vault_in_use(target):
+            raise BackupError(
+                tr("SafeCase is open on {path}. Close it there first. Nothing was changed.").format(path=target)
+            )
+        _check_may_replace(target, user_name, password, recovery_key)
     if not backup.is_file():
         raise BackupError(tr("There is no backup file at {path}.").format(path=backup))
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.restoring-", dir=target.parent))
     try:
         manifest = extract_backup(backup, staging, progress)
-        actor = _check_restore(staging, manifest, user_name, password, recovery_key)
-        install_restored(staging, target, replace)
+        _check_restore(staging, manifest, user_name, password, recovery_key)
+        replaced = install_restored(staging, target, replace)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    del actor
-    return manifest
+    return RestoreResult(manifest, replaced)
+
+
+def _check_may_replace(target: Path, user_name: str, password: str, recovery_key: str) -> None:
+    """The credentials must open the vault being replaced as an administrator (or be its recovery key).
+
+    A vault whose key file can no longer be read (the usual reason to restore) cannot be asked; then
+    the backup's own check is all there is.
+    """
+    try:
+        current = keyfiles.load(VaultPaths(target).keyfile)
+    except VaultFormatError:
+        return
+    try:
+        if recovery_key:
+            open_slot(current.recovery, normalize_recovery_key(recovery_key), recovery_binding(current.vault_id))
+            return
+        slot, _ = open_user_slot(current, user_name, password)
+    except (CryptoError, AuthenticationError):
+        raise PermissionDeniedError(
+            tr(
+                "To replace this vault, use an administrator's password or the recovery key of the vault being "
+                "replaced. Nothing was changed."
+            )
+        ) from None
+    if Permission.RESTORE not in permissions_for(slot.roles):
+        raise PermissionDeniedError(tr("Only an administrator of this vault can replace it. Nothing was changed."))
 
 
 def _check_restore(staging: Path, manifest: BackupManifest, user_name: str, password: str, recovery_key: str) -> str:

@@ -1,6 +1,7 @@
-"""Where the vault lives when nobody says: the platform's user data folder, via QStandardPaths.
+"""Where the vault lives when nobody says (the platform's user data folder, via QStandardPaths), and
+whether an app window holds it open (the app's QLockFile).
 
-QtCore only (no widgets): the CLI and the app agree on the same default.
+QtCore only (no widgets): the CLI and the app agree on the same default and the same lock.
 """
 
 from __future__ import annotations
@@ -8,9 +9,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths
+from PySide6.QtCore import QCoreApplication, QLockFile, QStandardPaths
 
 ENV_VAULT = "SAFECASE_VAULT"
+LOCK_FILE_NAME = "safecase.lock"
 ORGANIZATION = "SafeCase"
 APPLICATION = "SafeCase"
 
@@ -24,3 +26,19 @@ def default_vault_path() -> Path:
     QCoreApplication.setApplicationName(APPLICATION)
     base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
     return Path(base) / "vault"
+
+
+def vault_in_use(vault: Path) -> bool:
+    """Whether a SafeCase window holds this vault open (its QLockFile is held by a live process).
+
+    A lock left behind by a crashed app is not "in use": QLockFile sees its process is gone.
+    """
+    lock_path = vault / LOCK_FILE_NAME
+    if not lock_path.exists():
+        return False
+    lock = QLockFile(str(lock_path))
+    lock.setStaleLockTime(0)
+    if lock.tryLock(0):
+        lock.unlock()
+        return False
+    return True

@@ -81,8 +81,10 @@ def assess_password(password: str, user_name: str = "", display_name: str = "") 
     if any(name in folded for name in names):
         problems.append(tr("Do not use your sign-in name or display name in the password."))
 
+    if folded and _only_context_words(folded):
+        problems.append(tr("Do not build the password from the name of this app or of the center's work."))
     score, warning = _rate(folded, names)
-    if folded and score == 0:
+    if folded and score <= 1:
         problems.append(
             tr("This password is too easy to guess (repeated characters, a sequence or a keyboard pattern).")
         )
@@ -105,6 +107,47 @@ def require_acceptable(password: str, user_name: str = "", display_name: str = "
 def _normalize(password: str) -> str:
     """NFKC, as the key derivation sees it, then case-folded for every comparison made here."""
     return unicodedata.normalize("NFKC", password).casefold()
+
+
+# Words an attacker tries first against this service (NIST SP 800-63B: refuse context-specific words).
+CONTEXT_WORDS = (
+    "safecase",
+    "safe",
+    "case",
+    "vault",
+    "password",
+    "passphrase",
+    "helpline",
+    "hotline",
+    "counsel",
+    "counseling",
+    "counselling",
+    "counselor",
+    "center",
+    "centre",
+    "support",
+    "survivor",
+    "세이프케이스",
+    "상담",
+    "상담소",
+    "센터",
+    "비밀번호",
+    "암호",
+    "해바라기",
+)
+
+
+def _only_context_words(folded: str) -> bool:
+    """Whether the letters of the password are nothing but context words strung together."""
+    letters = "".join(ch for ch in folded if not _is_filler(ch))
+    if not letters:
+        return False
+    reachable = [True] + [False] * len(letters)
+    for end in range(1, len(letters) + 1):
+        reachable[end] = any(
+            reachable[end - len(word)] and letters.endswith(word, 0, end) for word in CONTEXT_WORDS if len(word) <= end
+        )
+    return reachable[-1]
 
 
 def _name_parts(user_name: str, display_name: str) -> list[str]:

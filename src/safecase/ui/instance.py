@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QLockFile
 
-LOCK_FILE_NAME = "safecase.lock"
+from safecase.services.locations import LOCK_FILE_NAME
 
 
 def prepare_vault_folder(vault: Path) -> None:

@@ -19,6 +19,7 @@ import tarfile
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -241,12 +242,15 @@ def extract_backup(backup: Path, staging: Path, progress: Progress | None = None
     return manifest
 
 
-def install_restored(staging: Path, target: Path, replace: bool) -> None:
-    """Move a checked, unpacked vault into place; with ``replace`` the old vault goes only after."""
+def install_restored(staging: Path, target: Path, replace: bool) -> Path | None:
+    """Move a checked, unpacked vault into place.
+
+    With ``replace`` the old vault is renamed aside (``<name>.replaced-<time>``), never deleted: if the
+    backup turns out older than someone thought, nothing written since is gone. Returns that folder.
+    """
     make_private_dir(staging / BLOBS_DIR)
     if target.exists() and any(target.iterdir()):
         if not VaultPaths(target).exists():
-            # --replace swaps a vault for a vault; the old folder is deleted, so it must be one.
             raise BackupError(
                 tr("{path} is not empty and holds no SafeCase vault; choose an empty or new folder.").format(
                     path=target
@@ -256,7 +260,8 @@ def install_restored(staging: Path, target: Path, replace: bool) -> None:
             raise BackupError(
                 tr("{path} is not empty; use --replace to overwrite the vault there.").format(path=target)
             )
-        retired = target.with_name(f".{target.name}.replaced-{os.getpid()}")
+        stamp = datetime.now().strftime("%Y%m%dT%H%M%S")
+        retired = target.with_name(f"{target.name}.replaced-{stamp}")
         os.replace(target, retired)
         try:
             os.replace(staging, target)
@@ -264,9 +269,9 @@ def install_restored(staging: Path, target: Path, replace: bool) -> None:
             os.replace(retired, target)
             raise
         fsync_dir(target.parent)
-        shutil.rmtree(retired, ignore_errors=True)
-        return
+        return retired
     if target.exists():
         target.rmdir()
     os.replace(staging, target)
     fsync_dir(target.parent)
+    return None
