@@ -11,12 +11,13 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from safecase.services.locations import APPLICATION, ORGANIZATION
 from safecase.services.process import disable_core_dumps, restrict_new_files
 from safecase.ui.controller import SafeCaseApp
+from safecase.ui.crash_guard import make_hook
 from safecase.ui.instance import acquire_instance_lock, prepare_vault_folder
 from safecase.ui.privacy import CaptureShield
 
@@ -54,6 +55,7 @@ def run_app(vault: Path) -> int:
             t(_CONTEXT, "Switch to the open SafeCase window. Only one SafeCase can use a vault at a time."),
         )
     controller = SafeCaseApp(vault)
+    sys.excepthook = make_hook(_show_warning, controller.request_lock)
     try:
         controller.finished.connect(app.quit)
         controller.start()
@@ -62,6 +64,13 @@ def run_app(vault: Path) -> int:
         controller.shutdown()
         controller.deleteLater()
         lock.unlock()
+
+
+def _show_warning(text: str) -> None:
+    parent = QApplication.activeWindow()
+    box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate(_CONTEXT, "SafeCase"), text, parent=parent)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
 
 
 def _refuse(text: str, details: str = "") -> int:
