@@ -8,59 +8,25 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
-    QHeaderView,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from safecase.domain.contacts import Contact
 from safecase.domain.errors import SafeCaseError
 from safecase.services.contacts import ContactService
 from safecase.services.session import VaultSession
 from safecase.ui.contact_dialogs import AttachContactDialog, ContactDialog, contact_time, first_line
+from safecase.ui.list_model import ListTableModel
 from safecase.ui.tasks import TaskManager
 from safecase.ui.taxonomy_labels import caller_type_label, channel_label, direction_label
-from safecase.ui.widgets import MessageLine, help_text
-
-_Index = QModelIndex | QPersistentModelIndex
+from safecase.ui.widgets import MessageLine, help_text, record_table, selected_row
 
 
-def record_table(model: QAbstractTableModel, parent: QWidget) -> QTableView:
-    """A read-only table of records as every casework tab shows them: whole rows, one selected."""
-    table = QTableView(parent)
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.setTextElideMode(Qt.TextElideMode.ElideRight)
-    table.verticalHeader().setVisible(False)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setStretchLastSection(True)
-    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-    return table
-
-
-def selected_row(table: QTableView) -> int:
-    model = table.selectionModel()
-    rows = model.selectedRows() if model is not None else []
-    return rows[0].row() if rows else -1
-
-
-class ContactsModel(QAbstractTableModel):
+class ContactsModel(ListTableModel[Contact]):
     WHEN, CHANNEL, DIRECTION, DURATION, CALLER, COUNSELOR, FOLLOW_UP, SUMMARY = range(8)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._contacts: list[Contact] = []
         self._headers = [
             self.tr("When"),
             self.tr("Channel"),
@@ -73,53 +39,36 @@ class ContactsModel(QAbstractTableModel):
         ]
 
     def set_contacts(self, contacts: list[Contact]) -> None:
-        self.beginResetModel()
-        self._contacts = list(contacts)
-        self.endResetModel()
+        self.set_items(contacts)
 
     def contact(self, row: int) -> Contact:
-        return self._contacts[row]
+        return self.item(row)
 
     def row_of(self, contact_id: int) -> int:
-        return next((row for row, c in enumerate(self._contacts) if c.id == contact_id), -1)
+        return self.row_where(lambda contact: contact.id == contact_id)
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._contacts)
+    def display(self, contact: Contact, column: int) -> str:
+        if column == self.WHEN:
+            return contact_time(contact)
+        if column == self.CHANNEL:
+            return channel_label(contact.channel)
+        if column == self.DIRECTION:
+            return direction_label(contact.direction)
+        if column == self.DURATION:
+            minutes = contact.duration_minutes
+            return self.tr("{minutes} min").format(minutes=minutes) if minutes else ""
+        if column == self.CALLER:
+            return caller_type_label(contact.caller_type)
+        if column == self.COUNSELOR:
+            return contact.counselor
+        if column == self.FOLLOW_UP:
+            return self._follow_up(contact)
+        if column == self.SUMMARY:
+            return first_line(contact.summary)
+        return ""
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid():
-            return None
-        contact = self._contacts[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == self.WHEN:
-                return contact_time(contact)
-            if column == self.CHANNEL:
-                return channel_label(contact.channel)
-            if column == self.DIRECTION:
-                return direction_label(contact.direction)
-            if column == self.DURATION:
-                minutes = contact.duration_minutes
-                return self.tr("{minutes} min").format(minutes=minutes) if minutes else ""
-            if column == self.CALLER:
-                return caller_type_label(contact.caller_type)
-            if column == self.COUNSELOR:
-                return contact.counselor
-            if column == self.FOLLOW_UP:
-                return self._follow_up(contact)
-            if column == self.SUMMARY:
-                return first_line(contact.summary)
-        if role == Qt.ItemDataRole.ToolTipRole and column == self.SUMMARY and contact.summary:
-            return contact.summary
-        return None
+    def tooltip(self, contact: Contact, column: int) -> str | None:
+        return contact.summary if column == self.SUMMARY and contact.summary else None
 
     def _follow_up(self, contact: Contact) -> str:
         if not contact.follow_up_needed:

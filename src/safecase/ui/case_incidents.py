@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QPushButton, QVBoxLayout, QWidget
 
 from safecase.domain.errors import SafeCaseError
@@ -10,15 +10,13 @@ from safecase.domain.incidents import Incident
 from safecase.services.incidents import IncidentService
 from safecase.services.session import VaultSession
 from safecase.services.taxonomies import INCIDENT_TYPES, PERPETRATOR_RELATIONS, PLACE_TYPES, taxonomies
-from safecase.ui.case_contacts import record_table, selected_row
 from safecase.ui.contact_dialogs import first_line
 from safecase.ui.incident_dialog import IncidentDialog
 from safecase.ui.incident_fields import platforms_text
+from safecase.ui.list_model import ListTableModel
 from safecase.ui.tasks import TaskManager
 from safecase.ui.taxonomy_labels import term_label, term_labels
-from safecase.ui.widgets import MessageLine, help_text
-
-_Index = QModelIndex | QPersistentModelIndex
+from safecase.ui.widgets import MessageLine, help_text, record_table, selected_row
 
 
 def in_taxonomy_order(taxonomy_name: str, codes: tuple[str, ...]) -> list[str]:
@@ -27,12 +25,11 @@ def in_taxonomy_order(taxonomy_name: str, codes: tuple[str, ...]) -> list[str]:
     return sorted(codes, key=lambda code: (order.get(code, len(order)), code))
 
 
-class IncidentsModel(QAbstractTableModel):
+class IncidentsModel(ListTableModel[Incident]):
     WHEN, TYPES, PLATFORMS, PERPETRATOR, PLACE, DESCRIPTION = range(6)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._incidents: list[Incident] = []
         self._headers = [
             self.tr("When"),
             self.tr("What happened"),
@@ -43,47 +40,34 @@ class IncidentsModel(QAbstractTableModel):
         ]
 
     def set_incidents(self, incidents: list[Incident]) -> None:
-        self.beginResetModel()
-        self._incidents = list(incidents)
-        self.endResetModel()
+        self.set_items(incidents)
 
     def incident(self, row: int) -> Incident:
-        return self._incidents[row]
+        return self.item(row)
 
     def row_of(self, incident_id: int) -> int:
-        return next((row for row, i in enumerate(self._incidents) if i.id == incident_id), -1)
+        return self.row_where(lambda incident: incident.id == incident_id)
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._incidents)
+    def display(self, incident: Incident, column: int) -> str:
+        return self._text(incident, column, full=False)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._headers)
+    def tooltip(self, incident: Incident, column: int) -> str | None:
+        return self._text(incident, column, full=True)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid():
-            return None
-        incident = self._incidents[index.row()]
-        column = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            full = role == Qt.ItemDataRole.ToolTipRole
-            if column == self.WHEN:
-                return incident.date_value or self.tr("not known")
-            if column == self.TYPES:
-                return term_labels(INCIDENT_TYPES, in_taxonomy_order(INCIDENT_TYPES, incident.types))
-            if column == self.PLATFORMS:
-                return platforms_text(incident.platforms)
-            if column == self.PERPETRATOR:
-                return term_label(PERPETRATOR_RELATIONS, incident.perpetrator_relation)
-            if column == self.PLACE:
-                return term_label(PLACE_TYPES, incident.place_type)
-            if column == self.DESCRIPTION:
-                return incident.description if full else first_line(incident.description)
-        return None
+    def _text(self, incident: Incident, column: int, full: bool) -> str:
+        if column == self.WHEN:
+            return incident.date_value or self.tr("not known")
+        if column == self.TYPES:
+            return term_labels(INCIDENT_TYPES, in_taxonomy_order(INCIDENT_TYPES, incident.types))
+        if column == self.PLATFORMS:
+            return platforms_text(incident.platforms)
+        if column == self.PERPETRATOR:
+            return term_label(PERPETRATOR_RELATIONS, incident.perpetrator_relation)
+        if column == self.PLACE:
+            return term_label(PLACE_TYPES, incident.place_type)
+        if column == self.DESCRIPTION:
+            return incident.description if full else first_line(incident.description)
+        return ""
 
 
 class CaseIncidentsTab(QWidget):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTableView, QVBoxLayout, QWidget
 
@@ -18,9 +18,9 @@ from safecase.domain.errors import SafeCaseError
 from safecase.domain.referrals import Consent, ConsentPurpose, Organization, Referral, ReferralStatus, consent_covers
 from safecase.services.referrals import OrganizationService, ReferralService
 from safecase.services.session import VaultSession
-from safecase.ui.case_contacts import record_table, selected_row
 from safecase.ui.consent_dialog import ConsentDialog
 from safecase.ui.contact_dialogs import first_line
+from safecase.ui.list_model import ListTableModel
 from safecase.ui.messages import confirm
 from safecase.ui.organizations_dialog import OrganizationsDialog
 from safecase.ui.referral_dialogs import NewReferralDialog, ReferralStatusDialog
@@ -31,22 +31,19 @@ from safecase.ui.taxonomy_labels import (
     organization_type_label,
     referral_status_label,
 )
-from safecase.ui.widgets import ERROR_COLOR, MessageLine, heading, help_text
-
-_Index = QModelIndex | QPersistentModelIndex
+from safecase.ui.widgets import ERROR_COLOR, MessageLine, heading, help_text, record_table, selected_row
 
 
 def _day(value: date | None) -> str:
     return value.isoformat() if value else ""
 
 
-class ReferralsModel(QAbstractTableModel):
+class ReferralsModel(ListTableModel[Referral]):
     ORGANIZATION, TYPE, STATUS, SENT, FOLLOW_UP, CONSENT, REASON = range(7)
 
     def __init__(self, today: Callable[[], date] = date.today, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._today = today
-        self._referrals: list[Referral] = []
         self._orgs: dict[int, Organization] = {}
         self._consents: list[Consent] = []
         self._headers = [
@@ -60,79 +57,69 @@ class ReferralsModel(QAbstractTableModel):
         ]
 
     def set_data(self, referrals: list[Referral], orgs: dict[int, Organization], consents: list[Consent]) -> None:
-        self.beginResetModel()
-        self._referrals, self._orgs, self._consents = list(referrals), dict(orgs), list(consents)
-        self.endResetModel()
+        self._orgs, self._consents = dict(orgs), list(consents)
+        self.set_items(referrals)
 
     def referral(self, row: int) -> Referral:
-        return self._referrals[row]
+        return self.item(row)
 
     def organization_name(self, referral: Referral) -> str:
         org = self._orgs.get(referral.organization_id)
         return org.name if org else "?"
 
     def row_of(self, referral_id: int) -> int:
-        return next((row for row, r in enumerate(self._referrals) if r.id == referral_id), -1)
+        return self.row_where(lambda referral: referral.id == referral_id)
 
     def has_consent(self, referral: Referral) -> bool:
         return any(consent_covers(c, referral.organization_id) for c in self._consents)
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._referrals)
+    def _overdue(self, referral: Referral, column: int) -> bool:
+        return column == self.FOLLOW_UP and referral.is_overdue(self._today())
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._headers)
+    def display(self, referral: Referral, column: int) -> str:
+        if column == self.ORGANIZATION:
+            return self.organization_name(referral)
+        if column == self.TYPE:
+            org = self._orgs.get(referral.organization_id)
+            return organization_type_label(org.org_type) if org else ""
+        if column == self.STATUS:
+            return referral_status_label(referral.status)
+        if column == self.SENT:
+            return _day(referral.sent_on)
+        if column == self.FOLLOW_UP:
+            due = _day(referral.follow_up_due)
+            return self.tr("{day} — overdue").format(day=due) if self._overdue(referral, column) else due
+        if column == self.CONSENT:
+            return self.tr("Yes") if self.has_consent(referral) else self.tr("No")
+        if column == self.REASON:
+            return first_line(referral.reason)
+        return ""
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
+    def tooltip(self, referral: Referral, column: int) -> str | None:
+        if column == self.REASON and referral.reason:
+            return referral.reason
+        if column == self.STATUS and referral.outcome:
+            return referral.outcome
+        if self._overdue(referral, column):
+            return self.tr("No answer yet and the follow-up date has passed.")
         return None
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid():
+    def foreground(self, referral: Referral, column: int) -> QColor | None:
+        return QColor(ERROR_COLOR) if self._overdue(referral, column) else None
+
+    def font(self, referral: Referral, column: int) -> QFont | None:
+        if not self._overdue(referral, column):
             return None
-        referral = self._referrals[index.row()]
-        column = index.column()
-        overdue = referral.is_overdue(self._today())
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == self.ORGANIZATION:
-                return self.organization_name(referral)
-            if column == self.TYPE:
-                org = self._orgs.get(referral.organization_id)
-                return organization_type_label(org.org_type) if org else ""
-            if column == self.STATUS:
-                return referral_status_label(referral.status)
-            if column == self.SENT:
-                return _day(referral.sent_on)
-            if column == self.FOLLOW_UP:
-                due = _day(referral.follow_up_due)
-                return self.tr("{day} — overdue").format(day=due) if overdue else due
-            if column == self.CONSENT:
-                return self.tr("Yes") if self.has_consent(referral) else self.tr("No")
-            if column == self.REASON:
-                return first_line(referral.reason)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column == self.REASON and referral.reason:
-                return referral.reason
-            if column == self.STATUS and referral.outcome:
-                return referral.outcome
-            if column == self.FOLLOW_UP and overdue:
-                return self.tr("No answer yet and the follow-up date has passed.")
-        if role == Qt.ItemDataRole.ForegroundRole and column == self.FOLLOW_UP and overdue:
-            return QColor(ERROR_COLOR)
-        if role == Qt.ItemDataRole.FontRole and column == self.FOLLOW_UP and overdue:
-            font = QFont()
-            font.setWeight(QFont.Weight.DemiBold)
-            return font
-        return None
+        font = QFont()
+        font.setWeight(QFont.Weight.DemiBold)
+        return font
 
 
-class ConsentsModel(QAbstractTableModel):
+class ConsentsModel(ListTableModel[Consent]):
     PURPOSE, ORGANIZATION, GIVER, GIVEN, SCOPE, STATE = range(6)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._consents: list[Consent] = []
         self._orgs: dict[int, Organization] = {}
         self._headers = [
             self.tr("Consent to"),
@@ -144,51 +131,38 @@ class ConsentsModel(QAbstractTableModel):
         ]
 
     def set_data(self, consents: list[Consent], orgs: dict[int, Organization]) -> None:
-        self.beginResetModel()
-        self._consents, self._orgs = list(consents), dict(orgs)
-        self.endResetModel()
+        self._orgs = dict(orgs)
+        self.set_items(consents)
 
     def consent(self, row: int) -> Consent:
-        return self._consents[row]
+        return self.item(row)
 
     def row_of(self, consent_id: int) -> int:
-        return next((row for row, c in enumerate(self._consents) if c.id == consent_id), -1)
+        return self.row_where(lambda consent: consent.id == consent_id)
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._consents)
+    def display(self, consent: Consent, column: int) -> str:
+        if column == self.PURPOSE:
+            return consent_purpose_label(consent.purpose)
+        if column == self.ORGANIZATION:
+            org = self._orgs.get(consent.organization_id) if consent.organization_id else None
+            return org.name if org else ""
+        if column == self.GIVER:
+            return consent_giver_label(consent.given_by)
+        if column == self.GIVEN:
+            return _day(consent.given_on)
+        if column == self.SCOPE:
+            return consent.scope
+        if column == self.STATE:
+            if consent.withdrawn_on is None:
+                return self.tr("In force")
+            return self.tr("Withdrawn {day}").format(day=_day(consent.withdrawn_on))
+        return ""
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._headers)
+    def tooltip(self, consent: Consent, column: int) -> str | None:
+        return self.display(consent, column)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid():
-            return None
-        consent = self._consents[index.row()]
-        column = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            if column == self.PURPOSE:
-                return consent_purpose_label(consent.purpose)
-            if column == self.ORGANIZATION:
-                org = self._orgs.get(consent.organization_id) if consent.organization_id else None
-                return org.name if org else ""
-            if column == self.GIVER:
-                return consent_giver_label(consent.given_by)
-            if column == self.GIVEN:
-                return _day(consent.given_on)
-            if column == self.SCOPE:
-                return consent.scope
-            if column == self.STATE:
-                if consent.withdrawn_on is None:
-                    return self.tr("In force")
-                return self.tr("Withdrawn {day}").format(day=_day(consent.withdrawn_on))
-        if role == Qt.ItemDataRole.ForegroundRole and not consent.in_force:
-            return QColor(Qt.GlobalColor.gray)
-        return None
+    def foreground(self, consent: Consent, column: int) -> QColor | None:
+        return None if consent.in_force else QColor(Qt.GlobalColor.gray)
 
 
 class CaseReferralsTab(QWidget):

@@ -10,8 +10,8 @@ from __future__ import annotations
 import dataclasses
 import unicodedata
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QPalette
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -29,14 +29,12 @@ from safecase.domain.referrals import Organization, OrganizationType
 from safecase.domain.roles import Permission
 from safecase.services.referrals import OrganizationService
 from safecase.services.session import VaultSession
-from safecase.ui.case_contacts import record_table, selected_row
 from safecase.ui.contact_fields import CodeCombo, add_save_shortcut, notes_edit, plain_text
+from safecase.ui.list_model import ListTableModel
 from safecase.ui.messages import confirm
 from safecase.ui.tasks import TaskManager
 from safecase.ui.taxonomy_labels import choices, organization_type_label
-from safecase.ui.widgets import MessageLine, heading, help_text
-
-_Index = QModelIndex | QPersistentModelIndex
+from safecase.ui.widgets import MessageLine, heading, help_text, record_table, selected_row
 
 
 def can_edit_directory(session: VaultSession) -> bool:
@@ -48,53 +46,38 @@ def _key(text: str) -> str:
     return unicodedata.normalize("NFKC", text).casefold()
 
 
-class OrganizationsModel(QAbstractTableModel):
+class OrganizationsModel(ListTableModel[Organization]):
     NAME, TYPE, CONTACT, NOTES = range(4)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._orgs: list[Organization] = []
         self._headers = [self.tr("Organization"), self.tr("Type"), self.tr("Contact"), self.tr("Notes")]
 
     def set_organizations(self, orgs: list[Organization]) -> None:
-        self.beginResetModel()
-        self._orgs = list(orgs)
-        self.endResetModel()
+        self.set_items(orgs)
 
     def organization(self, row: int) -> Organization:
-        return self._orgs[row]
+        return self.item(row)
 
     def row_of(self, org_id: int) -> int:
-        return next((row for row, o in enumerate(self._orgs) if o.id == org_id), -1)
+        return self.row_where(lambda org: org.id == org_id)
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._orgs)
+    def display(self, org: Organization, column: int) -> str:
+        if column == self.NAME:
+            return org.name if org.active else self.tr("{name} (inactive)").format(name=org.name)
+        if column == self.TYPE:
+            return organization_type_label(org.org_type)
+        if column == self.CONTACT:
+            return org.contact
+        if column == self.NOTES:
+            return org.notes
+        return ""
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._headers)
+    def tooltip(self, org: Organization, column: int) -> str | None:
+        return self.display(org, column)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid():
-            return None
-        org = self._orgs[index.row()]
-        column = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            if column == self.NAME:
-                return org.name if org.active else self.tr("{name} (inactive)").format(name=org.name)
-            if column == self.TYPE:
-                return organization_type_label(org.org_type)
-            if column == self.CONTACT:
-                return org.contact
-            if column == self.NOTES:
-                return org.notes
-        if role == Qt.ItemDataRole.ForegroundRole and not org.active:
-            return QPalette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
-        return None
+    def foreground(self, org: Organization, column: int) -> QColor | None:
+        return None if org.active else QPalette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
 
 
 class OrganizationPicker(QWidget):

@@ -8,15 +8,7 @@ decision and its refusal is shown if the table was out of date.
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, Qt
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
-    QHeaderView,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from safecase.domain.errors import SafeCaseError
 from safecase.domain.users import User
@@ -26,7 +18,7 @@ from safecase.ui.messages import confirm, show_error
 from safecase.ui.tasks import Busy, TaskManager
 from safecase.ui.user_dialogs import AddUserDialog, SetPasswordDialog
 from safecase.ui.users_model import UsersModel
-from safecase.ui.widgets import MessageLine
+from safecase.ui.widgets import MessageLine, record_table, selected_row
 
 
 class UsersPanel(QWidget):
@@ -51,17 +43,8 @@ class UsersPanel(QWidget):
         column.addLayout(actions)
 
         self.model = UsersModel(self)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.table = record_table(self.model, self)
+        self.table.setWordWrap(True)  # unlike the casework tabs, long account cells wrap
         column.addWidget(self.table, 1)
         self.message = MessageLine(self)
         column.addWidget(self.message)
@@ -88,8 +71,8 @@ class UsersPanel(QWidget):
         self._update_buttons()
 
     def selected_user(self) -> User | None:
-        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
-        return self.model.user(rows[0].row()) if rows else None
+        row = selected_row(self.table)
+        return self.model.user(row) if row >= 0 else None
 
     def select_user(self, name: str) -> None:
         row = self.model.row_of(name)

@@ -1,15 +1,15 @@
 """Small building blocks shared by the screens, so every screen looks and reads the same way.
 
-Headings, muted help text, the inline error line and the framed "card" sections. Colors come from
+Headings, muted help text, the inline error line, the framed "card" sections and read-only record tables. Colors come from
 the palette where possible so the app follows the system's light or dark theme; the error and
 success colors are fixed because they carry meaning.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtGui import QFont, QFontDatabase, QPalette
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QFrame, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 ERROR_COLOR = "#b3261e"
 SUCCESS_COLOR = "#1e7a34"
@@ -94,3 +94,28 @@ def monospace_font(point_size: float) -> QFont:
     font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
     font.setPointSizeF(point_size)
     return font
+
+
+def record_table(model: QAbstractItemModel, parent: QWidget) -> QTableView:
+    """A read-only table of records as every casework tab shows them: whole rows, one selected."""
+    table = QTableView(parent)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.setTextElideMode(Qt.TextElideMode.ElideRight)
+    table.verticalHeader().setVisible(False)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(True)
+    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    return table
+
+
+def selected_row(table: QTableView) -> int:
+    """The row of the (single) selected record, or -1."""
+    model = table.selectionModel()
+    rows = model.selectedRows() if model is not None else []
+    return rows[0].row() if rows else -1
