@@ -64,7 +64,7 @@ from safecase.domain.roles import Permission, Role
 from safecase.domain.taxonomy import Taxonomy, Term
 from safecase.domain.users import User, normalize_user_name
 from safecase.i18n import tr
-from safecase.services.cases import MAX_TEXT, CaseService, reindex
+from safecase.services.cases import MAX_TEXT, CaseService, diff, record_change, reindex
 from safecase.services.incidents import MAX_PLATFORM_LENGTH, IncidentService, check_incident
 from safecase.services.session import VaultSession
 from safecase.services.taxonomies import (
@@ -812,22 +812,21 @@ def _write(session: VaultSession, plans: list[_Plan], today: Callable[[], date])
         if plan.incident is not None:
             incidents._insert(dataclasses.replace(plan.incident, case_id=case_id))
         if plan.notes:
-            contacts.insert(
-                Contact(
-                    id=0,
-                    case_id=case_id,
-                    at=datetime.combine(plan.fields.opened_on, time(0, 0)).astimezone(),
-                    channel=Channel.OTHER,
-                    direction=Direction.INBOUND,
-                    duration_minutes=None,
-                    caller_type=CallerType.SURVIVOR,
-                    counselor=plan.counselors[0],
-                    summary=tr("[Imported record]") + "\n" + plan.notes,
-                    follow_up_needed=False,
-                    follow_up_due=None,
-                ),
-                now_utc(),
+            contact = Contact(
+                id=0,
+                case_id=case_id,
+                at=datetime.combine(plan.fields.opened_on, time(0, 0)).astimezone(),
+                channel=Channel.OTHER,
+                direction=Direction.INBOUND,
+                duration_minutes=None,
+                caller_type=CallerType.SURVIVOR,
+                counselor=plan.counselors[0],
+                summary=tr("[Imported record]") + "\n" + plan.notes,
+                follow_up_needed=False,
+                follow_up_due=None,
             )
+            contact_id = contacts.insert(contact, now_utc())
+            record_change(session, case_id, "contact", contact_id, diff(None, contact))
             reindex(session, case_id)
         session.log(AuditAction.CASE_IMPORTED, "case", str(case_id), {"line": str(plan.line)})
         case = CaseRepository(session.conn).get(case_id)

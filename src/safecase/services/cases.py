@@ -35,6 +35,7 @@ from safecase.vault.repositories._time import now_utc
 from safecase.vault.repositories.cases import CaseRepository
 from safecase.vault.repositories.history import HistoryRepository
 from safecase.vault.repositories.search import SearchIndex
+from safecase.vault.repositories.tasks import TaskRepository
 from safecase.vault.repositories.users import UserRepository
 
 MAX_TEXT = 20_000
@@ -193,9 +194,47 @@ class CaseService:
             return self._get(case_id)
         with session.write():
             self._repo.set_counselors(case_id, names)
+            self._hand_over_tasks(case_id, old, names)
             record_change(session, case_id, "case", case_id, {"counselors": (", ".join(old), ", ".join(sorted(names)))})
             session.log(AuditAction.CASE_REASSIGNED, "case", str(case_id), {"counselors": ",".join(sorted(names))})
         return self._get(case_id)
+
+    def _hand_over_tasks(self, case_id: int, old: Sequence[str], names: Sequence[str]) -> None:
+        """Open tasks of counselors taken off the case go to those now on it (in the caller's transaction).
+
+        Otherwise the one who left would keep the case's follow-ups (titles, case number) on their Today
+        view, and the one who took over would never be reminded of them. A referral follow-up stays
+        one task per counselor; any other task goes to a newcomer (or the first counselor).
+        """
+        removed = set(old) - set(names)
+        if not removed:
+            return
+        tasks = TaskRepository(self._session.conn)
+        open_tasks = [t for t in tasks.for_case(case_id) if not t.done]
+        heir = next((n for n in names if n not in old), names[0])
+        for task in open_tasks:
+            if task.owner not in removed:
+                continue
+            if task.referral_id is None:
+                tasks.update(dataclasses.replace(task, owner=heir))
+                self._session.log(AuditAction.TASK_UPDATED, "task", str(task.id), {"fields": "owner"})
+                continue
+            holders = {t.owner for t in open_tasks if t.referral_id == task.referral_id and t.owner not in removed}
+            missing = [n for n in names if n not in holders]
+            if missing:
+                moved = dataclasses.replace(task, owner=missing[0])
+                tasks.update(moved)
+                open_tasks = [moved if t.id == task.id else t for t in open_tasks]
+                self._session.log(AuditAction.TASK_UPDATED, "task", str(task.id), {"fields": "owner"})
+                for name in missing[1:]:
+                    task_id = tasks.insert(
+                        dataclasses.replace(task, id=0, owner=name), self._session.user.name, now_utc()
+                    )
+                    open_tasks.append(dataclasses.replace(task, id=task_id, owner=name))
+                    self._session.log(AuditAction.TASK_CREATED, "task", str(task_id))
+            else:
+                tasks.update(dataclasses.replace(task, done_at=now_utc()))
+                self._session.log(AuditAction.TASK_UPDATED, "task", str(task.id), {"done": "yes"})
 
     def _checked_counselors(self, names: Iterable[str]) -> tuple[str, ...]:
         known = {u.name: u for u in UserRepository(self._session.conn).all()}

@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from safecase.domain.audit import AuditAction
 from safecase.domain.contacts import Contact
 from safecase.domain.errors import InputError
+from safecase.domain.roles import Role
 from safecase.domain.tasks import Task, TaskKind
 from safecase.i18n import tr
 from safecase.services.cases import check_text_lengths, diff, record_change, reindex
@@ -20,6 +21,7 @@ from safecase.services.session import VaultSession
 from safecase.vault.repositories._time import now_utc
 from safecase.vault.repositories.contacts import ContactRepository
 from safecase.vault.repositories.tasks import TaskRepository
+from safecase.vault.repositories.users import UserRepository
 
 MAX_DURATION_MINUTES = 24 * 60
 
@@ -44,6 +46,8 @@ class ContactService:
         """Insert in the caller's transaction (quick intake creates a case and a contact together)."""
         if contact.case_id is not None:
             require_case(self._session, contact.case_id)
+        if contact.counselor != self._session.user.name:
+            self._check_counselor(contact.counselor)
         contact_id = self._repo.insert(contact, now_utc())
         if contact.follow_up_needed:
             self._add_follow_up(dataclasses.replace(contact, id=contact_id))
@@ -56,6 +60,10 @@ class ContactService:
         session = self._session
         old = self._visible(contact.id)
         new = self._checked(dataclasses.replace(contact, counselor=contact.counselor or old.counselor))
+        if new.case_id is not None and new.case_id != old.case_id:
+            require_case(session, new.case_id)  # never move a contact into a case one may not work on
+        if new.counselor != old.counselor:
+            self._check_counselor(new.counselor)
         changes = diff(old, new)
         if old.case_id != new.case_id:
             changes["case_id"] = (str(old.case_id or ""), str(new.case_id or ""))
@@ -102,6 +110,12 @@ class ContactService:
         elif owner is not None and contact.counselor != owner:
             raise InputError(tr("That contact does not exist."))
         return contact
+
+    def _check_counselor(self, name: str) -> None:
+        """A contact logged for someone else must name an active counselor or supervisor."""
+        user = UserRepository(self._session.conn).by_name(name)
+        if user is None or not user.enabled or not ({Role.COUNSELOR, Role.SUPERVISOR} & user.roles):
+            raise InputError(tr("“{name}” is not an active counselor or supervisor.").format(name=name))
 
     def _checked(self, contact: Contact) -> Contact:
         check_text_lengths([contact.summary])

@@ -898,6 +898,12 @@ def add_demo_cases(
     while done < count:
         batch = dates[done : done + BATCH_SIZE]
         with session.write():
+            if not force and CaseRepository(session.conn).count() != demo_case_count(session):
+                # Checked again under the write lock: a real case opened meanwhile (the app and the
+                # command line may share the vault) stops the demo rather than mixing with it.
+                raise InputError(
+                    tr("A case that is not a demo case was opened meanwhile; no more demo cases were added.")
+                )
             numbers = [writer.write(generator.case(opened)) for opened in batch]
             MetaRepository(session.conn).set(DEMO_META_KEY, str(demo_case_count(session) + len(batch)))
             details = {"cases": str(len(batch)), "first": numbers[0], "last": numbers[-1], "seed": str(seed)}

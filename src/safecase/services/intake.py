@@ -14,7 +14,9 @@ from datetime import date
 from safecase.domain.audit import AuditAction
 from safecase.domain.cases import Case, CaseFields
 from safecase.domain.contacts import Contact
+from safecase.domain.errors import InputError
 from safecase.domain.incidents import Incident
+from safecase.i18n import tr
 from safecase.services.cases import CaseService
 from safecase.services.casework_access import visible_to
 from safecase.services.contacts import ContactService
@@ -51,6 +53,9 @@ class IntakeService:
         contacts = ContactService(session, self._today)
         incidents = IncidentService(session)
         incident = form.incident
+        if incident is not None and form.case_id is None and form.case_fields is None:
+            # An incident belongs to a case; never drop what was typed without saying so.
+            raise InputError(tr("An incident belongs to a case: choose a new or existing case."))
         if incident is not None:
             incident = check_incident(dataclasses.replace(incident, case_id=0))
         with session.write():

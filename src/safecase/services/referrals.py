@@ -126,6 +126,8 @@ class ReferralService:
         if consent is None:
             raise InputError(tr("That consent is not on record."))
         require_case(self._session, consent.case_id)
+        if consent.withdrawn_on is not None:
+            raise InputError(tr("That consent was already withdrawn."))
         with self._session.write():
             self._consents.withdraw(consent_id, self._today())
             record_change(
@@ -204,6 +206,22 @@ class ReferralService:
         OrganizationService(self._session).get(referral.organization_id)
         check_text_lengths([referral.reason, referral.outcome])
         referral = dataclasses.replace(referral, reason=referral.reason.strip(), outcome=referral.outcome.strip())
+        if referral.consent_id is not None:
+            named = self._consents.get(referral.consent_id)
+            if named is None or named.case_id != referral.case_id:
+                raise InputError(tr("That consent is not on record for this case."))
+        if (
+            referral.status in SHARED_STATUSES
+            and old is not None
+            and old.status in SHARED_STATUSES
+            and old.organization_id == referral.organization_id
+            and old.consent_id is not None
+        ):
+            # Already shared with this organization under the consent then in force: recording the
+            # answer or the outcome shares nothing new, so it stays possible after a withdrawal.
+            if not consent_covers(self._consents.get(referral.consent_id or old.consent_id), referral.organization_id):
+                referral = dataclasses.replace(referral, consent_id=old.consent_id)
+            return dataclasses.replace(referral, sent_on=referral.sent_on or old.sent_on or self._today())
         if referral.status in SHARED_STATUSES:
             consent = self._consent_for(referral)
             if not consent_covers(consent, referral.organization_id):

@@ -12,15 +12,17 @@ from safecase.domain.audit import AuditAction
 from safecase.domain.cases import CaseFilter, CaseStatus, CaseSummary, RiskLevel
 from safecase.domain.errors import InputError
 from safecase.domain.referrals import Referral
+from safecase.domain.roles import Role
 from safecase.domain.tasks import Task, TaskKind
 from safecase.i18n import tr
-from safecase.services.cases import CaseService, check_text_lengths
+from safecase.services.cases import CaseService, check_text_lengths, diff, record_change
 from safecase.services.casework_access import require_case, visible_to
 from safecase.services.referrals import ReferralService
 from safecase.services.session import VaultSession
 from safecase.vault.repositories._time import now_utc
 from safecase.vault.repositories.cases import CaseRepository
 from safecase.vault.repositories.tasks import TaskRepository
+from safecase.vault.repositories.users import UserRepository
 
 OPEN_STATUSES = frozenset({CaseStatus.OPEN, CaseStatus.ACTIVE, CaseStatus.REFERRED})
 
@@ -44,6 +46,10 @@ class TodayView:
     urgent_cases: list[CaseSummary]
 
 
+def flip(old: bool, new: bool) -> tuple[str, str]:
+    return ("yes" if old else "no", "yes" if new else "no")
+
+
 class TaskService:
     def __init__(self, session: VaultSession, today: Callable[[], date] = date.today) -> None:
         self._session = session
@@ -58,9 +64,14 @@ class TaskService:
         if not title:
             raise InputError(tr("A task needs a title."))
         check_text_lengths([title])
-        task = Task(0, case_id, TaskKind.MANUAL, title, due_on, owner or self._session.user.name, None)
+        owner = owner.strip() or self._session.user.name
+        if owner != self._session.user.name:
+            self._check_owner(owner, case_id)
+        task = Task(0, case_id, TaskKind.MANUAL, title, due_on, owner, None)
         with self._session.write():
             task_id = self._repo.insert(task, self._session.user.name, now_utc())
+            if case_id is not None:
+                record_change(self._session, case_id, "task", task_id, diff(None, task))
             self._session.log(AuditAction.TASK_CREATED, "task", str(task_id))
         return self._get(task_id)
 
@@ -70,13 +81,20 @@ class TaskService:
             return task
         with self._session.write():
             self._repo.update(dataclasses.replace(task, done_at=now_utc() if done else None))
+            if task.case_id is not None:
+                record_change(self._session, task.case_id, "task", task_id, {"done": flip(not done, done)})
             self._session.log(AuditAction.TASK_UPDATED, "task", str(task_id), {"done": "yes" if done else "no"})
         return self._get(task_id)
 
     def reschedule(self, task_id: int, due_on: date) -> Task:
         task = self._visible(task_id)
+        if task.due_on == due_on:
+            return task
         with self._session.write():
             self._repo.update(dataclasses.replace(task, due_on=due_on))
+            if task.case_id is not None:
+                changes = {"due_on": (task.due_on.isoformat(), due_on.isoformat())}
+                record_change(self._session, task.case_id, "task", task_id, changes)
             self._session.log(AuditAction.TASK_UPDATED, "task", str(task_id), {"fields": "due_on"})
         return self._get(task_id)
 
@@ -105,6 +123,18 @@ class TaskService:
             self._today(),
         )
         return TodayView(due, referrals, case_service.summaries(urgent_ids[:200]))
+
+    def _check_owner(self, owner: str, case_id: int | None) -> None:
+        """A task for someone else goes to an active caseworker who can open its case."""
+        user = UserRepository(self._session.conn).by_name(owner)
+        if user is None or not user.enabled or not ({Role.COUNSELOR, Role.SUPERVISOR} & user.roles):
+            raise InputError(tr("“{name}” is not an active counselor or supervisor.").format(name=owner))
+        if (
+            case_id is not None
+            and Role.SUPERVISOR not in user.roles
+            and not CaseRepository(self._session.conn).is_assigned(case_id, owner)
+        ):
+            raise InputError(tr("“{name}” does not work on this case.").format(name=owner))
 
     def _get(self, task_id: int) -> Task:
         task = self._repo.get(task_id)

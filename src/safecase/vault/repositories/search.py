@@ -72,7 +72,8 @@ class SearchIndex:
 
     def replace(self, case_id: int, texts: Iterable[str]) -> None:
         """Index ``texts`` as the searchable text of ``case_id`` (replacing what was there)."""
-        body = "\n".join(t for t in texts if t)
+        # Normalized as queries are (NFKC, casefold), so ＴＥＬＥＧＲＡＭ or decomposed Hangul still match.
+        body = _normalize("\n".join(t for t in texts if t))
         self.remove(case_id)
         if body:
             self._conn.execute("INSERT INTO case_text_trigram (rowid, body) VALUES (?, ?)", (case_id, body))
