@@ -328,3 +328,34 @@ def test_contact_follow_up_task_follows_edits(counselor: VaultSession) -> None:
     assert [t.due_on for t in tasks.for_case(case.id) if not t.done] == [TODAY + timedelta(days=5)]
     contacts.update(dataclasses.replace(moved, follow_up_needed=False))
     assert [t for t in tasks.for_case(case.id) if not t.done] == []
+
+
+def test_reopening_clears_the_closed_date(counselor: VaultSession) -> None:
+    cases = CaseService(counselor, _today)
+    case = cases.create(case_fields())
+    cases.update(case.id, dataclasses.replace(cases.fields(case.id), status=CaseStatus.CLOSED))
+    reopened = cases.update(case.id, dataclasses.replace(cases.fields(case.id), status=CaseStatus.ACTIVE))
+    assert reopened.closed_on is None
+
+
+def test_overdue_column_counts_unanswered_referrals(counselor: VaultSession) -> None:
+    """The list's overdue count agrees with the overdue filter even when the follow-up task was ticked."""
+    cases = CaseService(counselor, _today)
+    case = cases.create(case_fields())
+    org = OrganizationService(counselor).all()[0]
+    referrals = ReferralService(counselor, _today)
+    referrals.record_consent(Consent(0, case.id, ConsentPurpose.SHARE, org.id, ConsentGiver.SURVIVOR, TODAY, "", None))
+    referrals.mark_sent(referrals.create(referral(case.id, org.id)).id, sent_on=TODAY - timedelta(days=10))
+    for task in TaskService(counselor, _today).for_case(case.id):
+        TaskService(counselor, _today).set_done(task.id)
+    assert cases.list_ids(CaseFilter(overdue_only=True)) == [case.id]
+    assert cases.summaries([case.id])[0].overdue_tasks == 1
+
+
+def test_naming_a_hidden_earlier_case_is_audited(
+    counselor: VaultSession, second: VaultSession, team_vault: TeamVault
+) -> None:
+    earlier = CaseService(second, _today).create(case_fields())
+    CaseService(counselor, _today).possible_repeats(phone="010-1234-5678")
+    rows = [e for e in AuditService(team_vault.admin).entries() if e.action == "case.repeat_matched"]
+    assert [(r.actor, r.details) for r in rows] == [(COUNSELOR, {"cases": str(earlier.id)})]

@@ -35,6 +35,7 @@ class AuditAction(StrEnum):
     CASE_REASSIGNED = "case.reassigned"
     CASE_IMPORTED = "case.imported"
     CASES_LISTED = "cases.listed"
+    REPEAT_MATCHED = "case.repeat_matched"
     CONTACT_LOGGED = "contact.logged"
     CONTACT_UPDATED = "contact.updated"
     INCIDENT_ADDED = "incident.added"

@@ -39,6 +39,7 @@ from safecase.vault.repositories.tasks import TaskRepository
 from safecase.vault.repositories.users import UserRepository
 
 MAX_TEXT = 20_000
+OPEN_STATUSES = frozenset({CaseStatus.OPEN, CaseStatus.ACTIVE, CaseStatus.REFERRED})
 SENSITIVE_FIELDS = frozenset({"sensitive.real_name", "sensitive.phone"})
 HIDDEN_VALUE = "•••"
 
@@ -171,6 +172,8 @@ class CaseService:
         new = self._normalized(dataclasses.replace(fields, opened_on=fields.opened_on or old.opened_on))
         if new.status is CaseStatus.CLOSED and new.closed_on is None:
             new = dataclasses.replace(new, closed_on=self._today())
+        elif new.status in OPEN_STATUSES and old.status not in OPEN_STATUSES and new.closed_on == old.closed_on:
+            new = dataclasses.replace(new, closed_on=None)  # reopened: no longer closed
         changes = diff(old, new)
         if not changes:
             return self._get(case_id)
@@ -364,4 +367,8 @@ class CaseService:
                     case_id, case.number, reason, case.counselors, visible, case.profile.alias if visible else ""
                 )
             )
+        hidden = sorted(m.case_id for m in matches if not m.visible)
+        if hidden:
+            # Naming a case the user cannot open tells them the caller is on record: log that it happened.
+            self._session.audit(AuditAction.REPEAT_MATCHED, "cases", "", {"cases": ",".join(map(str, hidden))})
         return matches

@@ -63,6 +63,7 @@ def action_label(action: str) -> str:
         "case.reassigned": t(_CONTEXT, "Case reassigned"),
         "case.imported": t(_CONTEXT, "Case imported"),
         "cases.listed": t(_CONTEXT, "Case list viewed"),
+        "case.repeat_matched": t(_CONTEXT, "Earlier case of a caller named"),
         "contact.logged": t(_CONTEXT, "Contact recorded"),
         "contact.updated": t(_CONTEXT, "Contact updated"),
         "incident.added": t(_CONTEXT, "Incident recorded"),

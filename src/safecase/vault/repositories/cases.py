@@ -287,13 +287,22 @@ class CaseRepository:
             f"SELECT DISTINCT case_id, code FROM incident_types WHERE case_id IN ({marks}) ORDER BY code", list(ids)
         ):
             types.setdefault(int(case_id), []).append(str(code))
+        # Overdue work, counted as the overdue filter sees it: open tasks past their date (a referral's
+        # follow-up task counted through its referral) and referrals waiting past their follow-up date.
         overdue: dict[int, int] = {}
         for case_id, count in self._conn.execute(
-            f"SELECT case_id, count(*) FROM tasks WHERE done_at IS NULL AND due_on < ? AND case_id IN ({marks}) "
-            "GROUP BY case_id",
+            f"SELECT case_id, count(*) FROM tasks WHERE done_at IS NULL AND due_on < ? AND kind != 'referral_follow_up' "
+            f"AND case_id IN ({marks}) GROUP BY case_id",
             [today.isoformat(), *ids],
         ):
             overdue[int(case_id)] = int(count)
+        waiting = sorted(s.value for s in AWAITING_STATUSES)
+        for case_id, count in self._conn.execute(
+            f"SELECT case_id, count(*) FROM referrals WHERE status IN ({placeholders(len(waiting))}) "
+            f"AND follow_up_due < ? AND case_id IN ({marks}) GROUP BY case_id",
+            [*waiting, today.isoformat(), *ids],
+        ):
+            overdue[int(case_id)] = overdue.get(int(case_id), 0) + int(count)
         by_id = {
             int(r[0]): CaseSummary(
                 id=int(r[0]),
