@@ -7,10 +7,15 @@ from pathlib import Path
 
 import pytest
 
+from safecase.domain.cases import CaseFilter
 from safecase.domain.errors import NewerVersionError
+from safecase.domain.referrals import ReferralStatus
 from safecase.services import access
 from safecase.services.accounts import AccountService, reset_password_with_recovery_key
+from safecase.services.cases import CaseService
+from safecase.services.referrals import ReferralService
 from safecase.services.settings import SettingsService
+from safecase.services.tasks import TaskService
 from safecase.services.verify import verify_vault
 from safecase.vault.migrations import MIGRATIONS, Migration, current_version, latest_version, migrate
 from vault_support import ADMIN, ADMIN_PASSWORD, TeamVault
@@ -81,3 +86,20 @@ def test_failed_migration_leaves_the_old_version(team_vault: TeamVault) -> None:
 def test_migrations_are_numbered_in_order() -> None:
     versions = [m.version for m in MIGRATIONS]
     assert versions == list(range(1, len(versions) + 1))
+
+
+def test_vault_from_version_2_opens_with_its_casework(tmp_path: Path) -> None:
+    root = _copy_fixture("vault-v2", tmp_path)
+    session = access.sign_in(root, "counselor", "quiet river under the bridge 7")
+    assert current_version(session.conn) == latest_version()
+    cases = CaseService(session)
+    [case_id] = cases.list_ids(CaseFilter(), log=False)
+    case = cases.get(case_id)
+    assert case.number == "2026-0001" and case.profile.alias == "민지"
+    assert cases.list_ids(CaseFilter(text="협박"), log=False) == [case_id]
+    assert cases.reveal(case_id).real_name == "김민지"
+    [sent] = ReferralService(session).for_case(case_id)
+    assert sent.status is ReferralStatus.SENT and sent.consent_id is not None
+    assert len(TaskService(session).for_case(case_id)) == 3  # contact and referral follow-ups, one by hand
+    assert verify_vault(session).ok
+    session.close()
