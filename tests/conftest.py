@@ -18,11 +18,14 @@ from safecase.crypto.kdf import FLOOR_PARAMS
 from safecase.domain.roles import Role
 from safecase.services import access
 from safecase.services.accounts import AccountService
+from safecase.services.session import VaultSession
 from vault_support import (
     ADMIN,
     ADMIN_PASSWORD,
     COUNSELOR,
     COUNSELOR_PASSWORD,
+    SECOND,
+    SECOND_PASSWORD,
     SUPERVISOR,
     SUPERVISOR_PASSWORD,
     TeamVault,
@@ -61,3 +64,28 @@ def team_vault(vault_dir: Path) -> Iterator[TeamVault]:
     team = TeamVault(vault_dir, created.recovery_key, created.session)
     yield team
     created.session.close()
+
+
+@pytest.fixture
+def counselor(team_vault: TeamVault) -> Iterator[VaultSession]:
+    """The team's counselor, signed in."""
+    session = team_vault.sign_in(COUNSELOR, COUNSELOR_PASSWORD)
+    yield session
+    session.close()
+
+
+@pytest.fixture
+def supervisor(team_vault: TeamVault) -> Iterator[VaultSession]:
+    """The team's supervisor, signed in."""
+    session = team_vault.sign_in(SUPERVISOR, SUPERVISOR_PASSWORD)
+    yield session
+    session.close()
+
+
+@pytest.fixture
+def second(team_vault: TeamVault) -> Iterator[VaultSession]:
+    """A second counselor, added for the test and signed in (to test who sees whose cases)."""
+    AccountService(team_vault.admin).add_user(SECOND, frozenset({Role.COUNSELOR}), SECOND_PASSWORD)
+    session = team_vault.sign_in(SECOND, SECOND_PASSWORD)
+    yield session
+    session.close()

@@ -6,7 +6,6 @@ row by its physical line in the file, the header being line 1.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -43,13 +42,6 @@ TODAY = date(2026, 6, 1)
 
 def today() -> date:
     return TODAY
-
-
-@pytest.fixture
-def supervisor(team_vault: TeamVault) -> Iterator[VaultSession]:
-    session = team_vault.sign_in(SUPERVISOR, SUPERVISOR_PASSWORD)
-    yield session
-    session.close()
 
 
 def case_count(session: VaultSession) -> int:

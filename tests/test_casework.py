@@ -11,8 +11,6 @@ from casework_data import TODAY, case_fields, contact, incident, referral
 from safecase.domain.cases import CaseFilter, CaseStatus, RiskLevel
 from safecase.domain.errors import InputError, PermissionDeniedError
 from safecase.domain.referrals import Consent, ConsentGiver, ConsentPurpose, ReferralStatus
-from safecase.domain.roles import Role
-from safecase.services.accounts import AccountService
 from safecase.services.audit import AuditService
 from safecase.services.cases import CaseService
 from safecase.services.contacts import ContactService
@@ -20,32 +18,7 @@ from safecase.services.incidents import IncidentService
 from safecase.services.referrals import OrganizationService, ReferralService
 from safecase.services.session import VaultSession
 from safecase.services.tasks import TaskService
-from vault_support import COUNSELOR, COUNSELOR_PASSWORD, SUPERVISOR, SUPERVISOR_PASSWORD, TeamVault
-
-SECOND = "counselor2"
-SECOND_PASSWORD = "another counselor's pass phrase"
-
-
-@pytest.fixture
-def counselor(team_vault: TeamVault) -> VaultSession:
-    session = team_vault.sign_in(COUNSELOR, COUNSELOR_PASSWORD)
-    yield session  # type: ignore[misc]
-    session.close()
-
-
-@pytest.fixture
-def supervisor(team_vault: TeamVault) -> VaultSession:
-    session = team_vault.sign_in(SUPERVISOR, SUPERVISOR_PASSWORD)
-    yield session  # type: ignore[misc]
-    session.close()
-
-
-@pytest.fixture
-def second(team_vault: TeamVault) -> VaultSession:
-    AccountService(team_vault.admin).add_user(SECOND, frozenset({Role.COUNSELOR}), SECOND_PASSWORD)
-    session = team_vault.sign_in(SECOND, SECOND_PASSWORD)
-    yield session  # type: ignore[misc]
-    session.close()
+from vault_support import COUNSELOR, SECOND, TeamVault
 
 
 def _today() -> date:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
@@ -41,13 +40,6 @@ SEED = 20240829
 
 def today() -> date:
     return TODAY
-
-
-@pytest.fixture
-def supervisor(team_vault: TeamVault) -> Iterator[VaultSession]:
-    session = team_vault.sign_in(SUPERVISOR, SUPERVISOR_PASSWORD)
-    yield session
-    session.close()
 
 
 @pytest.fixture

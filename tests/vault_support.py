@@ -18,6 +18,8 @@ COUNSELOR = "counselor"
 COUNSELOR_PASSWORD = "quiet river under the bridge 7"
 SUPERVISOR = "supervisor"
 SUPERVISOR_PASSWORD = "seven lanterns over the hill"
+SECOND = "counselor2"
+SECOND_PASSWORD = "another counselor's pass phrase"
 
 
 @dataclass
