@@ -17,9 +17,10 @@ from safecase.services.contacts import ContactService
 from safecase.services.session import VaultSession
 from safecase.ui.contact_dialogs import AttachContactDialog, ContactDialog, contact_time, first_line
 from safecase.ui.list_model import ListTableModel
+from safecase.ui.record_list import RecordList
 from safecase.ui.tasks import TaskManager
 from safecase.ui.taxonomy_labels import caller_type_label, channel_label, direction_label
-from safecase.ui.widgets import MessageLine, help_text, record_table, selected_row
+from safecase.ui.widgets import MessageLine
 
 
 class ContactsModel(ListTableModel[Contact]):
@@ -37,15 +38,6 @@ class ContactsModel(ListTableModel[Contact]):
             self.tr("Follow-up"),
             self.tr("Summary"),
         ]
-
-    def set_contacts(self, contacts: list[Contact]) -> None:
-        self.set_items(contacts)
-
-    def contact(self, row: int) -> Contact:
-        return self.item(row)
-
-    def row_of(self, contact_id: int) -> int:
-        return self.row_where(lambda contact: contact.id == contact_id)
 
     def display(self, contact: Contact, column: int) -> str:
         if column == self.WHEN:
@@ -100,15 +92,14 @@ class CaseContactsTab(QWidget):
         actions.addStretch(1)
         actions.addWidget(self.attach_button)
         column.addLayout(actions)
-        self.model = ContactsModel(self)
-        self.table = record_table(self.model, self)
-        column.addWidget(self.table, 1)
-        self.empty_label = help_text(
+        self.records: RecordList[Contact] = RecordList(
+            ContactsModel(self),
             self.tr("No contacts are logged for this case yet. Use “Log contact…” after each call, chat or visit."),
+            lambda contact: contact.id,
             self,
         )
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        column.addWidget(self.empty_label, 1)
+        self.model, self.table, self.empty_label = self.records.model, self.records.table, self.records.empty_label
+        self.records.add_to(column)
         self.message = MessageLine(self)
         column.addWidget(self.message)
 
@@ -122,27 +113,19 @@ class CaseContactsTab(QWidget):
     # --- list -------------------------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        selected = self.selected_contact()
         try:
             contacts = self._service.for_case(self._case_id)
         except SafeCaseError as exc:
             contacts = []
             self.message.show_error(exc.message)
-        self.model.set_contacts(contacts)
-        self.table.setVisible(bool(contacts))
-        self.empty_label.setVisible(not contacts)
-        if selected is not None:
-            self.select_contact(selected.id)
+        self.records.show_records(contacts)
         self._update_buttons()
 
     def selected_contact(self) -> Contact | None:
-        row = selected_row(self.table)
-        return self.model.contact(row) if row >= 0 else None
+        return self.records.selected()
 
     def select_contact(self, contact_id: int) -> None:
-        row = self.model.row_of(contact_id)
-        if row >= 0:
-            self.table.selectRow(row)
+        self.records.select(contact_id)
 
     def _update_buttons(self) -> None:
         self.edit_button.setEnabled(self.selected_contact() is not None)

@@ -14,9 +14,10 @@ from safecase.ui.contact_dialogs import first_line
 from safecase.ui.incident_dialog import IncidentDialog
 from safecase.ui.incident_fields import platforms_text
 from safecase.ui.list_model import ListTableModel
+from safecase.ui.record_list import RecordList
 from safecase.ui.tasks import TaskManager
 from safecase.ui.taxonomy_labels import term_label, term_labels
-from safecase.ui.widgets import MessageLine, help_text, record_table, selected_row
+from safecase.ui.widgets import MessageLine
 
 
 def in_taxonomy_order(taxonomy_name: str, codes: tuple[str, ...]) -> list[str]:
@@ -38,15 +39,6 @@ class IncidentsModel(ListTableModel[Incident]):
             self.tr("Place"),
             self.tr("Description"),
         ]
-
-    def set_incidents(self, incidents: list[Incident]) -> None:
-        self.set_items(incidents)
-
-    def incident(self, row: int) -> Incident:
-        return self.item(row)
-
-    def row_of(self, incident_id: int) -> int:
-        return self.row_where(lambda incident: incident.id == incident_id)
 
     def display(self, incident: Incident, column: int) -> str:
         return self._text(incident, column, full=False)
@@ -90,23 +82,22 @@ class CaseIncidentsTab(QWidget):
         actions.addWidget(self.edit_button)
         actions.addStretch(1)
         column.addLayout(actions)
-        self.model = IncidentsModel(self)
-        self.table = record_table(self.model, self)
+        self.records: RecordList[Incident] = RecordList(
+            IncidentsModel(self),
+            self.tr(
+                "No incident is recorded for this case yet. Use “Record incident…” to note what happened, "
+                "on which platforms and by whom."
+            ),
+            lambda incident: incident.id,
+            self,
+        )
+        self.model, self.table, self.empty_label = self.records.model, self.records.table, self.records.empty_label
         # Several types or platforms make long cells: fixed widths, elided, whole in the tooltip.
         header = self.table.horizontalHeader()
         for section, width in ((IncidentsModel.TYPES, 300), (IncidentsModel.PLATFORMS, 170)):
             header.setSectionResizeMode(section, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(section, width)
-        column.addWidget(self.table, 1)
-        self.empty_label = help_text(
-            self.tr(
-                "No incident is recorded for this case yet. Use “Record incident…” to note what happened, "
-                "on which platforms and by whom."
-            ),
-            self,
-        )
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        column.addWidget(self.empty_label, 1)
+        self.records.add_to(column)
         self.message = MessageLine(self)
         column.addWidget(self.message)
         self.add_button.clicked.connect(self.open_add)
@@ -116,27 +107,19 @@ class CaseIncidentsTab(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        selected = self.selected_incident()
         try:
             incidents = self._service.for_case(self._case_id)
         except SafeCaseError as exc:
             incidents = []
             self.message.show_error(exc.message)
-        self.model.set_incidents(incidents)
-        self.table.setVisible(bool(incidents))
-        self.empty_label.setVisible(not incidents)
-        if selected is not None:
-            self.select_incident(selected.id)
+        self.records.show_records(incidents)
         self._update_buttons()
 
     def selected_incident(self) -> Incident | None:
-        row = selected_row(self.table)
-        return self.model.incident(row) if row >= 0 else None
+        return self.records.selected()
 
     def select_incident(self, incident_id: int) -> None:
-        row = self.model.row_of(incident_id)
-        if row >= 0:
-            self.table.selectRow(row)
+        self.records.select(incident_id)
 
     def _update_buttons(self) -> None:
         self.edit_button.setEnabled(self.selected_incident() is not None)
