@@ -11,8 +11,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLockFile, QStandardPaths
 
+from safecase.vault.paths import VaultPaths
+
 ENV_VAULT = "SAFECASE_VAULT"
-LOCK_FILE_NAME = "safecase.lock"
 ORGANIZATION = "SafeCase"
 APPLICATION = "SafeCase"
 
@@ -28,15 +29,20 @@ def default_vault_path() -> Path:
     return Path(base) / "vault"
 
 
+def lock_path(vault: Path) -> Path:
+    """The app's single-instance lock file for ``vault`` (one name for the app and the CLI)."""
+    return VaultPaths(vault).lock
+
+
 def vault_in_use(vault: Path) -> bool:
     """Whether a SafeCase window holds this vault open (its QLockFile is held by a live process).
 
     A lock left behind by a crashed app is not "in use": QLockFile sees its process is gone.
     """
-    lock_path = vault / LOCK_FILE_NAME
-    if not lock_path.exists():
+    path = lock_path(vault)
+    if not path.exists():
         return False
-    lock = QLockFile(str(lock_path))
+    lock = QLockFile(str(path))
     lock.setStaleLockTime(0)
     if lock.tryLock(0):
         lock.unlock()

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QLockFile
 
-from safecase.services.locations import LOCK_FILE_NAME
+from safecase.services.locations import lock_path
 
 
 def prepare_vault_folder(vault: Path) -> None:
@@ -22,7 +22,7 @@ def prepare_vault_folder(vault: Path) -> None:
 
 def acquire_instance_lock(vault: Path) -> QLockFile | None:
     """The held lock, or None when another SafeCase has this vault open."""
-    lock = QLockFile(str(vault / LOCK_FILE_NAME))
+    lock = QLockFile(str(lock_path(vault)))
     lock.setStaleLockTime(0)
     if lock.tryLock(0):
         return lock
