@@ -28,6 +28,9 @@ class RiskLevel(StrEnum):
     URGENT = "urgent"
 
 
+# Statuses in which a case is still being worked (Today's urgent list, reopening clears the closed date).
+OPEN_STATUSES = frozenset({CaseStatus.OPEN, CaseStatus.ACTIVE, CaseStatus.REFERRED})
+
 RISK_ORDER = {RiskLevel.LOW: 0, RiskLevel.MEDIUM: 1, RiskLevel.HIGH: 2, RiskLevel.URGENT: 3}
 
 

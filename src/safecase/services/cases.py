@@ -13,6 +13,7 @@ from datetime import date
 
 from safecase.domain.audit import AuditAction
 from safecase.domain.cases import (
+    OPEN_STATUSES,
     Case,
     CaseFields,
     CaseFilter,
@@ -39,7 +40,6 @@ from safecase.vault.repositories.tasks import TaskRepository
 from safecase.vault.repositories.users import UserRepository
 
 MAX_TEXT = 20_000
-OPEN_STATUSES = frozenset({CaseStatus.OPEN, CaseStatus.ACTIVE, CaseStatus.REFERRED})
 SENSITIVE_FIELDS = frozenset({"sensitive.real_name", "sensitive.phone"})
 HIDDEN_VALUE = "•••"
 

@@ -20,9 +20,10 @@ from safecase.i18n import tr
 from safecase.services.cases import CaseService
 from safecase.services.casework_access import visible_to
 from safecase.services.contacts import ContactService
-from safecase.services.drafts import QUICK_INTAKE, DraftService
+from safecase.services.drafts import QUICK_INTAKE
 from safecase.services.incidents import IncidentService, check_incident
 from safecase.services.session import VaultSession
+from safecase.vault.repositories.drafts import DraftRepository
 
 
 @dataclass(frozen=True)
@@ -76,7 +77,7 @@ class IntakeService:
             if incident is not None and case_id is not None:
                 incident_id = incidents._insert(dataclasses.replace(incident, case_id=case_id))
                 session.log(AuditAction.INCIDENT_ADDED, "incident", str(incident_id), {"case": str(case_id)})
-            DraftService(session)._repo.clear(session.user.name, QUICK_INTAKE)
+            DraftRepository(session.conn).clear(session.user.name, QUICK_INTAKE)
         case = CaseService(session, self._today)._get(case_id) if case_id is not None else None
         saved = contacts._get(contact_id)
         return IntakeResult(case, saved)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from safecase.domain.audit import AuditAction
-from safecase.domain.cases import CaseFilter, CaseStatus, CaseSummary, RiskLevel
+from safecase.domain.cases import OPEN_STATUSES, CaseFilter, CaseSummary, RiskLevel
 from safecase.domain.errors import InputError
 from safecase.domain.referrals import Referral
 from safecase.domain.roles import Role
@@ -23,8 +23,6 @@ from safecase.vault.repositories._time import now_utc
 from safecase.vault.repositories.cases import CaseRepository
 from safecase.vault.repositories.tasks import TaskRepository
 from safecase.vault.repositories.users import UserRepository
-
-OPEN_STATUSES = frozenset({CaseStatus.OPEN, CaseStatus.ACTIVE, CaseStatus.REFERRED})
 
 
 @dataclass(frozen=True)
