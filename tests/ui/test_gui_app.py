@@ -12,8 +12,9 @@ from PySide6.QtCore import QLockFile, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from safecase.services.locations import lock_path
 from safecase.ui.app import run_app
-from safecase.ui.instance import LOCK_FILE_NAME, acquire_instance_lock, prepare_vault_folder
+from safecase.ui.instance import acquire_instance_lock, prepare_vault_folder
 from safecase.ui.privacy import exclude_from_capture, restore_geometry, save_geometry
 
 
@@ -44,7 +45,7 @@ def test_first_run_creates_a_private_vault_folder_holding_only_the_lock(vault_di
     lock = acquire_instance_lock(vault_dir)
     assert lock is not None
     try:
-        assert [p.name for p in vault_dir.iterdir()] == [LOCK_FILE_NAME]
+        assert list(vault_dir.iterdir()) == [lock_path(vault_dir)]
         assert acquire_instance_lock(vault_dir) is None
     finally:
         lock.unlock()
@@ -60,8 +61,8 @@ def test_lock_left_by_a_crashed_app_is_recovered(vault_dir: Path) -> None:
         "assert lock.tryLock(0)\n"
         "os._exit(0)\n"
     )
-    subprocess.run([sys.executable, "-c", crash, str(vault_dir / LOCK_FILE_NAME)], check=True, timeout=60)
-    assert (vault_dir / LOCK_FILE_NAME).exists()
+    subprocess.run([sys.executable, "-c", crash, str(lock_path(vault_dir))], check=True, timeout=60)
+    assert lock_path(vault_dir).exists()
     lock = acquire_instance_lock(vault_dir)
     assert isinstance(lock, QLockFile)
     lock.unlock()
@@ -82,7 +83,7 @@ def test_a_vault_is_created_in_the_folder_that_holds_the_lock(gui: Gui, qtbot: Q
         dialog.create_button.click()
         qtbot.waitUntil(dialog.on_recovery_page, timeout=10_000)
         assert (vault_dir / "keys.json").is_file()
-        assert (vault_dir / LOCK_FILE_NAME).is_file()
+        assert lock_path(vault_dir).is_file()
     finally:
         lock.unlock()
 
