@@ -224,7 +224,7 @@ def test_no_subcommand_starts_the_app_with_the_resolved_vault(monkeypatch: pytes
         calls.append(vault)
         return 3
 
-    monkeypatch.setitem(sys.modules, "safecase.ui.app", types.SimpleNamespace(run_app=run_app))
+    monkeypatch.setitem(sys.modules, "safecase.ui.shell.app", types.SimpleNamespace(run_app=run_app))
     result = run(["--vault", str(tmp_path / "v")])
     assert result.exit_code == 3
     assert calls == [tmp_path / "v"]
@@ -235,7 +235,7 @@ def test_no_subcommand_starts_the_app_with_the_resolved_vault(monkeypatch: pytes
 
 
 def test_app_that_cannot_load_is_one_line(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setitem(sys.modules, "safecase.ui.app", None)  # import raises ImportError
+    monkeypatch.setitem(sys.modules, "safecase.ui.shell.app", None)  # import raises ImportError
     assert_failed(run(["--vault", str(tmp_path)]), "The SafeCase window cannot start here")
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlcipher3
 
 from safecase.domain.errors import InputError
-from safecase.ui.crash_guard import make_hook
+from safecase.ui.shell.crash_guard import make_hook
 
 
 def _run(error: BaseException) -> tuple[list[str], list[str], list[type[BaseException]]]:

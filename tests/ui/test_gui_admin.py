@@ -21,9 +21,9 @@ from pytestqt.qtbot import QtBot
 from safecase.domain.errors import AccountDisabledError
 from safecase.domain.roles import Role
 from safecase.services import access
-from safecase.ui.main_window import ADMIN as ADMIN_PAGE
-from safecase.ui.main_window import AUDIT, CASES, HOME, TODAY
-from safecase.ui.user_dialogs import AddUserDialog, SetPasswordDialog
+from safecase.ui.admin.user_dialogs import AddUserDialog, SetPasswordDialog
+from safecase.ui.shell.main_window import ADMIN as ADMIN_PAGE
+from safecase.ui.shell.main_window import AUDIT, CASES, HOME, TODAY
 
 NEW_PASSWORD = "paper boats drift past the old mill"
 

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from safecase.services.locations import lock_path
-from safecase.ui.app import run_app
-from safecase.ui.instance import acquire_instance_lock, prepare_vault_folder
-from safecase.ui.privacy import exclude_from_capture, restore_geometry, save_geometry
+from safecase.ui.shell.app import run_app
+from safecase.ui.shell.instance import acquire_instance_lock, prepare_vault_folder
+from safecase.ui.shell.privacy import exclude_from_capture, restore_geometry, save_geometry
 
 
 def test_second_instance_is_refused_with_a_clear_message(qtbot: QtBot, vault_dir: Path) -> None:

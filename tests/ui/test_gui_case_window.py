@@ -25,10 +25,10 @@ from safecase.domain.cases import CaseFilter, RiskLevel
 from safecase.services import access
 from safecase.services.audit import AuditService
 from safecase.services.cases import CaseService
-from safecase.ui.case_overview import MASK
-from safecase.ui.case_window import CaseWindow
-from safecase.ui.controller import SafeCaseApp
-from safecase.ui.reassign_dialog import ReassignDialog
+from safecase.ui.case.case_overview import MASK
+from safecase.ui.case.case_window import CaseWindow
+from safecase.ui.case.reassign_dialog import ReassignDialog
+from safecase.ui.shell.controller import SafeCaseApp
 
 
 def _audit(vault: Path) -> list[tuple[str, str]]:

@@ -14,10 +14,10 @@ from PySide6.QtWidgets import QApplication, QTableView
 from pytestqt.qtbot import QtBot
 
 from safecase.domain.cases import CaseFilter, CaseSort, CaseStatus, CaseSummary, RiskLevel
-from safecase.ui.cases_model import BLOCK, RISK_BACKGROUND, CasesModel
-from safecase.ui.cases_page import CasesPage
-from safecase.ui.controller import SafeCaseApp
-from safecase.ui.main_window import CASES
+from safecase.ui.pages.cases_model import BLOCK, RISK_BACKGROUND, CasesModel
+from safecase.ui.pages.cases_page import CasesPage
+from safecase.ui.shell.controller import SafeCaseApp
+from safecase.ui.shell.main_window import CASES
 
 
 def _cases_page(gui: Gui, app: SafeCaseApp) -> CasesPage:

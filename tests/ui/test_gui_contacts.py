@@ -15,7 +15,7 @@ from safecase.domain.tasks import TaskKind
 from safecase.services.cases import CaseService
 from safecase.services.contacts import ContactService
 from safecase.services.tasks import TaskService
-from safecase.ui.case_contacts import CaseContactsTab, ContactsModel
+from safecase.ui.case.case_contacts import CaseContactsTab, ContactsModel
 
 
 def test_log_edit_and_attach_contacts(gui: Gui, qtbot: QtBot, center_vault: Path) -> None:

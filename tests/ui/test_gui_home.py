@@ -10,11 +10,11 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from safecase.services import access
-from safecase.ui.change_password import ChangePasswordDialog
-from safecase.ui.create_vault import CreateVaultDialog
-from safecase.ui.main_window import HOME
-from safecase.ui.user_dialogs import AddUserDialog
-from safecase.ui.verify import VerifyReportDialog
+from safecase.ui.admin.user_dialogs import AddUserDialog
+from safecase.ui.admin.verify import VerifyReportDialog
+from safecase.ui.shell.change_password import ChangePasswordDialog
+from safecase.ui.shell.create_vault import CreateVaultDialog
+from safecase.ui.shell.main_window import HOME
 
 NEW_PASSWORD = "lanterns along the harbor wall"
 

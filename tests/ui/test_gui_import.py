@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from safecase.domain.cases import CaseFilter
 from safecase.services.cases import CaseService
-from safecase.ui.import_dialog import ImportDialog
+from safecase.ui.pages.import_dialog import ImportDialog
 from safecase.ui.tasks import TaskManager
 from vault_support import SUPERVISOR, SUPERVISOR_PASSWORD, TeamVault
 

@@ -12,7 +12,7 @@ from safecase.domain.cases import CaseFields, SurvivorProfile
 from safecase.domain.incidents import DatePrecision
 from safecase.services.cases import CaseService
 from safecase.services.incidents import IncidentService
-from safecase.ui.case_incidents import CaseIncidentsTab, IncidentsModel
+from safecase.ui.case.case_incidents import CaseIncidentsTab, IncidentsModel
 
 
 def test_record_and_edit_an_incident(gui: Gui, qtbot: QtBot, center_vault: Path) -> None:

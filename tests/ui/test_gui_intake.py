@@ -20,8 +20,8 @@ from safecase.services.drafts import QUICK_INTAKE, DraftService
 from safecase.services.incidents import IncidentService
 from safecase.services.session import VaultSession
 from safecase.services.tasks import TaskService
-from safecase.ui.controller import SafeCaseApp
-from safecase.ui.quick_intake import CaseMode, QuickIntakeDialog
+from safecase.ui.pages.quick_intake import CaseMode, QuickIntakeDialog
+from safecase.ui.shell.controller import SafeCaseApp
 
 
 def _signed_in(gui: Gui, vault: Path) -> tuple[SafeCaseApp, VaultSession]:

@@ -17,11 +17,11 @@ from safecase.services.cases import CaseService
 from safecase.services.referrals import OrganizationService, ReferralService
 from safecase.services.session import VaultSession
 from safecase.services.tasks import TaskService
-from safecase.ui.case_referrals import CaseReferralsTab, ReferralsModel
-from safecase.ui.consent_dialog import ConsentDialog
-from safecase.ui.controller import SafeCaseApp
-from safecase.ui.organizations_dialog import OrganizationsDialog
-from safecase.ui.referral_dialogs import NewReferralDialog
+from safecase.ui.admin.organizations_dialog import OrganizationsDialog
+from safecase.ui.case.case_referrals import CaseReferralsTab, ReferralsModel
+from safecase.ui.case.consent_dialog import ConsentDialog
+from safecase.ui.case.referral_dialogs import NewReferralDialog
+from safecase.ui.shell.controller import SafeCaseApp
 
 
 def _message_box(qtbot: QtBot) -> QMessageBox:

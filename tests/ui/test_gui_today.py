@@ -11,8 +11,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from safecase.ui.main_window import CASES, HOME, TODAY
-from safecase.ui.quick_intake import QuickIntakeDialog
+from safecase.ui.pages.quick_intake import QuickIntakeDialog
+from safecase.ui.shell.main_window import CASES, HOME, TODAY
 
 
 def test_today_shows_overdue_referral_follow_ups_and_urgent_cases(gui: Gui, qtbot: QtBot, center_vault: Path) -> None:

@@ -30,7 +30,7 @@ __all__ = ["cli", "main"]
 def _start_app(vault: Path) -> None:
     """The GUI, imported only now so that sub-commands never load Qt widgets."""
     try:
-        module = importlib.import_module("safecase.ui.app")
+        module = importlib.import_module("safecase.ui.shell.app")
     except ImportError as exc:
         raise SafeCaseError(tr("The SafeCase window cannot start here ({reason}).").format(reason=exc)) from None
     run_app = cast(Callable[[Path], int], module.run_app)

@@ -1,0 +1,1 @@
+"""Administration: accounts, vault settings, backup, verify and the referral directory."""

@@ -1,0 +1,1 @@
+"""The case window, its tabs, and the dialogs opened from them."""

@@ -1,0 +1,275 @@
+"""The History tab of a case window: who changed which field of which record, when, from what to what.
+
+The service keeps one history row per changed field (inside the encrypted vault; real name and phone
+appear only as dots). This tab turns stored field names and codes into words people read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from safecase.domain.errors import SafeCaseError
+from safecase.domain.tasks import HistoryEntry
+from safecase.services.cases import CaseService
+from safecase.services.referrals import OrganizationService
+from safecase.services.session import VaultSession
+from safecase.services.taxonomies import (
+    BRANCHES,
+    INCIDENT_TYPES,
+    PERPETRATOR_RELATIONS,
+    PLACE_TYPES,
+    PLATFORMS,
+    REGIONS,
+    SERVICE_STATUSES,
+)
+from safecase.ui.common.taxonomy_labels import (
+    age_band_label,
+    caller_type_label,
+    channel_label,
+    consent_giver_label,
+    consent_purpose_label,
+    date_precision_label,
+    direction_label,
+    gender_label,
+    referral_status_label,
+    risk_label,
+    status_label,
+    term_label,
+)
+from safecase.ui.common.widgets import MessageLine, help_text
+
+_CONTEXT = "CaseHistory"
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate(_CONTEXT, text)
+
+
+def record_label(record_type: str) -> str:
+    labels = {
+        "case": _t("Case"),
+        "contact": _t("Contact"),
+        "incident": _t("Incident"),
+        "referral": _t("Referral"),
+        "consent": _t("Consent"),
+        "task": _t("Task"),
+        "evidence": _t("Evidence"),
+    }
+    return labels.get(record_type, record_type)
+
+
+def field_label(field: str) -> str:
+    labels = {
+        "status": _t("Status"),
+        "opened_on": _t("Opened on"),
+        "closed_on": _t("Closed on"),
+        "risk": _t("Risk"),
+        "risk_reason": _t("Risk reason"),
+        "counselors": _t("Counselors"),
+        "profile.alias": _t("Alias"),
+        "profile.age_band": _t("Age band"),
+        "profile.gender": _t("Gender"),
+        "profile.branch": _t("Branch"),
+        "profile.service_status": _t("Service status"),
+        "profile.region": _t("Region"),
+        "profile.preferred_channel": _t("Preferred channel"),
+        "profile.safe_channels": _t("Safe channels"),
+        "profile.safe_to_leave_message": _t("Safe to leave a message"),
+        "profile.safe_contact_notes": _t("Safe words and times"),
+        "sensitive.real_name": _t("Real name"),
+        "sensitive.phone": _t("Phone"),
+        "at": _t("Date and time"),
+        "channel": _t("Channel"),
+        "direction": _t("Direction"),
+        "duration_minutes": _t("Duration (minutes)"),
+        "caller_type": _t("Caller"),
+        "counselor": _t("Counselor"),
+        "summary": _t("Summary"),
+        "follow_up_needed": _t("Follow-up needed"),
+        "follow_up_due": _t("Follow-up due"),
+        "types": _t("Incident types"),
+        "platforms": _t("Platforms"),
+        "perpetrator_relation": _t("Perpetrator"),
+        "date_precision": _t("Date known to"),
+        "date_value": _t("Incident date"),
+        "place_type": _t("Place"),
+        "description": _t("Description"),
+        "organization_id": _t("Organization"),
+        "reason": _t("Reason"),
+        "sent_on": _t("Sent on"),
+        "consent_id": _t("Consent"),
+        "outcome": _t("Outcome"),
+        "purpose": _t("Purpose"),
+        "given_by": _t("Given by"),
+        "given_on": _t("Given on"),
+        "scope": _t("Scope"),
+        "withdrawn_on": _t("Withdrawn on"),
+    }
+    return labels.get(field, field)
+
+
+def _yes_no(value: str) -> str:
+    return {"yes": _t("yes"), "no": _t("no")}.get(value, value)
+
+
+def _many(taxonomy: str) -> Callable[[str], str]:
+    return lambda value: _t(", ").join(term_label(taxonomy, v.strip()) for v in value.split(",") if v.strip())
+
+
+class ValueWords:
+    """Turns a stored value into words, by record type and field."""
+
+    def __init__(self, organizations: dict[int, str], names: dict[str, str]) -> None:
+        self._organizations = organizations
+        self._names = names
+
+    def __call__(self, record_type: str, field: str, value: str) -> str:
+        if not value:
+            return ""
+        formatter = self._formatter(record_type, field)
+        return formatter(value) if formatter else value
+
+    def _formatter(self, record_type: str, field: str) -> Callable[[str], str] | None:
+        if field == "status":
+            return referral_status_label if record_type == "referral" else status_label
+        simple: dict[str, Callable[[str], str]] = {
+            "risk": risk_label,
+            "profile.age_band": age_band_label,
+            "profile.gender": gender_label,
+            "profile.branch": lambda v: term_label(BRANCHES, v),
+            "profile.service_status": lambda v: term_label(SERVICE_STATUSES, v),
+            "profile.region": lambda v: term_label(REGIONS, v),
+            "profile.preferred_channel": channel_label,
+            "profile.safe_to_leave_message": _yes_no,
+            "follow_up_needed": _yes_no,
+            "channel": channel_label,
+            "direction": direction_label,
+            "caller_type": caller_type_label,
+            "types": _many(INCIDENT_TYPES),
+            "platforms": _many(PLATFORMS),
+            "perpetrator_relation": lambda v: term_label(PERPETRATOR_RELATIONS, v),
+            "place_type": lambda v: term_label(PLACE_TYPES, v),
+            "date_precision": date_precision_label,
+            "purpose": consent_purpose_label,
+            "given_by": consent_giver_label,
+            "organization_id": self._organization,
+            "counselors": self._counselors,
+            "counselor": lambda v: self._names.get(v, v),
+            "consent_id": lambda v: _t("#{id}").format(id=v),
+        }
+        return simple.get(field)
+
+    def _organization(self, value: str) -> str:
+        try:
+            return self._organizations.get(int(value), value)
+        except ValueError:
+            return value
+
+    def _counselors(self, value: str) -> str:
+        return _t(", ").join(self._names.get(n.strip(), n.strip()) for n in value.split(",") if n.strip())
+
+
+class CaseHistoryTab(QWidget):
+    COLUMNS = 5
+
+    def __init__(self, session: VaultSession, case_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._case_id = case_id
+        self._cases = CaseService(session)
+        self._organizations = OrganizationService(session)
+        self._loaded = False
+        column = QVBoxLayout(self)
+        column.setContentsMargins(12, 12, 12, 12)
+        column.setSpacing(8)
+        column.addWidget(
+            help_text(
+                self.tr(
+                    "Every change to this case, newest first. Real names and phone numbers show only that they changed."
+                ),
+                self,
+            )
+        )
+        self.list = QTreeWidget(self)
+        self.list.setHeaderLabels(
+            [self.tr("When"), self.tr("Who"), self.tr("Record"), self.tr("Field"), self.tr("Change")]
+        )
+        self.list.setRootIsDecorated(False)
+        self.list.setUniformRowHeights(True)
+        self.list.setAlternatingRowColors(True)
+        self.list.setWordWrap(False)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setAccessibleName(self.tr("Case history"))
+        header = self.list.header()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        column.addWidget(self.list, 1)
+        self.message = MessageLine(self)
+        column.addWidget(self.message)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._loaded:
+            self.refresh()
+
+    def refresh(self) -> None:
+        self._loaded = True
+        try:
+            entries = self._cases.history(self._case_id)
+            names = {u.name: u.display_name for u in self._cases.caseworkers()}
+            organizations = {o.id: o.name for o in self._organizations.all(include_inactive=True)}
+        except SafeCaseError as exc:
+            self.message.show_error(exc.message)
+            return
+        self.message.clear_message()
+        words = ValueWords(organizations, names)
+        self.list.clear()
+        ordered = sorted(entries, key=lambda e: (e.at, e.id), reverse=True)
+        self.list.addTopLevelItems([self._item(entry, words, names) for entry in ordered])
+
+    def _item(self, entry: HistoryEntry, words: ValueWords, names: dict[str, str]) -> QTreeWidgetItem:
+        old = words(entry.record_type, entry.field, entry.old_value)
+        new = words(entry.record_type, entry.field, entry.new_value)
+        if old and new:
+            change = self.tr("{old} → {new}").format(old=old, new=new)
+        elif new:
+            change = new
+        else:
+            change = self.tr("{old} → (empty)").format(old=old)
+        record = record_label(entry.record_type)
+        if entry.record_type != "case":
+            record = self.tr("{record} #{id}").format(record=record, id=entry.record_id)
+        item = QTreeWidgetItem(
+            [
+                entry.at.astimezone().strftime("%Y-%m-%d %H:%M"),
+                names.get(entry.actor, entry.actor),
+                record,
+                field_label(entry.field),
+                " ".join(change.split()),
+            ]
+        )
+        item.setToolTip(4, change)
+        item.setToolTip(1, entry.actor)
+        return item
+
+    def rows(self) -> list[list[str]]:
+        """The table as text (tests)."""
+        out: list[list[str]] = []
+        for i in range(self.list.topLevelItemCount()):
+            item = self.list.topLevelItem(i)
+            if item is not None:
+                out.append([item.text(c) for c in range(self.COLUMNS)])
+        return out

@@ -1,0 +1,332 @@
+"""One window per open case: Overview, Contacts, Incidents, Referrals, Evidence, Tasks, History.
+
+A case window is a top-level window owned by the main window, so locking closes and deletes it with
+everything else. Opening goes through :meth:`CaseService.get`, which checks the person may see the
+case and records the view in the audit log. Edits on the Overview are never lost silently: closing
+asks Save / Discard / Cancel, and when SafeCase locks (which cannot wait for an answer) the unsaved
+values are kept as a draft inside the vault and offered back the next time the case is opened.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from safecase.domain.cases import Case, RiskLevel
+from safecase.domain.errors import SafeCaseError
+from safecase.domain.roles import Permission
+from safecase.services.cases import CaseService
+from safecase.services.drafts import DraftService
+from safecase.services.session import VaultSession
+from safecase.ui.case.case_contacts import CaseContactsTab
+from safecase.ui.case.case_evidence import CaseEvidenceTab
+from safecase.ui.case.case_history import CaseHistoryTab
+from safecase.ui.case.case_incidents import CaseIncidentsTab
+from safecase.ui.case.case_overview import CaseOverview
+from safecase.ui.case.case_referrals import CaseReferralsTab
+from safecase.ui.case.case_tasks import CaseTasksTab
+from safecase.ui.case.reassign_dialog import ReassignDialog
+from safecase.ui.common.taxonomy_labels import risk_label, status_label
+from safecase.ui.common.widgets import heading, help_text
+from safecase.ui.pages.cases_model import RISK_BACKGROUND, RISK_TEXT
+from safecase.ui.tasks import TaskManager
+
+
+def draft_kind(case_id: int) -> str:
+    return f"case_overview:{case_id}"
+
+
+class CaseWindow(QMainWindow):
+    changed = Signal(int)
+    """Something of the case was saved (carries the case id): lists elsewhere refresh."""
+    closed = Signal(int)
+
+    OVERVIEW, CONTACTS, INCIDENTS, REFERRALS, EVIDENCE, TASKS, HISTORY = range(7)
+
+    def __init__(self, session: VaultSession, case: Case, tasks: TaskManager, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._session = session
+        self._service = CaseService(session)
+        self._drafts = DraftService(session)
+        self.case_id = case.id
+        self._closing = False
+        self._box: QMessageBox | None = None
+        self.resize(980, 700)
+        self.setMinimumSize(760, 520)
+
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(16, 12, 16, 12)
+        column.setSpacing(8)
+        title_row = QHBoxLayout()
+        self.title_label = heading("", 1, central)
+        self.title_label.setWordWrap(False)
+        title_row.addWidget(self.title_label)
+        self.risk_chip = QLabel(central)
+        self.risk_chip.setContentsMargins(8, 2, 8, 2)
+        title_row.addWidget(self.risk_chip, 0, Qt.AlignmentFlag.AlignVCenter)
+        title_row.addStretch(1)
+        column.addLayout(title_row)
+        self.subtitle = help_text("", central)
+        column.addWidget(self.subtitle)
+
+        self.tabs = QTabWidget(central)
+        self.tabs.setDocumentMode(True)
+        self.overview = CaseOverview(session, case, self.tabs)
+        self.contacts = CaseContactsTab(session, case.id, tasks, self.tabs)
+        self.incidents = CaseIncidentsTab(session, case.id, tasks, self.tabs)
+        self.referrals = CaseReferralsTab(session, case.id, tasks, self.tabs)
+        self.evidence = CaseEvidenceTab(self.tabs)
+        self.tasks = CaseTasksTab(session, case.id, self.tabs)
+        self.history = CaseHistoryTab(session, case.id, self.tabs)
+        self.tabs.addTab(self.overview, self.tr("&Overview"))
+        self.tabs.addTab(self.contacts, self.tr("&Contacts"))
+        self.tabs.addTab(self.incidents, self.tr("&Incidents"))
+        self.tabs.addTab(self.referrals, self.tr("&Referrals"))
+        self.tabs.addTab(self.evidence, self.tr("&Evidence"))
+        self.tabs.addTab(self.tasks, self.tr("&Tasks"))
+        self.tabs.addTab(self.history, self.tr("&History"))
+        column.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
+
+        self._build_actions()
+        self.overview.saved.connect(self._overview_saved)
+        self.overview.dirty_changed.connect(self._update_title)
+        self.overview.reassign_requested.connect(self.open_reassign)
+        self.overview.restore_draft_button.clicked.connect(self.restore_draft)
+        self.overview.discard_draft_button.clicked.connect(self.discard_draft)
+        for tab in (self.contacts, self.incidents, self.referrals, self.tasks):
+            tab.changed.connect(self._tab_changed)
+        self._show_case(case)
+        self._offer_draft()
+
+    @classmethod
+    def open_case(
+        cls, session: VaultSession, case_id: int, tasks: TaskManager, parent: QWidget | None = None
+    ) -> CaseWindow:
+        """Read the case (audit-logged as a view) and build its window; raises SafeCaseError if refused."""
+        case = CaseService(session).get(case_id)
+        return cls(session, case, tasks, parent)
+
+    def _build_actions(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("Ca&se"))
+        self.save_action = QAction(self.tr("&Save"), self)
+        self.save_action.setShortcut(QKeySequence.StandardKey.Save)
+        self.save_action.triggered.connect(self.save)
+        self.reveal_action = QAction(self.tr("Re&veal identifying details"), self)
+        self.reveal_action.triggered.connect(self._reveal)
+        self.reassign_action = QAction(self.tr("Reassi&gn…"), self)
+        self.reassign_action.setVisible(self._session.can(Permission.REASSIGN_CASES))
+        self.reassign_action.triggered.connect(self.open_reassign)
+        self.close_action = QAction(self.tr("&Close"), self)
+        # Ctrl+W everywhere (the platform's Close key alone is Ctrl+F4 on some desktops).
+        self.close_action.setShortcuts([QKeySequence(self.tr("Ctrl+W")), QKeySequence(QKeySequence.StandardKey.Close)])
+        self.close_action.triggered.connect(self.request_close)
+        for action in (self.save_action, self.reveal_action, self.reassign_action):
+            menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(self.close_action)
+
+    # --- showing ----------------------------------------------------------------------------------------
+
+    def _show_case(self, case: Case) -> None:
+        self._case = case
+        profile = case.profile
+        self.title_label.setText(self.tr("Case {number}").format(number=case.number))
+        self.risk_chip.setText(self.tr("{risk} risk").format(risk=risk_label(case.risk)))
+        background = RISK_BACKGROUND.get(case.risk)
+        style = "border-radius: 4px; padding: 2px 8px;"
+        if background is not None:
+            style += f" background: {background.name()}; color: {RISK_TEXT.name()};"
+        else:
+            style += " border: 1px solid palette(mid);"
+        if case.risk is RiskLevel.URGENT:
+            style += " font-weight: 600;"
+        self.risk_chip.setStyleSheet(style)
+        parts = [profile.alias or self.tr("no alias"), status_label(case.status)]
+        parts.append(self.tr("opened {date}").format(date=case.opened_on.isoformat()))
+        self.subtitle.setText(" · ".join(parts))
+        self._update_title()
+
+    def _update_title(self, _dirty: bool = False) -> None:
+        mark = "*" if self.overview.is_dirty() else ""
+        alias = self._case.profile.alias
+        title = self.tr("Case {number}").format(number=self._case.number)
+        if alias:
+            title = self.tr("{title} — {alias}").format(title=title, alias=alias)
+        self.setWindowTitle(f"{mark}{title} — SafeCase")
+
+    @property
+    def case(self) -> Case:
+        return self._case
+
+    def show_tab(self, index: int) -> None:
+        self.tabs.setCurrentIndex(index)
+
+    # --- changes ----------------------------------------------------------------------------------------
+
+    def save(self) -> bool:
+        return self.overview.save()
+
+    def _reveal(self) -> None:
+        self.tabs.setCurrentWidget(self.overview)
+        self.overview.reveal()
+
+    def _overview_saved(self, case: Case) -> None:
+        self._show_case(case)
+        self._drafts_clear()
+        self._refresh_others(None)
+        self.changed.emit(self.case_id)
+
+    def _tab_changed(self) -> None:
+        source = self.sender()
+        try:
+            case = self._reread()
+        except SafeCaseError:
+            case = None
+        if case is not None:
+            self.overview.show_case(case)
+            self._show_case(case)
+        self._refresh_others(source)
+        self.changed.emit(self.case_id)
+
+    def _reread(self) -> Case | None:
+        """The case again after a change elsewhere, without a second "viewed" entry in the audit log."""
+        summaries = self._service.summaries([self.case_id])
+        if not summaries:
+            return None
+        fields = self._service.fields(self.case_id)
+        summary = summaries[0]
+        return dataclasses.replace(
+            self._case,
+            status=fields.status,
+            opened_on=fields.opened_on or self._case.opened_on,
+            closed_on=fields.closed_on,
+            risk=fields.risk,
+            risk_reason=fields.risk_reason,
+            profile=fields.profile,
+            counselors=summary.counselors,
+            incident_types=summary.incident_types,
+            updated_at=summary.updated_at,
+        )
+
+    def _refresh_others(self, source: object) -> None:
+        for tab in (self.tasks, self.history):
+            if tab is not source:
+                tab.refresh()
+
+    def open_reassign(self) -> ReassignDialog:
+        dialog = ReassignDialog(self._session, self._case, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.reassigned.connect(self._reassigned)
+        dialog.open()
+        return dialog
+
+    def _reassigned(self, case: Case) -> None:
+        self.overview.show_case(case)
+        self._show_case(case)
+        self._refresh_others(None)
+        self.overview.message.show_success(self.tr("Reassigned."))
+        self.changed.emit(self.case_id)
+
+    # --- drafts -----------------------------------------------------------------------------------------
+
+    def _offer_draft(self) -> None:
+        try:
+            self._draft = self._drafts.load(draft_kind(self.case_id))
+        except SafeCaseError:
+            self._draft = None
+        self.overview.draft_bar.setVisible(self._draft is not None)
+
+    def restore_draft(self) -> None:
+        if self._draft is not None and self.overview.apply_draft(self._draft):
+            self._draft = None
+            self.overview.draft_bar.hide()
+            self._drafts_clear()
+
+    def discard_draft(self) -> None:
+        self._draft = None
+        self.overview.draft_bar.hide()
+        self._drafts_clear()
+
+    def _drafts_clear(self) -> None:
+        with contextlib.suppress(SafeCaseError):
+            self._drafts.clear(draft_kind(self.case_id))
+
+    def _keep_draft(self) -> None:
+        with contextlib.suppress(SafeCaseError):
+            self._drafts.save(draft_kind(self.case_id), self.overview.draft_values())
+
+    # --- closing ----------------------------------------------------------------------------------------
+
+    def has_unsaved_changes(self) -> bool:
+        return self.overview.is_dirty()
+
+    def request_close(self) -> None:
+        """Close as a person asked (Ctrl+W, the window's close button): ask first about unsaved changes."""
+        if not self.has_unsaved_changes():
+            self.force_close()
+            return
+        self.ask_about_changes()
+
+    def ask_about_changes(self) -> QMessageBox:
+        if self._box is not None:
+            self._box.raise_()
+            return self._box
+        self.tabs.setCurrentWidget(self.overview)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Unsaved changes"),
+            self.tr("Save the changes to case {number}?").format(number=self._case.number),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setInformativeText(self.tr("If you don't save, the changes on the Overview are lost."))
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        box.setEscapeButton(QMessageBox.StandardButton.Cancel)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(self._answered)
+        self._box = box
+        box.open()
+        return box
+
+    def _answered(self, result: int) -> None:
+        self._box = None
+        if result == QMessageBox.StandardButton.Save:
+            if self.save():
+                self.force_close()
+        elif result == QMessageBox.StandardButton.Discard:
+            self.force_close()
+
+    def force_close(self) -> None:
+        """Close without asking (after the person answered, or nothing is unsaved)."""
+        self._closing = True
+        self.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._closing and self.has_unsaved_changes():
+            if event.spontaneous():
+                # The window's own close button: ask, and stay open until answered.
+                event.ignore()
+                self.ask_about_changes()
+                return
+            # Closed by SafeCase itself (locking): nobody can be asked, so keep the edits in the vault.
+            self._keep_draft()
+        self._closing = True
+        event.accept()
+        self.closed.emit(self.case_id)
+        super().closeEvent(event)

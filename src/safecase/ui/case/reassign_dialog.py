@@ -1,0 +1,119 @@
+"""Reassign a case (supervisors): tick who works it from now on.
+
+The list is everyone who may be assigned cases; the ones working the case now are ticked. The
+service checks the permission and the names, records the change in the case's history and the audit
+log; a refusal is shown in the dialog, which stays open.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from safecase.domain.cases import Case
+from safecase.domain.errors import SafeCaseError
+from safecase.services.cases import CaseService
+from safecase.services.session import VaultSession
+from safecase.ui.common.labels import roles_label
+from safecase.ui.common.widgets import MessageLine, body_text, heading
+
+NAME_ROLE = Qt.ItemDataRole.UserRole
+
+
+class ReassignDialog(QDialog):
+    reassigned = Signal(object)
+    """The case as saved (a Case)."""
+
+    def __init__(self, session: VaultSession, case: Case, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._service = CaseService(session)
+        self._case = case
+        self.setWindowTitle(self.tr("Reassign case {number}").format(number=case.number))
+        self.setMinimumWidth(440)
+        column = QVBoxLayout(self)
+        column.setSpacing(10)
+        column.addWidget(heading(self.tr("Who works case {number}?").format(number=case.number), 2, self))
+        column.addWidget(
+            body_text(
+                self.tr(
+                    "Tick everyone who should work this case. They see it in their Cases list and its "
+                    "follow-ups on their Today page; anyone unticked no longer sees it."
+                ),
+                self,
+            )
+        )
+        self.list = QListWidget(self)
+        self.list.setAccessibleName(self.tr("Counselors"))
+        column.addWidget(self.list, 1)
+        self.error_line = MessageLine(self)
+        column.addWidget(self.error_line)
+
+        buttons = QDialogButtonBox(self)
+        self.ok_button = QPushButton(self.tr("Reassign"), self)
+        self.ok_button.setDefault(True)
+        buttons.addButton(self.ok_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel).clicked.connect(self.reject)
+        column.addWidget(buttons)
+        self.ok_button.clicked.connect(self._submit)
+
+        try:
+            workers = self._service.caseworkers()
+        except SafeCaseError as exc:
+            workers = []
+            self.error_line.show_error(exc.message)
+        current = set(case.counselors)
+        for user in sorted(workers, key=lambda u: (u.display_name, u.name)):
+            item = QListWidgetItem(
+                self.tr("{display} ({user}) — {roles}").format(
+                    display=user.display_name, user=user.name, roles=roles_label(user.roles)
+                ),
+                self.list,
+            )
+            item.setData(NAME_ROLE, user.name)
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if user.name in current else Qt.CheckState.Unchecked)
+        if self.list.count():
+            self.list.setCurrentRow(0)
+        self.list.itemChanged.connect(self._update)
+        self._update()
+
+    def chosen(self) -> list[str]:
+        return [
+            str(item.data(NAME_ROLE))
+            for item in (self.list.item(row) for row in range(self.list.count()))
+            if item is not None and item.checkState() == Qt.CheckState.Checked
+        ]
+
+    def set_checked(self, names: set[str]) -> None:
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            if item is not None:
+                checked = item.data(NAME_ROLE) in names
+                item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+
+    def _update(self) -> None:
+        chosen = self.chosen()
+        self.ok_button.setEnabled(bool(chosen) and set(chosen) != set(self._case.counselors))
+        if not chosen:
+            self.error_line.show_info(self.tr("A case needs at least one counselor."))
+        else:
+            self.error_line.clear_message()
+
+    def _submit(self) -> None:
+        if not self.ok_button.isEnabled():
+            return
+        try:
+            case = self._service.reassign(self._case.id, self.chosen())
+        except SafeCaseError as exc:
+            self.error_line.show_error(exc.message)
+            return
+        self.reassigned.emit(case)
+        self.accept()

@@ -1,0 +1,1 @@
+"""Widgets, models and labels shared by every screen."""

@@ -1,0 +1,201 @@
+"""The Cases list as a lazy table model driven by case ids, as Anki's browser is.
+
+The model holds the ordered ids the service returned for the current filter (100 000 ints are cheap)
+and asks for summaries only of the rows the view draws, one block of :data:`BLOCK` ids at a time,
+kept in a cache until the next refresh. Sorting never happens here: clicking a header asks the page
+to query again in the new order (the database sorts, with its indexes).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import ClassVar
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QFont
+
+from safecase.domain.cases import CaseSort, CaseSummary, RiskLevel
+from safecase.domain.errors import SafeCaseError
+from safecase.services.taxonomies import INCIDENT_TYPES
+from safecase.ui.common.taxonomy_labels import risk_label, status_label, term_labels
+from safecase.ui.common.widgets import ERROR_COLOR
+
+_Index = QModelIndex | QPersistentModelIndex
+
+BLOCK = 100
+
+# Soft tints with dark text: readable on light and dark themes, and the word is always there too.
+RISK_BACKGROUND = {
+    RiskLevel.URGENT: QColor("#f6d0cc"),
+    RiskLevel.HIGH: QColor("#fbe0c3"),
+    RiskLevel.MEDIUM: QColor("#fbf0c4"),
+}
+RISK_TEXT = QColor("#1f1f1f")
+
+SummaryLoader = Callable[[Sequence[int]], list[CaseSummary]]
+
+
+class CasesModel(QAbstractTableModel):
+    NUMBER, STATUS, RISK, OPENED, ALIAS, COUNSELORS, INCIDENTS, OVERDUE = range(8)
+
+    SORT_KEYS: ClassVar[dict[int, CaseSort]] = {
+        NUMBER: CaseSort.NUMBER,
+        STATUS: CaseSort.STATUS,
+        RISK: CaseSort.RISK,
+        OPENED: CaseSort.OPENED,
+        ALIAS: CaseSort.ALIAS,
+    }
+
+    def __init__(self, loader: SummaryLoader, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._loader = loader
+        self._ids: list[int] = []
+        self._cache: dict[int, CaseSummary | None] = {}
+        self._names: dict[str, str] = {}
+        self.blocks_loaded = 0
+        """How many blocks were fetched since the last reset (tests check the list stays lazy)."""
+        self._headers = [
+            self.tr("Case"),
+            self.tr("Status"),
+            self.tr("Risk"),
+            self.tr("Opened"),
+            self.tr("Alias"),
+            self.tr("Counselors"),
+            self.tr("Incident types"),
+            self.tr("Overdue"),
+        ]
+
+    # --- contents ---------------------------------------------------------------------------------------
+
+    def set_ids(self, ids: list[int]) -> None:
+        self.beginResetModel()
+        self._ids = list(ids)
+        self._cache.clear()
+        self.blocks_loaded = 0
+        self.endResetModel()
+
+    def set_display_names(self, names: dict[str, str]) -> None:
+        """User name → display name, for the counselors column."""
+        self._names = dict(names)
+
+    def clear(self) -> None:
+        self.set_ids([])
+
+    def ids(self) -> list[int]:
+        return list(self._ids)
+
+    def case_id(self, row: int) -> int:
+        return self._ids[row]
+
+    def row_of(self, case_id: int) -> int:
+        try:
+            return self._ids.index(case_id)
+        except ValueError:
+            return -1
+
+    def summary(self, row: int) -> CaseSummary | None:
+        """The row's summary, loading its block if needed; None if the case is no longer visible."""
+        case_id = self._ids[row]
+        if case_id not in self._cache:
+            self._load_block(row)
+        return self._cache.get(case_id)
+
+    def cached_count(self) -> int:
+        return len(self._cache)
+
+    def _load_block(self, row: int) -> None:
+        start = row - row % BLOCK
+        ids = [i for i in self._ids[start : start + BLOCK] if i not in self._cache]
+        try:
+            found = {s.id: s for s in self._loader(ids)}
+        except SafeCaseError:
+            found = {}
+        self.blocks_loaded += 1
+        for case_id in ids:
+            self._cache[case_id] = found.get(case_id)
+
+    # --- Qt model ---------------------------------------------------------------------------------------
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if section in self.SORT_KEYS:
+                return self.tr("Click to sort by this column; click again to reverse.")
+            return None
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or index.row() >= len(self._ids):
+            return None
+        if role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+            Qt.ItemDataRole.BackgroundRole,
+            Qt.ItemDataRole.ForegroundRole,
+            Qt.ItemDataRole.FontRole,
+            Qt.ItemDataRole.TextAlignmentRole,
+            Qt.ItemDataRole.AccessibleTextRole,
+        ):
+            return None
+        summary = self.summary(index.row())
+        column = index.column()
+        if summary is None:
+            return "—" if role == Qt.ItemDataRole.DisplayRole and column == self.NUMBER else None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._display(summary, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(summary, column)
+        if role == Qt.ItemDataRole.BackgroundRole and column == self.RISK:
+            return RISK_BACKGROUND.get(summary.risk)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if column == self.RISK and summary.risk in RISK_BACKGROUND:
+                return RISK_TEXT
+            if column == self.OVERDUE and summary.overdue_tasks:
+                return QColor(ERROR_COLOR)
+        if role == Qt.ItemDataRole.FontRole and (
+            (column == self.RISK and summary.risk is RiskLevel.URGENT)
+            or (column == self.OVERDUE and summary.overdue_tasks)
+        ):
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.OVERDUE:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+    def _display(self, summary: CaseSummary, column: int) -> str:
+        if column == self.NUMBER:
+            return summary.number
+        if column == self.STATUS:
+            return status_label(summary.status)
+        if column == self.RISK:
+            return risk_label(summary.risk)
+        if column == self.OPENED:
+            return summary.opened_on.isoformat()
+        if column == self.ALIAS:
+            return summary.alias
+        if column == self.COUNSELORS:
+            return self.tr(", ").join(self._names.get(name, name) for name in summary.counselors)
+        if column == self.INCIDENTS:
+            return term_labels(INCIDENT_TYPES, summary.incident_types)
+        if column == self.OVERDUE:
+            return str(summary.overdue_tasks) if summary.overdue_tasks else ""
+        return ""
+
+    def _tooltip(self, summary: CaseSummary, column: int) -> str | None:
+        if column == self.OVERDUE:
+            if not summary.overdue_tasks:
+                return None
+            return self.tr("Overdue follow-ups: {count}").format(count=summary.overdue_tasks)
+        if column == self.COUNSELORS:
+            return self.tr(", ").join(summary.counselors) or None
+        return self._display(summary, column) or None

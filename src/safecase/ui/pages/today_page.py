@@ -1,0 +1,329 @@
+"""Today: what needs the counselor now — follow-ups due or overdue, referrals left unanswered past
+their follow-up date, and open cases at urgent risk.
+
+Everything comes from one call, :meth:`TaskService.today`, read again each time the page is shown
+(it is quick, and nothing here is audit-logged as a case view; opening a case is). Each row opens its
+case with Enter or a double-click; a follow-up can be marked done right here.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QScrollArea,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from safecase.domain.errors import SafeCaseError
+from safecase.services.cases import CaseService
+from safecase.services.referrals import OrganizationService
+from safecase.services.session import VaultSession
+from safecase.services.tasks import TaskService, TodayView
+from safecase.ui.common.taxonomy_labels import referral_status_label, status_label, task_kind_label
+from safecase.ui.common.widgets import ERROR_COLOR, Card, MessageLine, heading, help_text
+
+MAX_CONTENT_WIDTH = 1040
+CASE_ROLE = Qt.ItemDataRole.UserRole
+TASK_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+MAX_VISIBLE_ROWS = 8
+MAX_ROWS = 100  # a list longer than this is no longer a to-do list; the Cases page has them all
+
+
+def _list(parent: QWidget, headers: list[str], name: str, stretch: int) -> QTreeWidget:
+    tree = QTreeWidget(parent)
+    tree.setHeaderLabels(headers)
+    tree.setRootIsDecorated(False)
+    tree.setUniformRowHeights(True)
+    tree.setAlternatingRowColors(True)
+    tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    tree.setAccessibleName(name)
+    tree.setFrameShape(QFrame.Shape.StyledPanel)
+    tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+    tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    header = tree.header()
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    # One column (the title, the organization) takes the room left and elides; the others fit.
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    return tree
+
+
+def _fit_height(tree: QTreeWidget) -> None:
+    """As tall as its rows (up to a few), so short lists leave no empty box behind."""
+    rows = min(tree.topLevelItemCount(), MAX_VISIBLE_ROWS)
+    row_height = tree.sizeHintForRow(0) if rows else 0
+    frame = tree.frameWidth() * 2
+    tree.setFixedHeight(tree.header().sizeHint().height() + rows * row_height + frame + 2)
+
+
+class TodaySection(Card):
+    """A card with a list and the calm sentence shown instead when the list is empty."""
+
+    def __init__(self, title: str, empty_text: str, headers: list[str], stretch: int, parent: QWidget) -> None:
+        super().__init__(title, parent)
+        self.list = _list(self, headers, title, stretch)
+        self.empty_label = help_text(empty_text, self)
+        self.more_label = help_text("", self)
+        self.more_label.hide()
+        self.body.addWidget(self.list)
+        self.body.addWidget(self.empty_label)
+        self.body.addWidget(self.more_label)
+        self.buttons = QHBoxLayout()
+        self.buttons.addStretch(1)
+        self.open_button = QPushButton(self.tr("Open case"), self)
+        self.buttons.addWidget(self.open_button)
+        self.body.addLayout(self.buttons)
+        self.list.currentItemChanged.connect(self._update_buttons)
+
+    def set_items(self, items: list[QTreeWidgetItem], total: int) -> None:
+        self.list.clear()
+        self.list.addTopLevelItems(items)
+        self.more_label.setVisible(total > len(items))
+        self.more_label.setText(
+            self.tr("Showing the first {shown} of {total}. The Cases page lists them all (Overdue only).").format(
+                shown=len(items), total=QLocale().toString(total)
+            )
+        )
+        empty = not items
+        self.list.setVisible(not empty)
+        self.empty_label.setVisible(empty)
+        self.open_button.setVisible(not empty)
+        _fit_height(self.list)
+        self._update_buttons()
+
+    def current_case(self) -> int | None:
+        item = self.list.currentItem()
+        value = item.data(0, CASE_ROLE) if item is not None else None
+        return int(value) if value else None
+
+    def _update_buttons(self) -> None:
+        self.open_button.setEnabled(self.current_case() is not None)
+
+
+class TodayPage(QWidget):
+    open_case_requested = Signal(int)
+    changed = Signal()
+    """A task was marked done here (the Cases list and open case windows refresh)."""
+
+    def __init__(self, session: VaultSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._tasks = TaskService(session)
+        self._cases = CaseService(session)
+        self._organizations = OrganizationService(session)
+        self.view: TodayView | None = None
+
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        holder = QWidget(scroll)
+        row = QHBoxLayout(holder)
+        row.setContentsMargins(0, 0, 0, 0)
+        content = QWidget(holder)
+        content.setMaximumWidth(MAX_CONTENT_WIDTH)
+        row.addWidget(content, 1)
+        row.addStretch(0)
+        scroll.setWidget(holder)
+
+        column = QVBoxLayout(content)
+        column.setContentsMargins(28, 24, 28, 24)
+        column.setSpacing(16)
+        title_row = QHBoxLayout()
+        title_row.addWidget(heading(self.tr("Today"), 1, content), 1)
+        self.refresh_button = QPushButton(self.tr("Refresh"), content)
+        self.refresh_button.setToolTip(self.tr("Read the lists again (F5)"))
+        self.refresh_button.setShortcut(Qt.Key.Key_F5)
+        title_row.addWidget(self.refresh_button, 0, Qt.AlignmentFlag.AlignTop)
+        column.addLayout(title_row)
+        self.date_label = help_text("", content)
+        column.addWidget(self.date_label)
+        self.message = MessageLine(content)
+        column.addWidget(self.message)
+
+        self.due = TodaySection(
+            self.tr("My follow-ups"),
+            self.tr("Nothing due today."),
+            [self.tr("Due"), self.tr("Case"), self.tr("Follow-up"), self.tr("Kind")],
+            2,
+            content,
+        )
+        self.done_button = QPushButton(self.tr("Mark &done"), self.due)
+        self.done_button.setToolTip(self.tr("Mark the selected follow-up as done"))
+        self.due.buttons.insertWidget(1, self.done_button)
+        column.addWidget(self.due)
+
+        self.referrals = TodaySection(
+            self.tr("Referrals waiting for an answer"),
+            self.tr("No referral is waiting past its follow-up date."),
+            [
+                self.tr("Follow-up was due"),
+                self.tr("Case"),
+                self.tr("Organization"),
+                self.tr("Sent"),
+                self.tr("Status"),
+            ],
+            2,
+            content,
+        )
+        column.addWidget(self.referrals)
+
+        self.urgent = TodaySection(
+            self.tr("Open cases at urgent risk"),
+            self.tr("No open case is at urgent risk."),
+            [self.tr("Case"), self.tr("Alias"), self.tr("Status"), self.tr("Counselors"), self.tr("Opened")],
+            3,
+            content,
+        )
+        column.addWidget(self.urgent)
+        self.hint = help_text(self.tr("Enter or double-click opens the case."), content)
+        column.addWidget(self.hint)
+        column.addStretch(1)
+
+        for section in (self.due, self.referrals, self.urgent):
+            section.list.itemActivated.connect(lambda item, _col: self._open_item(item))
+            section.open_button.clicked.connect(lambda _checked=False, s=section: self._open_current(s))
+        self.due.list.currentItemChanged.connect(self._update_done_button)
+        self.done_button.clicked.connect(self.mark_selected_done)
+        self.refresh_button.clicked.connect(self.refresh)
+
+    # --- loading ----------------------------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.refresh()
+
+    def refresh(self) -> None:
+        today = date.today()
+        self.message.clear_message()
+        self.date_label.setText(QLocale().toString(QDate.currentDate(), QLocale.FormatType.LongFormat))
+        try:
+            view = self._tasks.today()
+            names = {u.name: u.display_name for u in self._cases.caseworkers()}
+            organizations = {o.id: o.name for o in self._organizations.all(include_inactive=True)}
+        except SafeCaseError as exc:
+            self.message.show_error(exc.message)
+            return
+        self.view = view
+        self._fill(view, today, names, organizations)
+
+    def _fill(self, view: TodayView, today: date, names: dict[str, str], organizations: dict[int, str]) -> None:
+        bold = QFont(self.font())
+        bold.setBold(True)
+        alert = QBrush(QColor(ERROR_COLOR))
+
+        due_items: list[QTreeWidgetItem] = []
+        for row in view.due[:MAX_ROWS]:
+            task = row.task
+            late = (today - task.due_on).days
+            when = (
+                self.tr("{date} · overdue by {days} days").format(date=task.due_on.isoformat(), days=late)
+                if late > 1
+                else self.tr("{date} · overdue since yesterday").format(date=task.due_on.isoformat())
+                if late == 1
+                else self.tr("Today")
+            )
+            item = QTreeWidgetItem([when, row.case_number or "—", task.title, task_kind_label(task.kind)])
+            item.setToolTip(2, task.title)
+            item.setData(0, CASE_ROLE, task.case_id or 0)
+            item.setData(0, TASK_ROLE, task.id)
+            if late > 0:
+                item.setForeground(0, alert)
+                item.setFont(0, bold)
+            due_items.append(item)
+        self.due.set_items(due_items, len(view.due))
+
+        referral_items: list[QTreeWidgetItem] = []
+        for referral_row in view.overdue_referrals[:MAX_ROWS]:
+            referral = referral_row.referral
+            due = referral.follow_up_due
+            item = QTreeWidgetItem(
+                [
+                    due.isoformat() if due else "",
+                    referral_row.case_number,
+                    organizations.get(referral.organization_id, "—"),
+                    referral.sent_on.isoformat() if referral.sent_on else "",
+                    referral_status_label(referral.status),
+                ]
+            )
+            item.setToolTip(2, item.text(2))
+            item.setData(0, CASE_ROLE, referral.case_id)
+            item.setForeground(0, alert)
+            item.setFont(0, bold)
+            referral_items.append(item)
+        self.referrals.set_items(referral_items, len(view.overdue_referrals))
+
+        urgent_items: list[QTreeWidgetItem] = []
+        separator = self.tr(", ")
+        for summary in view.urgent_cases[:MAX_ROWS]:
+            item = QTreeWidgetItem(
+                [
+                    summary.number,
+                    summary.alias,
+                    status_label(summary.status),
+                    separator.join(names.get(n, n) for n in summary.counselors),
+                    summary.opened_on.isoformat(),
+                ]
+            )
+            item.setData(0, CASE_ROLE, summary.id)
+            urgent_items.append(item)
+        self.urgent.set_items(urgent_items, len(view.urgent_cases))
+        self.hint.setVisible(bool(due_items or referral_items or urgent_items))
+        self._update_done_button()
+
+    # --- actions ----------------------------------------------------------------------------------------
+
+    def _open_item(self, item: QTreeWidgetItem) -> None:
+        value = item.data(0, CASE_ROLE)
+        if value:
+            self.open_case_requested.emit(int(value))
+        else:
+            self.message.show_info(self.tr("This follow-up belongs to a contact that is not attached to a case."))
+
+    def _open_current(self, section: TodaySection) -> None:
+        item = section.list.currentItem()
+        if item is not None:
+            self._open_item(item)
+
+    def _update_done_button(self) -> None:
+        item = self.due.list.currentItem()
+        self.done_button.setEnabled(item is not None)
+        self.done_button.setVisible(self.due.list.topLevelItemCount() > 0)
+
+    def mark_selected_done(self) -> None:
+        item = self.due.list.currentItem()
+        if item is None:
+            return
+        task_id = int(item.data(0, TASK_ROLE))
+        title = item.text(2)
+        try:
+            self._tasks.set_done(task_id)
+        except SafeCaseError as exc:
+            self.message.show_error(exc.message)
+            return
+        self.refresh()
+        self.message.show_success(self.tr("Done: {title}").format(title=title))
+        self.changed.emit()
+
+    def clear(self) -> None:
+        for section in (self.due, self.referrals, self.urgent):
+            section.list.clear()
+        self.view = None

@@ -1,0 +1,1 @@
+"""The shell around the work: start-up, first run, sign-in and lock, the main window, and process-wide guards."""

@@ -1,0 +1,81 @@
+"""Starting the desktop app: process hardening, the one-instance lock, then the first screen.
+
+Hardening comes first, before any secret can be in memory: no core dumps (a crash must not write the
+data key to disk) and owner-only permissions on every file created. The vault folder is created
+(private) on first run because the single-instance lock lives inside it.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from safecase.services.locations import APPLICATION, ORGANIZATION
+from safecase.services.process import disable_core_dumps, restrict_new_files
+from safecase.ui.shell.controller import SafeCaseApp
+from safecase.ui.shell.crash_guard import make_hook
+from safecase.ui.shell.instance import acquire_instance_lock, prepare_vault_folder
+from safecase.ui.shell.privacy import CaptureShield
+
+_CONTEXT = "App"
+_log = logging.getLogger(__name__)
+
+
+def run_app(vault: Path) -> int:
+    """Run the app on ``vault`` until the person quits; returns the process exit code."""
+    disable_core_dumps()
+    restrict_new_files()
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv)
+    QCoreApplication.setOrganizationName(ORGANIZATION)
+    QCoreApplication.setApplicationName(APPLICATION)
+    QApplication.setApplicationDisplayName(APPLICATION)
+    app.setQuitOnLastWindowClosed(False)
+    shield = CaptureShield(app)
+    shield.install()
+
+    t = QCoreApplication.translate
+    try:
+        prepare_vault_folder(vault)
+    except OSError as exc:
+        return _refuse(
+            t(_CONTEXT, "SafeCase cannot create the vault folder {path}: {reason}").format(
+                path=vault, reason=exc.strerror or exc
+            )
+        )
+    lock = acquire_instance_lock(vault)
+    if lock is None:
+        return _refuse(
+            t(_CONTEXT, "SafeCase is already open for this vault."),
+            t(_CONTEXT, "Switch to the open SafeCase window. Only one SafeCase can use a vault at a time."),
+        )
+    controller = SafeCaseApp(vault)
+    sys.excepthook = make_hook(_show_warning, controller.request_lock)
+    try:
+        controller.finished.connect(app.quit)
+        controller.start()
+        return app.exec()
+    finally:
+        controller.shutdown()
+        controller.deleteLater()
+        lock.unlock()
+
+
+def _show_warning(text: str) -> None:
+    parent = QApplication.activeWindow()
+    box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate(_CONTEXT, "SafeCase"), text, parent=parent)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+
+
+def _refuse(text: str, details: str = "") -> int:
+    box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate(_CONTEXT, "SafeCase"), text)
+    if details:
+        box.setInformativeText(details)
+    box.exec()
+    return 1

@@ -1,0 +1,242 @@
+"""The app's flow between screens: create vault → sign in → main window → lock → sign in …
+
+:class:`SafeCaseApp` owns the session and decides which window is on screen. It holds no widgets'
+logic itself; it wires the screens together, starts and stops auto-lock, and makes locking thorough:
+wait for running work, close every dialog, delete the main window with all its pages, then lock the
+session (which closes the database and drops the key) and show the sign-in screen.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+
+from safecase.domain.errors import SafeCaseError
+from safecase.domain.settings import VaultSettings
+from safecase.services.access import vault_exists
+from safecase.services.session import VaultSession
+from safecase.services.settings import SettingsService
+from safecase.ui.shell.create_vault import CreateVaultDialog
+from safecase.ui.shell.idle import MS_PER_MINUTE, IdleWatcher
+from safecase.ui.shell.lock_shortcut import LockShortcut
+from safecase.ui.shell.main_window import MainWindow, lock_key_sequence
+from safecase.ui.shell.privacy import restore_geometry, save_geometry
+from safecase.ui.shell.sign_in import SignInWindow
+from safecase.ui.tasks import TaskManager
+
+_log = logging.getLogger(__name__)
+
+
+class SafeCaseApp(QObject):
+    """One per running app (and one per GUI test). Call :meth:`start`; :attr:`finished` means quit."""
+
+    finished = Signal()
+    locked = Signal()
+
+    def __init__(
+        self,
+        vault: Path,
+        *,
+        auto_lock_ms: int | None = None,
+        remember_geometry: bool = True,
+        parent: QObject | None = None,
+    ) -> None:
+        """``auto_lock_ms`` overrides the vault's auto-lock setting (tests use a few hundred ms);
+        ``remember_geometry`` False keeps window positions out of QSettings (tests).
+        """
+        super().__init__(parent)
+        self.vault = vault
+        self._remember_geometry = remember_geometry
+        self.tasks = TaskManager(self)
+        self.idle = IdleWatcher(VaultSettings().auto_lock_minutes * MS_PER_MINUTE, self)
+        self._auto_lock_override = auto_lock_ms
+        self.session: VaultSession | None = None
+        self.main_window: MainWindow | None = None
+        self.create_dialog: CreateVaultDialog | None = None
+        self.sign_in_window = SignInWindow(vault, self.tasks)
+        self._lock_pending = False
+        self._lock_reason = ""
+        self._quit_pending = False
+        self._finished = False
+
+        self.lock_shortcut = LockShortcut(lock_key_sequence(), self)
+        self.lock_shortcut.activated.connect(self.request_lock)
+        self.idle.timed_out.connect(self._idle_timeout)
+        self.tasks.idle.connect(self._tasks_idle)
+        self.sign_in_window.signed_in.connect(self._signed_in)
+        self.sign_in_window.closed.connect(self.quit)
+
+    # --- start ------------------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        if vault_exists(self.vault):
+            self._show_sign_in()
+        else:
+            self.create_dialog = CreateVaultDialog(self.vault, self.tasks)
+            self.create_dialog.created.connect(self._vault_created)
+            self.create_dialog.rejected.connect(self.quit)
+            self.create_dialog.show()
+
+    def _vault_created(self, session: VaultSession) -> None:
+        dialog, self.create_dialog = self.create_dialog, None
+        if dialog is not None:
+            dialog.deleteLater()
+        self._signed_in(session)
+
+    def _show_sign_in(self) -> None:
+        self._restore_geometry("sign_in", self.sign_in_window)
+        self.sign_in_window.show()
+        self.sign_in_window.raise_()
+        self.sign_in_window.activateWindow()
+
+    # --- signed in --------------------------------------------------------------------------------------
+
+    def _signed_in(self, session: VaultSession) -> None:
+        self.session = session
+        try:
+            settings = SettingsService(session).current()
+        except SafeCaseError:
+            settings = VaultSettings()
+        window = MainWindow(session, settings, self.tasks)
+        window.lock_requested.connect(self.request_lock)
+        window.quit_requested.connect(self.quit)
+        window.settings_changed.connect(self._apply_settings)
+        self.main_window = window
+        self._restore_geometry("main_window", window)
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        self._save_geometry("sign_in", self.sign_in_window)
+        self.sign_in_window.hide()
+        self._apply_settings(settings)
+        self.idle.start()
+        self.lock_shortcut.install()
+
+    def _apply_settings(self, settings: VaultSettings) -> None:
+        interval = self._auto_lock_override or settings.auto_lock_minutes * MS_PER_MINUTE
+        self.idle.set_interval_ms(interval)
+
+    def set_auto_lock_ms(self, interval_ms: int) -> None:
+        """Override the vault's auto-lock time for this run (tests)."""
+        self._auto_lock_override = interval_ms
+        self.idle.set_interval_ms(interval_ms)
+
+    # --- locking ----------------------------------------------------------------------------------------
+
+    def _idle_timeout(self) -> None:
+        self.request_lock(self.tr("SafeCase locked itself after a time without use. Enter your password to continue."))
+
+    def request_lock(self, reason: str = "") -> None:
+        """Lock now, or as soon as running work is done (locking under a worker would break it)."""
+        if self.session is None:
+            return
+        self._lock_reason = reason
+        if self.tasks.busy:
+            self._lock_pending = True
+            return
+        self._lock_now()
+
+    def _lock_now(self) -> None:
+        self._lock_pending = False
+        session = self.session
+        if session is None:
+            return
+        user_name = session.user.name
+        self._tear_down_main_window()
+        self.session = None
+        try:
+            session.lock()
+        except Exception:
+            # Whatever went wrong recording the lock, the key is dropped and the sign-in screen shown.
+            _log.exception("the lock could not be recorded in the audit log")
+        finally:
+            session.close()
+        reason, self._lock_reason = self._lock_reason, ""
+        self.sign_in_window.show_locked(user_name, reason)
+        self._show_sign_in()
+        self.locked.emit()
+
+    def _tear_down_main_window(self) -> None:
+        self.idle.stop()
+        self.lock_shortcut.remove()
+        window, self.main_window = self.main_window, None
+        for widget in QApplication.topLevelWidgets():
+            if widget is self.sign_in_window or widget is window or not widget.isVisible():
+                continue
+            if isinstance(widget, QDialog) or (window is not None and _belongs_to(widget, window)):
+                widget.close()
+        if window is not None:
+            self._save_geometry("main_window", window)
+            window.clear()
+            window.hide()
+            window.deleteLater()
+
+    def _tasks_idle(self) -> None:
+        if self._quit_pending:
+            self.quit()
+        elif self._lock_pending:
+            self._lock_now()
+
+    def _restore_geometry(self, key: str, window: QWidget) -> None:
+        if self._remember_geometry:
+            restore_geometry(key, window)
+
+    def _save_geometry(self, key: str, window: QWidget) -> None:
+        if self._remember_geometry:
+            save_geometry(key, window)
+
+    # --- quitting ---------------------------------------------------------------------------------------
+
+    def quit(self) -> None:
+        """Sign out and close every window; emits :attr:`finished` once."""
+        if self._finished:
+            return
+        if self.tasks.busy:
+            self._quit_pending = True
+            return
+        self._finished = True
+        self._tear_down_main_window()
+        session, self.session = self.session, None
+        if session is not None:
+            _sign_out(session)
+        dialog, self.create_dialog = self.create_dialog, None
+        if dialog is not None:
+            leftover = dialog.take_session()
+            if leftover is not None:
+                leftover.close()
+            dialog.hide()
+            dialog.deleteLater()
+        if self.sign_in_window.isVisible():
+            self._save_geometry("sign_in", self.sign_in_window)
+        self.sign_in_window.hide()
+        self.finished.emit()
+
+    def shutdown(self) -> None:
+        """Last resort at exit: wait for workers and make sure no session stays open."""
+        self.tasks.wait_for_done()
+        if not self._finished:
+            self.quit()
+        if self.session is not None:
+            self.session.close()
+            self.session = None
+        self.sign_in_window.deleteLater()
+
+
+def _belongs_to(widget: QWidget, window: QWidget) -> bool:
+    parent = widget.parentWidget()
+    while parent is not None:
+        if parent is window:
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+def _sign_out(session: VaultSession) -> None:
+    """Record the sign-out, then close the database and drop the key (closed even if the record fails)."""
+    try:
+        session.sign_out()
+    except Exception:
+        _log.exception("the sign-out could not be recorded in the audit log")

@@ -1,0 +1,258 @@
+"""First run: create the vault with its first administrator, then show the recovery key once.
+
+The recovery key is the center's only way back in if every administrator password is lost, and
+SafeCase never stores it in readable form, so this is the one moment it can be written down. The
+dialog refuses to close on that page until the person confirms they have written it on paper. It is
+never put on the clipboard (other programs read the clipboard, and clipboard managers keep a history).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QFont, QKeyEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from safecase.domain.errors import SafeCaseError
+from safecase.domain.users import MAX_USER_NAME_LENGTH, is_valid_user_name
+from safecase.services.access import NewVault, create_vault
+from safecase.services.session import VaultSession
+from safecase.ui.common.password_fields import PasswordFields
+from safecase.ui.common.widgets import MessageLine, body_text, heading, help_text, monospace_font
+from safecase.ui.tasks import Busy, TaskManager
+
+RECOVERY_GROUPS_PER_ROW = 4
+
+
+class CreateVaultDialog(QDialog):
+    """Two pages: the administrator's details, then the recovery key. Emits :attr:`created` on Finish."""
+
+    created = Signal(object)
+    """The open session of the new administrator (a VaultSession)."""
+
+    def __init__(self, vault: Path, tasks: TaskManager, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._vault = vault
+        self._tasks = tasks
+        self._session: VaultSession | None = None
+        self.setWindowTitle(self.tr("Create a SafeCase vault"))
+        self.setMinimumWidth(620)
+
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self._build_details_page())
+        self.pages.addWidget(self._build_recovery_page())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.addWidget(self.pages)
+        self._update_create_button()
+        self.name_edit.setFocus()
+
+    # --- page 1 -----------------------------------------------------------------------------------------
+
+    def _build_details_page(self) -> QWidget:
+        page = QWidget(self)
+        column = QVBoxLayout(page)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(12)
+        column.addWidget(heading(self.tr("Create your center's vault"), 1, page))
+        column.addWidget(
+            body_text(
+                self.tr(
+                    "SafeCase keeps every case record in one encrypted vault on this computer. "
+                    "Start with the first administrator account; administrators add the other counselors later."
+                ),
+                page,
+            )
+        )
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setVerticalSpacing(8)
+        self.name_edit = QLineEdit(page)
+        self.name_edit.setMaxLength(MAX_USER_NAME_LENGTH)
+        self.name_edit.setPlaceholderText(self.tr("for example jkim"))
+        self.display_edit = QLineEdit(page)
+        self.display_edit.setMaxLength(100)
+        self.display_edit.setPlaceholderText(self.tr("as colleagues should see it, for example 김지현"))
+        form.addRow(self.tr("Sign-in name:"), self.name_edit)
+        form.addRow(self.tr("Display name:"), self.display_edit)
+        self.passwords = PasswordFields(page)
+        self.passwords.add_rows(form, self.tr("Password:"), self.tr("Repeat password:"))
+        column.addLayout(form)
+
+        location = help_text(self.tr("The vault will be created in {path}").format(path=self._vault), page)
+        location.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        column.addWidget(location)
+        self.error_line = MessageLine(page)
+        column.addWidget(self.error_line)
+        column.addStretch(1)
+
+        buttons = QDialogButtonBox(page)
+        self.create_button = QPushButton(self.tr("Create vault"), page)
+        self.create_button.setDefault(True)
+        buttons.addButton(self.create_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        cancel.clicked.connect(self.reject)
+        self.create_button.clicked.connect(self._create)
+        column.addWidget(buttons)
+
+        self.name_edit.textChanged.connect(self._names_changed)
+        self.display_edit.textChanged.connect(self._names_changed)
+        self.passwords.changed.connect(self._update_create_button)
+        return page
+
+    def _names_changed(self) -> None:
+        self.passwords.set_names(self.name_edit.text(), self.display_edit.text())
+        self._update_create_button()
+
+    def _update_create_button(self) -> None:
+        name_ok = is_valid_user_name(self.name_edit.text())
+        self.create_button.setEnabled(name_ok and self.passwords.ready() and not self._tasks.busy)
+
+    def _create(self) -> None:
+        if not self.create_button.isEnabled():
+            return
+        self.error_line.clear_message()
+        self.create_button.setEnabled(False)
+        vault, name, display = self._vault, self.name_edit.text(), self.display_edit.text()
+        password = self.passwords.password()
+        self._tasks.run(
+            lambda: create_vault(vault, name, password, display),
+            self._created,
+            self._failed,
+            busy=Busy(self.tr("Creating the vault and measuring this computer's speed…"), self),
+        )
+
+    def _failed(self, error: SafeCaseError) -> None:
+        self.error_line.show_error(error.message)
+        self._update_create_button()
+
+    def _created(self, new_vault: NewVault) -> None:
+        self._session = new_vault.session
+        self.passwords.clear()
+        self._show_recovery_key(new_vault.recovery_key)
+        self.pages.setCurrentIndex(1)
+        self.confirm_check.setFocus()
+
+    # --- page 2 -----------------------------------------------------------------------------------------
+
+    def _build_recovery_page(self) -> QWidget:
+        page = QWidget(self)
+        column = QVBoxLayout(page)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(12)
+        column.addWidget(heading(self.tr("Write down your recovery key"), 1, page))
+        column.addWidget(
+            body_text(
+                self.tr(
+                    "This key is the only way back into the vault if every administrator password is lost. "
+                    "Write it on paper and keep it locked away from this computer, for example in the "
+                    "director's safe."
+                ),
+                page,
+            )
+        )
+        self.key_grid = QGridLayout()
+        self.key_grid.setHorizontalSpacing(18)
+        self.key_grid.setVerticalSpacing(10)
+        self.key_labels: list[QLabel] = []
+        key_box = QWidget(page)
+        key_box.setObjectName("recoveryKey")
+        key_box.setStyleSheet(
+            "QWidget#recoveryKey { background: palette(base); border: 1px solid palette(mid); border-radius: 6px; }"
+        )
+        key_box.setLayout(self.key_grid)
+        self.key_grid.setContentsMargins(20, 16, 20, 16)
+        column.addWidget(key_box)
+        warning = QLabel(
+            self.tr(
+                "SafeCase will not show this key again. It is not copied to the clipboard; "
+                "do not photograph it or save it in a file on this computer."
+            ),
+            page,
+        )
+        warning.setWordWrap(True)
+        bold = warning.font()
+        bold.setWeight(QFont.Weight.DemiBold)
+        warning.setFont(bold)
+        column.addWidget(warning)
+        self.confirm_check = QCheckBox(self.tr("I have written the recovery key down on paper"), page)
+        column.addWidget(self.confirm_check)
+        column.addStretch(1)
+        buttons = QDialogButtonBox(page)
+        self.finish_button = QPushButton(self.tr("Finish"), page)
+        self.finish_button.setEnabled(False)
+        buttons.addButton(self.finish_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        column.addWidget(buttons)
+        self.confirm_check.toggled.connect(self.finish_button.setEnabled)
+        self.finish_button.clicked.connect(self._finish)
+        return page
+
+    def _show_recovery_key(self, key: str) -> None:
+        font = monospace_font(20)
+        font.setBold(True)
+        for index, group in enumerate(key.split("-")):
+            number = QLabel(str(index + 1), self)
+            number.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            number.setAccessibleName(self.tr("Group {number}").format(number=index + 1))
+            label = QLabel(group, self)
+            label.setFont(font)
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+            row, col = divmod(index, RECOVERY_GROUPS_PER_ROW)
+            self.key_grid.addWidget(number, row, col * 2)
+            self.key_grid.addWidget(label, row, col * 2 + 1)
+            self.key_labels.append(label)
+
+    def recovery_key_text(self) -> str:
+        """The key as shown, groups joined by dashes (for tests and accessibility tools)."""
+        return "-".join(label.text() for label in self.key_labels)
+
+    def _finish(self) -> None:
+        if not self.confirm_check.isChecked() or self._session is None:
+            return
+        session, self._session = self._session, None
+        for label in self.key_labels:
+            label.clear()
+        self.accept()
+        self.created.emit(session)
+
+    # --- closing ----------------------------------------------------------------------------------------
+
+    def on_recovery_page(self) -> bool:
+        return self.pages.currentIndex() == 1
+
+    def reject(self) -> None:
+        # Once the vault exists, leaving without the key written down would be the one unrecoverable mistake.
+        if self.on_recovery_page() or self._tasks.busy:
+            return
+        super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.on_recovery_page() or self._tasks.busy:
+            event.ignore()
+        else:
+            super().closeEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and self.on_recovery_page():
+            event.ignore()
+            return
+        super().keyPressEvent(event)
+
+    def take_session(self) -> VaultSession | None:
+        """The session, if the dialog is being torn down before Finish (the caller must close it)."""
+        session, self._session = self._session, None
+        return session

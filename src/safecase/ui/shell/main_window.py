@@ -1,0 +1,383 @@
+"""The main window of a signed-in session: menus, a page list on the left, one page at a time.
+
+It composes page widgets and owns no business logic. Pages are created according to what the
+person's roles allow (a convenience: the services check every call anyway). The window lives exactly
+as long as the session: locking deletes it, with every page, model and dialog in it, so nothing read
+from the vault stays on screen or in a widget behind the sign-in screen.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPalette
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from safecase import __version__
+from safecase.domain.errors import SafeCaseError
+from safecase.domain.roles import Permission
+from safecase.domain.settings import VaultSettings
+from safecase.services.session import VaultSession
+from safecase.ui.admin.admin_page import AdminPage, should_show
+from safecase.ui.admin.organizations_dialog import open_organizations
+from safecase.ui.admin.verify import run_verify
+from safecase.ui.case.case_window import CaseWindow
+from safecase.ui.common.icons import lock_icon
+from safecase.ui.common.labels import roles_label
+from safecase.ui.common.messages import show_error, show_info
+from safecase.ui.pages.audit_page import AuditPage
+from safecase.ui.pages.cases_page import CasesPage
+from safecase.ui.pages.home_page import HomePage
+from safecase.ui.pages.import_dialog import ImportDialog
+from safecase.ui.pages.quick_intake import QuickIntakeDialog
+from safecase.ui.pages.today_page import TodayPage
+from safecase.ui.shell.change_password import open_change_password
+from safecase.ui.tasks import TaskManager
+
+TODAY, CASES, HOME, AUDIT, ADMIN = "today", "cases", "home", "audit", "admin"
+
+
+def lock_key_sequence() -> QKeySequence:
+    """Ctrl+L (Cmd+L on macOS), translatable in case a locale needs another key."""
+    return QKeySequence(QCoreApplication.translate("MainWindow", "Ctrl+L"))
+
+
+class MainWindow(QMainWindow):
+    lock_requested = Signal()
+    quit_requested = Signal()
+    settings_changed = Signal(object)
+    """The vault settings changed (a VaultSettings); the app adjusts auto-lock."""
+
+    def __init__(
+        self, session: VaultSession, settings: VaultSettings, tasks: TaskManager, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._tasks = tasks
+        self._settings = settings
+        self.resize(1100, 720)
+        self.setMinimumSize(820, 560)
+        self._build_actions()
+        self._build_menus()
+
+        self.nav = QListWidget(self)
+        self.nav.setFixedWidth(170)
+        self.nav.setFrameShape(QFrame.Shape.NoFrame)
+        self.nav.setSpacing(2)
+        self.nav.setAccessibleName(self.tr("Pages"))
+        self.nav.setStyleSheet(
+            "QListWidget { background: palette(window); padding-top: 12px; outline: 0; }"
+            "QListWidget::item { padding: 8px 12px; }"
+        )
+        self.pages = QStackedWidget(self)
+        self._page_keys: list[str] = []
+        self._case_windows: dict[int, CaseWindow] = {}
+        self._intake: QuickIntakeDialog | None = None
+
+        # Casework comes first for those who do it: they land on Today.
+        self.today: TodayPage | None = None
+        self.cases: CasesPage | None = None
+        if self.works_cases:
+            self.today = TodayPage(session, self.pages)
+            self.today.open_case_requested.connect(self.open_case)
+            self.today.changed.connect(self._today_changed)
+            self._add_page(TODAY, self.tr("Today"), self.today)
+            self.cases = CasesPage(session, self.pages)
+            self.cases.open_case_requested.connect(self.open_case)
+            self._add_page(CASES, self.tr("Cases"), self.cases)
+
+        self.home = HomePage(session, settings, self.pages)
+        self.home.change_password_requested.connect(self.change_password)
+        self.home.verify_requested.connect(self.verify)
+        self.home.lock_requested.connect(self.lock_requested)
+        self._add_page(HOME, self.tr("Home"), self.home)
+
+        self.audit: AuditPage | None = None
+        if session.can(Permission.VIEW_AUDIT):
+            self.audit = AuditPage(session, self.pages)
+            self._add_page(AUDIT, self.tr("Audit log"), self.audit)
+
+        self.admin: AdminPage | None = None
+        if should_show(session):
+            self.admin = AdminPage(session, tasks, self.pages)
+            self.admin.settings_changed.connect(self._settings_saved)
+            self._add_page(ADMIN, self.tr("Administration"), self.admin)
+
+        central = QWidget(self)
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.nav)
+        divider = QFrame(central)
+        divider.setFrameShape(QFrame.Shape.VLine)
+        divider.setFrameShadow(QFrame.Shadow.Sunken)
+        row.addWidget(divider)
+        row.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+        self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.nav.setCurrentRow(0)
+
+        self.user_label = QLabel(self)
+        self.user_label.setText(
+            self.tr("Signed in: <b>{name}</b> ({user}) — {roles}").format(
+                name=escape(session.user.display_name),
+                user=escape(session.user.name),
+                roles=escape(roles_label(session.user.roles)),
+            )
+        )
+        self.statusBar().addPermanentWidget(self.user_label)
+        self._update_title()
+
+    # --- construction -----------------------------------------------------------------------------------
+
+    @property
+    def works_cases(self) -> bool:
+        return self._session.can(Permission.WORK_OWN_CASES)
+
+    def _build_actions(self) -> None:
+        self.new_intake_action = QAction(self.tr("&New intake…"), self)
+        self.new_intake_action.setShortcut(QKeySequence.StandardKey.New)
+        # From a case window too: a call can come in while one is open.
+        self.new_intake_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.new_intake_action.setToolTip(self.tr("Log a call or chat, for a new or an existing case (Ctrl+N)"))
+        self.new_intake_action.setVisible(self.works_cases)
+        self.new_intake_action.setEnabled(self.works_cases)
+        self.new_intake_action.triggered.connect(self.new_intake)
+        self.find_case_action = QAction(self.tr("&Find case…"), self)
+        self.find_case_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.find_case_action.setVisible(self.works_cases)
+        self.find_case_action.setEnabled(self.works_cases)
+        self.find_case_action.triggered.connect(self.find_case)
+        self.import_action = QAction(self.tr("&Import cases from a spreadsheet…"), self)
+        self.import_action.setVisible(self._session.can(Permission.IMPORT_CASES))
+        self.import_action.triggered.connect(self.import_cases)
+        self.directory_action = QAction(self.tr("Referral &directory…"), self)
+        self.directory_action.setVisible(self.works_cases or self._session.can(Permission.MANAGE_SETTINGS))
+        self.directory_action.triggered.connect(self.open_directory)
+        self.lock_action = QAction(
+            lock_icon(self.palette().color(QPalette.ColorRole.WindowText)), self.tr("&Lock"), self
+        )
+        self.lock_action.setShortcut(lock_key_sequence())
+        self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.lock_action.setToolTip(self.tr("Lock SafeCase now (Ctrl+L)"))
+        self.lock_action.triggered.connect(self.lock_requested)
+        self.quit_action = QAction(self.tr("&Quit"), self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        self.change_password_action = QAction(self.tr("&Change my password…"), self)
+        self.change_password_action.triggered.connect(self.change_password)
+        self.verify_action = QAction(self.tr("&Verify vault…"), self)
+        self.verify_action.setVisible(self._session.can(Permission.VERIFY))
+        self.verify_action.triggered.connect(self.verify)
+        self.backup_action = QAction(self.tr("Create &backup…"), self)
+        self.backup_action.setVisible(self._session.can(Permission.BACKUP))
+        self.backup_action.triggered.connect(self.backup)
+        self.about_action = QAction(self.tr("&About SafeCase"), self)
+        self.about_action.triggered.connect(self.about)
+
+    def _build_menus(self) -> None:
+        vault_menu = self.menuBar().addMenu(self.tr("&Vault"))
+        vault_menu.addAction(self.lock_action)
+        vault_menu.addSeparator()
+        vault_menu.addAction(self.verify_action)
+        vault_menu.addAction(self.backup_action)
+        vault_menu.addSeparator()
+        vault_menu.addAction(self.quit_action)
+        if self.works_cases or self.import_action.isVisible() or self.directory_action.isVisible():
+            cases_menu = self.menuBar().addMenu(self.tr("&Cases"))
+            cases_menu.addAction(self.new_intake_action)
+            cases_menu.addAction(self.find_case_action)
+            cases_menu.addSeparator()
+            cases_menu.addAction(self.directory_action)
+            cases_menu.addAction(self.import_action)
+        account_menu = self.menuBar().addMenu(self.tr("&Account"))
+        account_menu.addAction(self.change_password_action)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(self.about_action)
+
+        toolbar = QToolBar(self.tr("Main toolbar"), self)
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.setIconSize(QSize(18, 18))
+        if self.works_cases:
+            toolbar.addAction(self.new_intake_action)
+            toolbar.addSeparator()
+        toolbar.addAction(self.lock_action)
+        self.addToolBar(toolbar)
+
+    def _add_page(self, key: str, title: str, page: QWidget) -> None:
+        self._page_keys.append(key)
+        self.pages.addWidget(page)
+        item = QListWidgetItem(title, self.nav)
+        item.setData(Qt.ItemDataRole.UserRole, key)
+
+    # --- navigation -------------------------------------------------------------------------------------
+
+    def page_keys(self) -> list[str]:
+        return list(self._page_keys)
+
+    def show_page(self, key: str) -> None:
+        self.nav.setCurrentRow(self._page_keys.index(key))
+
+    def current_page(self) -> str:
+        return self._page_keys[self.pages.currentIndex()]
+
+    # --- casework -------------------------------------------------------------------------------------
+
+    def new_intake(self) -> QuickIntakeDialog | None:
+        """Open Quick intake (one at a time; Ctrl+N again brings it to the front)."""
+        if not self.works_cases:
+            return None
+        if self._intake is not None:
+            self._intake.raise_()
+            self._intake.activateWindow()
+            return self._intake
+        dialog = QuickIntakeDialog(self._session, self._tasks, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(self._intake_saved)
+        dialog.finished.connect(self._intake_closed)
+        self._intake = dialog
+        dialog.open()
+        return dialog
+
+    def _intake_closed(self, _result: int) -> None:
+        self._intake = None
+
+    def _intake_saved(self, case_id: object) -> None:
+        self._refresh_lists()
+        if isinstance(case_id, int):
+            self.open_case(case_id)
+        else:
+            self.statusBar().showMessage(self.tr("The contact was saved without a case."), 8000)
+
+    def find_case(self) -> None:
+        if self.cases is None:
+            return
+        self.show_page(CASES)
+        self.cases.focus_search()
+
+    def open_case(self, case_id: int) -> CaseWindow | None:
+        """Bring up the case's window, opening it (an audited view) unless it is open already."""
+        window = self._case_windows.get(case_id)
+        if window is None:
+            try:
+                window = CaseWindow.open_case(self._session, case_id, self._tasks, self)
+            except SafeCaseError as exc:
+                show_error(self, exc.message)
+                return None
+            self._case_windows[case_id] = window
+            window.changed.connect(self._case_changed)
+            window.closed.connect(self._case_window_closed)
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        return window
+
+    def case_windows(self) -> list[CaseWindow]:
+        return list(self._case_windows.values())
+
+    def _case_window_closed(self, case_id: int) -> None:
+        self._case_windows.pop(case_id, None)
+
+    def _case_changed(self, _case_id: int) -> None:
+        self._refresh_lists()
+
+    def _today_changed(self) -> None:
+        if self.cases is not None:
+            self.cases.refresh()
+        for window in self._case_windows.values():
+            window.tasks.refresh()
+
+    def _refresh_lists(self) -> None:
+        if self.cases is not None:
+            self.cases.refresh()
+        if self.today is not None and self.today.isVisible():
+            self.today.refresh()
+
+    # --- actions ----------------------------------------------------------------------------------------
+
+    def import_cases(self) -> ImportDialog:
+        """Open the spreadsheet import (supervisors and admins; the service checks)."""
+        dialog = ImportDialog(self._session, self._tasks, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.imported.connect(lambda _count: self._refresh_lists())
+        dialog.open()
+        return dialog
+
+    def open_directory(self) -> None:
+        open_organizations(self, self._session, self._tasks)
+
+    def change_password(self) -> None:
+        open_change_password(self, self._session, self._tasks)
+
+    def verify(self) -> None:
+        run_verify(self, self._session, self._tasks)
+
+    def backup(self) -> None:
+        if self.admin is not None and self.admin.backup is not None:
+            self.admin.backup.choose_file()
+
+    def about(self) -> None:
+        show_info(
+            self,
+            self.tr("About SafeCase"),
+            self.tr("SafeCase {version}").format(version=__version__),
+            self.tr(
+                "Encrypted, offline casework for counseling centers. Everything stays in the vault "
+                "on this computer; nothing is sent anywhere."
+            ),
+        )
+
+    def _settings_saved(self, settings: VaultSettings) -> None:
+        self._settings = settings
+        self.home.apply_settings(settings)
+        self._update_title()
+        self.settings_changed.emit(settings)
+
+    def _update_title(self) -> None:
+        center = self._settings.center_name
+        self.setWindowTitle(self.tr("{center} — SafeCase").format(center=center) if center else self.tr("SafeCase"))
+
+    # --- teardown ---------------------------------------------------------------------------------------
+
+    def clear(self) -> None:
+        """Empty every view before the window is deleted (belt and braces: deletion frees them too)."""
+        for window in list(self._case_windows.values()):
+            window.close()
+        self._case_windows.clear()
+        if self.today is not None:
+            self.today.clear()
+        if self.cases is not None:
+            self.cases.clear()
+        if self.audit is not None:
+            self.audit.clear()
+        if self.admin is not None and self.admin.users is not None:
+            self.admin.users.clear()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._tasks.busy:
+            event.ignore()
+            self.statusBar().showMessage(self.tr("Please wait until the current operation has finished."), 5000)
+            return
+        event.ignore()
+        unsaved = next((w for w in self._case_windows.values() if w.has_unsaved_changes()), None)
+        if unsaved is not None:
+            # Quitting must not lose edits: the person answers in that case window, then quits again.
+            unsaved.show()
+            unsaved.raise_()
+            unsaved.activateWindow()
+            unsaved.ask_about_changes()
+            return
+        self.quit_requested.emit()
