@@ -242,20 +242,16 @@ def test_app_that_cannot_load_is_one_line(monkeypatch: pytest.MonkeyPatch, tmp_p
 def test_main_hardens_the_process_first(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     calls: list[str] = []
 
-    def disable_core_dumps() -> bool:
-        calls.append("core")
+    def harden() -> bool:
+        calls.append("harden")
         return True
 
-    def restrict_new_files() -> None:
-        calls.append("umask")
-
-    monkeypatch.setattr("safecase.services.process.disable_core_dumps", disable_core_dumps)
-    monkeypatch.setattr("safecase.services.process.restrict_new_files", restrict_new_files)
+    monkeypatch.setattr("safecase.services.process.harden", harden)
     monkeypatch.setattr(sys, "argv", ["safecase", "--version"])
     with pytest.raises(SystemExit) as exit_info:
         main()
     assert exit_info.value.code == 0
-    assert calls == ["core", "umask"]
+    assert calls == ["harden"]
     assert "safecase" in capsys.readouterr().out
 
 

@@ -68,6 +68,5 @@ for _command in (
 
 def main() -> None:
     """Console-script entry point: harden the process, then run the command line."""
-    process.disable_core_dumps()
-    process.restrict_new_files()
+    process.harden()
     cli.main(prog_name="safecase")

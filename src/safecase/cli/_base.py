@@ -22,7 +22,7 @@ import click
 
 from safecase.domain.errors import InputError, PasswordPolicyError, SafeCaseError, VaultNotFoundError
 from safecase.i18n import tr
-from safecase.services import access
+from safecase.services import access, process
 from safecase.services.session import VaultSession
 
 ENV_VAULT = "SAFECASE_VAULT"
@@ -174,7 +174,7 @@ def read_password(ctx: click.Context, user: str) -> str:
     """The acting user's password: --password-stdin, else $SAFECASE_PASSWORD, else a hidden prompt."""
     if ctx.meta.get(_META_PASSWORD_STDIN):
         return read_stdin_line(ctx, tr("No password was given on standard input."))
-    from_env = os.environ.get(ENV_PASSWORD)
+    from_env = process.secret_from_environment(ENV_PASSWORD)
     if from_env:
         return from_env
     return prompt_hidden(tr("Password for {name}").format(name=user))
@@ -182,7 +182,7 @@ def read_password(ctx: click.Context, user: str) -> str:
 
 def read_new_password(ctx: click.Context, user: str) -> str:
     """A new password: $SAFECASE_NEW_PASSWORD, else a hidden prompt asked twice."""
-    from_env = os.environ.get(ENV_NEW_PASSWORD)
+    from_env = process.secret_from_environment(ENV_NEW_PASSWORD)
     if from_env:
         return from_env
     if ctx.meta.get(_META_STDIN_USED) and not terminal_available():

@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from safecase.services.locations import APPLICATION, ORGANIZATION
-from safecase.services.process import disable_core_dumps, restrict_new_files
+from safecase.services.process import harden
 from safecase.ui.shell.controller import SafeCaseApp
 from safecase.ui.shell.crash_guard import make_hook
 from safecase.ui.shell.instance import acquire_instance_lock, prepare_vault_folder
@@ -27,8 +27,7 @@ _log = logging.getLogger(__name__)
 
 def run_app(vault: Path) -> int:
     """Run the app on ``vault`` until the person quits; returns the process exit code."""
-    disable_core_dumps()
-    restrict_new_files()
+    harden()
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(sys.argv)
