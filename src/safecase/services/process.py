@@ -117,6 +117,22 @@ def _restrict_windows_process_dacl() -> bool:
 
     advapi32 = ctypes.WinDLL("advapi32", use_last_error=True)
     kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)
+    # Handles and pointers are 64-bit: without these, ctypes would pass and return C ints.
+    kernel32.GetCurrentProcess.restype = wintypes.HANDLE
+    advapi32.GetLengthSid.restype = wintypes.DWORD
+    advapi32.GetLengthSid.argtypes = [ctypes.c_void_p]
+    advapi32.IsValidSid.argtypes = [ctypes.c_void_p]
+    advapi32.OpenProcessToken.argtypes = [wintypes.HANDLE, wintypes.DWORD, ctypes.POINTER(wintypes.HANDLE)]
+    advapi32.AddAccessAllowedAce.argtypes = [ctypes.c_void_p, wintypes.DWORD, wintypes.DWORD, ctypes.c_void_p]
+    advapi32.SetSecurityInfo.argtypes = [
+        wintypes.HANDLE,
+        ctypes.c_int,
+        wintypes.DWORD,
+        ctypes.c_void_p,
+        ctypes.c_void_p,
+        ctypes.c_void_p,
+        ctypes.c_void_p,
+    ]
 
     token_query = 0x0008
     token_user_class = 1
@@ -137,19 +153,19 @@ def _restrict_windows_process_dacl() -> bool:
             return False
         # TOKEN_USER begins with SID_AND_ATTRIBUTES, whose first member is the PSID.
         user_sid = ctypes.cast(buffer, ctypes.POINTER(ctypes.c_void_p))[0]
-        if not advapi32.IsValidSid(ctypes.c_void_p(user_sid)):
+        if not advapi32.IsValidSid(user_sid):
             return False
         owner_sid = ctypes.create_string_buffer(security_max_sid_size)
         owner_size = wintypes.DWORD(security_max_sid_size)
         if not advapi32.CreateWellKnownSid(win_creator_owner_rights_sid, None, owner_sid, ctypes.byref(owner_size)):
             return False
         # sizeof(ACL) is 8; an ACCESS_ALLOWED_ACE is 12 bytes including its first SID DWORD.
-        acl_size = 8 + 2 * 12 + advapi32.GetLengthSid(ctypes.c_void_p(user_sid)) + advapi32.GetLengthSid(owner_sid)
+        acl_size = 8 + 2 * 12 + advapi32.GetLengthSid(user_sid) + advapi32.GetLengthSid(owner_sid)
         acl = ctypes.create_string_buffer(acl_size)
         if not advapi32.InitializeAcl(acl, acl_size, acl_revision):
             return False
         user_rights = synchronize | process_query_limited | process_terminate
-        if not advapi32.AddAccessAllowedAce(acl, acl_revision, user_rights, ctypes.c_void_p(user_sid)):
+        if not advapi32.AddAccessAllowedAce(acl, acl_revision, user_rights, user_sid):
             return False
         if not advapi32.AddAccessAllowedAce(acl, acl_revision, read_control, owner_sid):
             return False
