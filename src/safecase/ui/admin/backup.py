@@ -11,12 +11,12 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from safecase.domain.errors import SafeCaseError
 from safecase.services.backups import create_backup
 from safecase.services.session import VaultSession
+from safecase.ui.common.file_dialogs import documents_folder, private_file_dialog
 from safecase.ui.common.messages import show_error, show_info
 from safecase.ui.common.widgets import Card, body_text
 from safecase.ui.tasks import Busy, TaskManager
@@ -52,14 +52,15 @@ class BackupPanel(QWidget):
 
     def choose_file(self) -> QFileDialog:
         """Ask where to save; the backup starts once a file is chosen."""
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         name = f"SafeCase-{datetime.now().strftime('%Y-%m-%d-%H%M')}.{BACKUP_SUFFIX}"
-        dialog = QFileDialog(self, self.tr("Save backup as"), str(Path(folder) / name))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
-        dialog.setDefaultSuffix(BACKUP_SUFFIX)
-        dialog.setNameFilter(self.tr("SafeCase backups (*.{suffix})").format(suffix=BACKUP_SUFFIX))
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog = private_file_dialog(
+            self,
+            self.tr("Save backup as"),
+            documents_folder() / name,
+            save=True,
+            name_filter=self.tr("SafeCase backups (*.{suffix})").format(suffix=BACKUP_SUFFIX),
+            default_suffix=BACKUP_SUFFIX,
+        )
         dialog.fileSelected.connect(lambda path: self.start_backup(Path(path)))
         dialog.open()
         return dialog

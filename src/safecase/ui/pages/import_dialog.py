@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QDialog,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from safecase.domain.errors import SafeCaseError
 from safecase.services.case_import import ImportPreview, ImportReport, import_cases, preview_import
 from safecase.services.session import VaultSession
+from safecase.ui.common.file_dialogs import documents_folder, private_file_dialog
 from safecase.ui.common.messages import show_error, show_info
 from safecase.ui.common.widgets import help_text
 from safecase.ui.tasks import Busy, TaskManager
@@ -141,12 +142,13 @@ class ImportDialog(QDialog):
         layout.addWidget(self.buttons)
 
     def choose_file(self) -> QFileDialog:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        dialog = QFileDialog(self, self.tr("Choose a CSV file"), folder)
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.setNameFilter(self.tr("CSV files (*.csv *.txt)"))
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog = private_file_dialog(
+            self,
+            self.tr("Choose a CSV file"),
+            documents_folder(),
+            save=False,
+            name_filter=self.tr("CSV files (*.csv *.txt)"),
+        )
         dialog.fileSelected.connect(lambda path: self.load(Path(path)))
         dialog.open()
         return dialog
