@@ -30,7 +30,7 @@ from safecase.domain.roles import Permission, Role
 from safecase.domain.tasks import HistoryEntry
 from safecase.domain.users import User
 from safecase.i18n import tr
-from safecase.services.casework_access import require_case, visible_to
+from safecase.services.casework_access import reassigns_cases, require_case, visible_to
 from safecase.services.session import VaultSession
 from safecase.services.taxonomies import INCIDENT_TYPES, PLATFORMS, taxonomies
 from safecase.vault.repositories._time import now_utc
@@ -124,7 +124,7 @@ class CaseService:
         """Open a case. Counselors are assigned to their own new cases; supervisors may name others."""
         session = self._session
         visible_to(session)
-        names = self._checked_counselors(counselors) if session.can(Permission.REASSIGN_CASES) else ()
+        names = self._checked_counselors(counselors) if reassigns_cases(session) else ()
         if not names:
             names = (session.user.name,)
         opened_on = fields.opened_on or self._today()

@@ -26,8 +26,7 @@ from PySide6.QtWidgets import (
 
 from safecase.domain.errors import SafeCaseError
 from safecase.domain.referrals import Organization, OrganizationType
-from safecase.domain.roles import Permission
-from safecase.services.referrals import OrganizationService
+from safecase.services.referrals import OrganizationService, adds_to_directory, edits_directory
 from safecase.services.session import VaultSession
 from safecase.ui.case.contact_fields import CodeCombo, add_save_shortcut, notes_edit, plain_text
 from safecase.ui.common.list_model import ListTableModel
@@ -35,11 +34,6 @@ from safecase.ui.common.messages import confirm
 from safecase.ui.common.taxonomy_labels import choices, organization_type_label
 from safecase.ui.common.widgets import MessageLine, heading, help_text, record_table, selected_row
 from safecase.ui.tasks import TaskManager
-
-
-def can_edit_directory(session: VaultSession) -> bool:
-    """Supervisors and administrators edit and deactivate entries (the service checks again)."""
-    return session.can(Permission.REASSIGN_CASES) or session.can(Permission.MANAGE_SETTINGS)
 
 
 def _key(text: str) -> str:
@@ -251,7 +245,7 @@ class OrganizationsDialog(QDialog):
         self._session = session
         self._tasks = tasks
         self._service = OrganizationService(session)
-        editor = can_edit_directory(session)
+        editor = edits_directory(session)
         self.setWindowTitle(self.tr("Referral directory"))
         self.resize(860, 560)
         column = QVBoxLayout(self)
@@ -276,7 +270,7 @@ class OrganizationsDialog(QDialog):
         self.edit_button = QPushButton(self.tr("Edit…"), self)
         self.active_button = QPushButton(self.tr("Deactivate…"), self)
         self.inactive_check = QCheckBox(self.tr("Show inactive"), self)
-        self.add_button.setVisible(session.can(Permission.WORK_OWN_CASES))
+        self.add_button.setVisible(adds_to_directory(session))
         for widget in (self.edit_button, self.active_button, self.inactive_check):
             widget.setVisible(editor)
         actions.addWidget(self.add_button)

@@ -42,8 +42,8 @@ from safecase.domain.cases import (
 )
 from safecase.domain.contacts import Channel
 from safecase.domain.errors import SafeCaseError
-from safecase.domain.roles import Permission
 from safecase.services.cases import MAX_TEXT, CaseService
+from safecase.services.casework_access import reassigns_cases
 from safecase.services.session import VaultSession
 from safecase.services.taxonomies import BRANCHES, INCIDENT_TYPES, REGIONS, SERVICE_STATUSES
 from safecase.ui.common.taxonomy_labels import (
@@ -200,7 +200,7 @@ class CaseOverview(QWidget):
         self.counselors_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         counselors_row.addWidget(self.counselors_label, 1)
         self.reassign_button = QPushButton(self.tr("Reassi&gn…"), case_card)
-        self.reassign_button.setVisible(session.can(Permission.REASSIGN_CASES))
+        self.reassign_button.setVisible(reassigns_cases(session))
         self.reassign_button.clicked.connect(self.reassign_requested)
         counselors_row.addWidget(self.reassign_button, 0, Qt.AlignmentFlag.AlignTop)
         form.addRow(self.tr("Counselors:"), counselors_row)
