@@ -28,7 +28,8 @@ from safecase.domain.errors import SafeCaseError
 from safecase.domain.referrals import Organization, OrganizationType
 from safecase.services.referrals import OrganizationService, adds_to_directory, edits_directory
 from safecase.services.session import VaultSession
-from safecase.ui.case.contact_fields import CodeCombo, add_save_shortcut, notes_edit, plain_text
+from safecase.ui.case.contact_fields import CodeCombo, notes_edit, plain_text
+from safecase.ui.common.form_dialog import FormDialog
 from safecase.ui.common.list_model import ListTableModel
 from safecase.ui.common.messages import confirm
 from safecase.ui.common.taxonomy_labels import choices, organization_type_label
@@ -159,22 +160,21 @@ class OrganizationPicker(QWidget):
         return self.model.organization(row) if row >= 0 else None
 
 
-class OrganizationEditDialog(QDialog):
-    """Add an organization to the directory, or edit one (supervisors and administrators)."""
+class OrganizationEditDialog(FormDialog):
+    """Add an organization to the directory, or edit one (supervisors and administrators).
 
-    saved = Signal(object)
-    """The saved Organization."""
+    :attr:`saved` carries the saved Organization.
+    """
 
     def __init__(self, session: VaultSession, org: Organization | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(
+            self.tr("Edit organization") if org else self.tr("Add to the directory"),
+            self.tr("Save") if org else self.tr("Add organization"),
+            parent,
+        )
         self._service = OrganizationService(session)
         self._org = org
-        title = self.tr("Edit organization") if org else self.tr("Add to the directory")
-        self.setWindowTitle(title)
         self.setMinimumWidth(520)
-        column = QVBoxLayout(self)
-        column.setSpacing(10)
-        column.addWidget(heading(title, 2, self))
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.name_edit = QLineEdit(self)
@@ -187,17 +187,7 @@ class OrganizationEditDialog(QDialog):
         form.addRow(self.tr("Type:"), self.type_combo)
         form.addRow(self.tr("Contact:"), self.contact_edit)
         form.addRow(self.tr("Notes:"), self.notes_edit)
-        column.addLayout(form)
-        self.error_line = MessageLine(self)
-        column.addWidget(self.error_line)
-        buttons = QDialogButtonBox(self)
-        self.save_button = QPushButton(self.tr("Save") if org else self.tr("Add organization"), self)
-        self.save_button.setDefault(True)
-        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(QDialogButtonBox.StandardButton.Cancel).clicked.connect(self.reject)
-        column.addWidget(buttons)
-        self.save_button.clicked.connect(self.save)
-        add_save_shortcut(self, self.save)
+        self.body.addLayout(form)
         self.type_combo.set_code(OrganizationType.OTHER)
         if org is not None:
             self.name_edit.setText(org.name)
@@ -210,29 +200,21 @@ class OrganizationEditDialog(QDialog):
         if org_type:
             self.type_combo.set_code(org_type)
 
-    def save(self) -> None:
-        self.error_line.clear_message()
+    def commit(self) -> Organization:
         org_type = OrganizationType(self.type_combo.code())
-        try:
-            if self._org is None:
-                saved = self._service.add(
-                    self.name_edit.text(), org_type, self.contact_edit.text(), plain_text(self.notes_edit)
-                )
-            else:
-                saved = self._service.update(
-                    dataclasses.replace(
-                        self._org,
-                        name=self.name_edit.text(),
-                        org_type=org_type,
-                        contact=self.contact_edit.text(),
-                        notes=plain_text(self.notes_edit),
-                    )
-                )
-        except SafeCaseError as exc:
-            self.error_line.show_error(exc.message)
-            return
-        self.accept()
-        self.saved.emit(saved)
+        if self._org is None:
+            return self._service.add(
+                self.name_edit.text(), org_type, self.contact_edit.text(), plain_text(self.notes_edit)
+            )
+        return self._service.update(
+            dataclasses.replace(
+                self._org,
+                name=self.name_edit.text(),
+                org_type=org_type,
+                contact=self.contact_edit.text(),
+                notes=plain_text(self.notes_edit),
+            )
+        )
 
 
 class OrganizationsDialog(QDialog):

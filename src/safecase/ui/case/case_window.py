@@ -231,7 +231,7 @@ class CaseWindow(QMainWindow):
     def open_reassign(self) -> ReassignDialog:
         dialog = ReassignDialog(self._session, self._case, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.reassigned.connect(self._reassigned)
+        dialog.saved.connect(self._reassigned)
         dialog.open()
         return dialog
 
