@@ -1,8 +1,9 @@
 """The referral directory: organizations a center refers survivors to.
 
-Everyone who does casework may read the directory and add to it; supervisors and administrators
-edit and deactivate entries (a deactivated organization stays on the referrals that name it but is
-no longer offered for new ones). The buttons follow the roles; the service decides.
+Everyone who does casework, and administrators, may read the directory and add to it; supervisors
+and administrators edit and deactivate entries (a deactivated organization stays on the referrals that name it but is
+no longer offered for new ones). The buttons follow the service's own predicates
+(``adds_to_directory``, ``edits_directory``); the service decides.
 """
 
 from __future__ import annotations
@@ -218,7 +219,7 @@ class OrganizationEditDialog(FormDialog):
 
 
 class OrganizationsDialog(QDialog):
-    """The whole directory, with add for everyone doing casework and edit/deactivate for supervisors."""
+    """The whole directory, with add for everyone who may read it and edit/deactivate for supervisors and admins."""
 
     changed = Signal()
 

@@ -64,7 +64,7 @@ class FormErrorLine(MessageLine):
         """Grow the window (never shrink it) until its layout fits at the current width."""
         window = self.window()
         layout = window.layout()
-        if layout is None or not window.isVisible():
+        if layout is None or not window.isVisible() or window.isMaximized() or window.isFullScreen():
             return  # a window not yet shown takes its size from the layout, message included
         layout.activate()
         width = window.width()
