@@ -56,9 +56,9 @@ def test_admin_adds_a_user_through_the_dialog(gui: Gui, qtbot: QtBot, center_vau
     dialog.role_checks[Role.SUPERVISOR].setChecked(True)
     dialog.passwords.new_edit.setText(NEW_PASSWORD)
     dialog.passwords.repeat_edit.setText(NEW_PASSWORD)
-    qtbot.waitUntil(dialog.add_button.isEnabled)
+    qtbot.waitUntil(dialog.save_button.isEnabled)
     gui.screenshot(dialog, "admin-add-user")
-    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: users.model.rowCount() == 4, timeout=10_000)
 
     added = users.selected_user()
@@ -103,8 +103,8 @@ def test_admin_disables_and_re_enables_a_user(gui: Gui, qtbot: QtBot, center_vau
     assert isinstance(dialog, SetPasswordDialog)
     dialog.passwords.new_edit.setText(NEW_PASSWORD)
     dialog.passwords.repeat_edit.setText(NEW_PASSWORD)
-    qtbot.waitUntil(dialog.ok_button.isEnabled)
-    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(dialog.save_button.isEnabled)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "enabled" in users.message.text(), timeout=10_000)
     access.sign_in(center_vault, COUNSELOR, NEW_PASSWORD).close()
 

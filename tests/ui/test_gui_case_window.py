@@ -21,11 +21,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from safecase.domain.audit import AuditAction
-from safecase.domain.cases import CaseFilter, RiskLevel
+from safecase.domain.cases import MASKED, CaseFilter, RiskLevel
 from safecase.services import access
 from safecase.services.audit import AuditService
 from safecase.services.cases import CaseService
-from safecase.ui.case.case_overview import MASK
 from safecase.ui.case.case_window import CaseWindow
 from safecase.ui.case.reassign_dialog import ReassignDialog
 from safecase.ui.shell.controller import SafeCaseApp
@@ -73,8 +72,8 @@ def test_edit_save_and_history(gui: Gui, qtbot: QtBot, center_vault: Path) -> No
     assert overview.alias_edit.text() == "민지"
     assert overview.risk_combo.currentData() == RiskLevel.URGENT.value
     assert overview.safe_notes_edit.toPlainText() == "부대 전화로 연락 금지. 안전 단어: '택배'"
-    assert overview.real_name_edit.text() == MASK and overview.real_name_edit.isReadOnly()
-    assert overview.phone_edit.text() == MASK and overview.phone_edit.isReadOnly()
+    assert overview.real_name_edit.text() == MASKED and overview.real_name_edit.isReadOnly()
+    assert overview.phone_edit.text() == MASKED and overview.phone_edit.isReadOnly()
     assert "deepfake" in overview.incidents_label.text()
     assert not overview.save_button.isEnabled()
     assert not overview.reassign_button.isVisible(), "only supervisors reassign"
@@ -222,11 +221,11 @@ def test_supervisor_reassigns_and_the_case_moves(gui: Gui, qtbot: QtBot, center_
     qtbot.waitExposed(dialog)
     assert dialog.chosen() == [COUNSELOR]
     dialog.set_checked(set())
-    assert not dialog.ok_button.isEnabled() and "at least one" in dialog.error_line.text()
+    assert not dialog.save_button.isEnabled() and "at least one" in dialog.error_line.text()
     dialog.set_checked({SUPERVISOR})
-    assert dialog.ok_button.isEnabled()
+    assert dialog.save_button.isEnabled()
     gui.screenshot(dialog, "reassign")
-    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: overview.counselors_label.text() == "최지도")
     window.show_tab(CaseWindow.HISTORY)
     assert any(r[3] == "Counselors" and r[4] == "김상담 → 최지도" for r in window.history.rows())

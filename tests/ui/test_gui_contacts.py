@@ -82,7 +82,7 @@ def test_log_edit_and_attach_contacts(gui: Gui, qtbot: QtBot, center_vault: Path
     attach = tab.open_attach()
     qtbot.waitExposed(attach)
     assert attach.list.count() == 1 and "익명 문의" in attach.list.item(0).text()
-    qtbot.mouseClick(attach.attach_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(attach.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: tab.model.rowCount() == 2)
     assert ContactService(session).unattached() == []
     assert {c.id for c in ContactService(session).for_case(case.id)} == {contact.id, anonymous.id}

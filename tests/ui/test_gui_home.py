@@ -52,14 +52,14 @@ def test_change_password_keeps_the_dialog_open_on_a_wrong_current_password(
     dialog.current_edit.setText("not my password")
     dialog.passwords.new_edit.setText(NEW_PASSWORD)
     dialog.passwords.repeat_edit.setText(NEW_PASSWORD)
-    qtbot.waitUntil(dialog.ok_button.isEnabled)
-    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(dialog.save_button.isEnabled)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.error_line.isVisible(), timeout=10_000)
     assert dialog.error_line.text() == "The current password is wrong."
     assert dialog.isVisible()
 
     dialog.current_edit.setText(COUNSELOR_PASSWORD)
-    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(_visible(QMessageBox)), timeout=10_000)
     assert not _visible(ChangePasswordDialog)
     access.sign_in(center_vault, COUNSELOR, NEW_PASSWORD).close()

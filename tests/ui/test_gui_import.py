@@ -47,7 +47,7 @@ def test_bad_rows_block_the_import(
     path.write_text(HEADER + GOOD + BAD, encoding="utf-8")
     dialog.load(path)
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 2, timeout=10_000)
-    assert not dialog.import_button.isEnabled()
+    assert not dialog.save_button.isEnabled()
     assert "rows with problems: 1" in dialog.summary_label.text()
     assert dialog.model.index(0, 1).data() == "ready"
     problems = dialog.model.index(1, 1).data()
@@ -64,10 +64,10 @@ def test_good_file_imports_every_row(
     path = tmp_path / "records.csv"
     path.write_bytes((HEADER + GOOD).encode("cp949"))
     dialog.load(path)
-    qtbot.waitUntil(dialog.import_button.isEnabled, timeout=10_000)
+    qtbot.waitUntil(dialog.save_button.isEnabled, timeout=10_000)
     assert "cp949" in dialog.summary_label.text().lower()
     with qtbot.waitSignal(dialog.imported, timeout=10_000) as imported:
-        dialog.import_button.click()
+        dialog.save_button.click()
     assert imported.args == [1]
     [case_id] = cases.list_ids(CaseFilter(), log=False)
     case = cases.get(case_id)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import click
 
-from safecase.domain.cases import Case, CaseFilter, CaseStatus, CaseSummary, RiskLevel, SensitiveContact
+from safecase.domain.cases import MASKED, Case, CaseFilter, CaseStatus, CaseSummary, RiskLevel, SensitiveContact
 from safecase.domain.contacts import Contact
 from safecase.domain.incidents import Incident
 from safecase.domain.referrals import Consent, Organization, Referral
@@ -33,7 +33,6 @@ from ._base import auth_options, echo_json, echo_table, fail, local_time, signed
 STATUS_CHOICE = click.Choice([s.value for s in CaseStatus], case_sensitive=False)
 RISK_CHOICE = click.Choice([r.value for r in RiskLevel], case_sensitive=False)
 SUMMARY_CHUNK = 500
-HIDDEN = "•••"
 
 
 def _day(value: date | None) -> str:
@@ -278,7 +277,7 @@ def _show_text(
         identity = [
             (
                 tr("Real name, phone"),
-                tr("{hidden} (recorded; --reveal shows them and is audit-logged)").format(hidden=HIDDEN),
+                tr("{hidden} (recorded; --reveal shows them and is audit-logged)").format(hidden=MASKED),
             )
         ]
     else:

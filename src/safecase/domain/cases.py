@@ -86,9 +86,14 @@ def normalize_phone(phone: str) -> str:
     return digits
 
 
-def mask(text: str) -> str:
-    """What a masked field shows: its first character and a fixed run of dots (length not revealed)."""
-    return "" if not text else text[0] + "••••"
+MASKED = "•••"
+"""What a hidden identifying detail shows wherever it appears (case window, CLI, history): a fixed run of
+dots, so neither a character nor the length of the real value is given away."""
+
+
+def masked(value: object) -> str:
+    """:data:`MASKED` when ``value`` is set (a text, or True for "recorded"), empty when it is not."""
+    return MASKED if value else ""
 
 
 @dataclass(frozen=True)
@@ -120,6 +125,18 @@ class Case:
     created_at: datetime
     updated_at: datetime
     incident_types: tuple[str, ...] = field(default=())
+
+    def fields(self, sensitive: SensitiveContact | None = None) -> CaseFields:
+        """The case as the fields a person edits; identifying details only when given (they are read apart)."""
+        return CaseFields(
+            status=self.status,
+            opened_on=self.opened_on,
+            closed_on=self.closed_on,
+            risk=self.risk,
+            risk_reason=self.risk_reason,
+            profile=self.profile,
+            sensitive=sensitive or SensitiveContact(),
+        )
 
 
 @dataclass(frozen=True)

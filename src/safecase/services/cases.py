@@ -21,6 +21,7 @@ from safecase.domain.cases import (
     CaseSummary,
     RepeatMatch,
     SensitiveContact,
+    masked,
     normalize_phone,
     parse_case_number,
 )
@@ -29,7 +30,7 @@ from safecase.domain.roles import Permission, Role
 from safecase.domain.tasks import HistoryEntry
 from safecase.domain.users import User
 from safecase.i18n import tr
-from safecase.services.casework_access import require_case, visible_to
+from safecase.services.casework_access import reassigns_cases, require_case, visible_to
 from safecase.services.session import VaultSession
 from safecase.services.taxonomies import INCIDENT_TYPES, PLATFORMS, taxonomies
 from safecase.vault.repositories._time import now_utc
@@ -41,7 +42,6 @@ from safecase.vault.repositories.users import UserRepository
 
 MAX_TEXT = 20_000
 SENSITIVE_FIELDS = frozenset({"sensitive.real_name", "sensitive.phone"})
-HIDDEN_VALUE = "•••"
 
 
 def flatten(value: object, prefix: str = "") -> dict[str, str]:
@@ -103,14 +103,10 @@ def record_change(
 ) -> None:
     """History rows (content, encrypted), in the caller's transaction.
 
-    Identifying details appear only as "•••" (set) or empty (not set), never their value.
+    Identifying details appear only masked (set) or empty (not set), never their value.
     """
-
-    def hidden(value: str) -> str:
-        return HIDDEN_VALUE if value else ""
-
     shown = {
-        k: ((hidden(old), hidden(new)) if k in SENSITIVE_FIELDS else (old, new)) for k, (old, new) in changes.items()
+        k: ((masked(old), masked(new)) if k in SENSITIVE_FIELDS else (old, new)) for k, (old, new) in changes.items()
     }
     HistoryRepository(session.conn).add(case_id, now_utc(), session.user.name, record_type, record_id, shown)
     CaseRepository(session.conn).touch(case_id, now_utc())
@@ -128,7 +124,7 @@ class CaseService:
         """Open a case. Counselors are assigned to their own new cases; supervisors may name others."""
         session = self._session
         visible_to(session)
-        names = self._checked_counselors(counselors) if session.can(Permission.REASSIGN_CASES) else ()
+        names = self._checked_counselors(counselors) if reassigns_cases(session) else ()
         if not names:
             names = (session.user.name,)
         opened_on = fields.opened_on or self._today()

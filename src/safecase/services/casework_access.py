@@ -3,6 +3,10 @@
 Counselors work the cases they are assigned to; supervisors see and work every case; admins (unless
 they also hold a casework role) see none. A case a person may not see is reported as not found, so
 its existence is not revealed either.
+
+The screens ask the predicates here (:func:`works_cases`, :func:`sees_all_cases`,
+:func:`reassigns_cases`) which casework to offer; they never read roles themselves, and the services
+check again whatever they offer.
 """
 
 from __future__ import annotations
@@ -14,10 +18,25 @@ from safecase.services.session import VaultSession
 from safecase.vault.repositories.cases import CaseRepository
 
 
+def works_cases(session: VaultSession) -> bool:
+    """Whether the person does casework at all (counselors and supervisors; not an administrator alone)."""
+    return session.can(Permission.WORK_OWN_CASES)
+
+
+def sees_all_cases(session: VaultSession) -> bool:
+    """Whether the person sees every case of the center rather than only the ones assigned to them."""
+    return works_cases(session) and session.can(Permission.VIEW_ALL_CASES)
+
+
+def reassigns_cases(session: VaultSession) -> bool:
+    """Whether the person decides who works a case (supervisors)."""
+    return works_cases(session) and session.can(Permission.REASSIGN_CASES)
+
+
 def visible_to(session: VaultSession) -> str | None:
     """None when the user sees every case, else the user name whose assigned cases they see."""
     session.require(Permission.WORK_OWN_CASES)
-    return None if session.can(Permission.VIEW_ALL_CASES) else session.user.name
+    return None if sees_all_cases(session) else session.user.name
 
 
 def require_case(session: VaultSession, case_id: int) -> None:

@@ -31,7 +31,7 @@ from safecase.domain.roles import Permission
 from safecase.domain.tasks import Task, TaskKind
 from safecase.i18n import tr
 from safecase.services.cases import check_text_lengths, diff, record_change, reindex
-from safecase.services.casework_access import require_case, visible_to
+from safecase.services.casework_access import require_case, visible_to, works_cases
 from safecase.services.session import VaultSession
 from safecase.vault.repositories._time import now_utc
 from safecase.vault.repositories.cases import CaseRepository
@@ -41,16 +41,35 @@ from safecase.vault.repositories.tasks import TaskRepository
 DEFAULT_FOLLOW_UP_DAYS = 7
 
 
+def reads_directory(session: VaultSession) -> bool:
+    """Everyone doing casework reads the referral directory, and administrators, who keep it."""
+    return works_cases(session) or session.can(Permission.MANAGE_SETTINGS)
+
+
+def adds_to_directory(session: VaultSession) -> bool:
+    """Whoever reads the directory may add an organization to it (a counselor finds a new one on a call)."""
+    return reads_directory(session)
+
+
+def edits_directory(session: VaultSession) -> bool:
+    """Supervisors and administrators edit and deactivate entries."""
+    return session.can(Permission.REASSIGN_CASES) or session.can(Permission.MANAGE_SETTINGS)
+
+
 class OrganizationService:
-    """The referral directory: caseworkers and admins read and add; supervisors and admins edit."""
+    """The referral directory: caseworkers and admins read and add; supervisors and admins edit.
+
+    Who may do what is decided by :func:`reads_directory`, :func:`adds_to_directory` and
+    :func:`edits_directory`, which the screens ask too.
+    """
 
     def __init__(self, session: VaultSession) -> None:
         self._session = session
         self._repo = OrganizationRepository(session.conn)
 
     def all(self, include_inactive: bool = False) -> list[Organization]:
-        if not (self._session.can(Permission.WORK_OWN_CASES) or self._session.can(Permission.MANAGE_SETTINGS)):
-            self._session.require(Permission.WORK_OWN_CASES)
+        if not reads_directory(self._session):
+            self._session.require(Permission.WORK_OWN_CASES)  # refuses, with the usual message
         return self._repo.all(include_inactive)
 
     def get(self, org_id: int) -> Organization:
@@ -60,7 +79,7 @@ class OrganizationService:
         return org
 
     def add(self, name: str, org_type: OrganizationType, contact: str = "", notes: str = "") -> Organization:
-        if not self._session.can(Permission.MANAGE_SETTINGS):
+        if not adds_to_directory(self._session):
             self._session.require(Permission.WORK_OWN_CASES)
         org = self._checked(Organization(0, name, org_type, contact, notes, True))
         if self._repo.by_name(org.name) is not None:
@@ -71,7 +90,7 @@ class OrganizationService:
         return self.get(org_id)
 
     def update(self, org: Organization) -> Organization:
-        if not self._session.can(Permission.REASSIGN_CASES):
+        if not edits_directory(self._session):
             self._session.require(Permission.MANAGE_SETTINGS)
         old = self.get(org.id)
         new = self._checked(org)

@@ -1,8 +1,9 @@
 """The referral directory: organizations a center refers survivors to.
 
-Everyone who does casework may read the directory and add to it; supervisors and administrators
-edit and deactivate entries (a deactivated organization stays on the referrals that name it but is
-no longer offered for new ones). The buttons follow the roles; the service decides.
+Everyone who does casework, and administrators, may read the directory and add to it; supervisors
+and administrators edit and deactivate entries (a deactivated organization stays on the referrals that name it but is
+no longer offered for new ones). The buttons follow the service's own predicates
+(``adds_to_directory``, ``edits_directory``); the service decides.
 """
 
 from __future__ import annotations
@@ -26,20 +27,15 @@ from PySide6.QtWidgets import (
 
 from safecase.domain.errors import SafeCaseError
 from safecase.domain.referrals import Organization, OrganizationType
-from safecase.domain.roles import Permission
-from safecase.services.referrals import OrganizationService
+from safecase.services.referrals import OrganizationService, adds_to_directory, edits_directory
 from safecase.services.session import VaultSession
-from safecase.ui.case.contact_fields import CodeCombo, add_save_shortcut, notes_edit, plain_text
+from safecase.ui.case.contact_fields import CodeCombo, notes_edit, plain_text
+from safecase.ui.common.form_dialog import FormDialog
 from safecase.ui.common.list_model import ListTableModel
 from safecase.ui.common.messages import confirm
 from safecase.ui.common.taxonomy_labels import choices, organization_type_label
 from safecase.ui.common.widgets import MessageLine, heading, help_text, record_table, selected_row
 from safecase.ui.tasks import TaskManager
-
-
-def can_edit_directory(session: VaultSession) -> bool:
-    """Supervisors and administrators edit and deactivate entries (the service checks again)."""
-    return session.can(Permission.REASSIGN_CASES) or session.can(Permission.MANAGE_SETTINGS)
 
 
 def _key(text: str) -> str:
@@ -165,22 +161,21 @@ class OrganizationPicker(QWidget):
         return self.model.organization(row) if row >= 0 else None
 
 
-class OrganizationEditDialog(QDialog):
-    """Add an organization to the directory, or edit one (supervisors and administrators)."""
+class OrganizationEditDialog(FormDialog):
+    """Add an organization to the directory, or edit one (supervisors and administrators).
 
-    saved = Signal(object)
-    """The saved Organization."""
+    :attr:`saved` carries the saved Organization.
+    """
 
     def __init__(self, session: VaultSession, org: Organization | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(
+            self.tr("Edit organization") if org else self.tr("Add to the directory"),
+            self.tr("Save") if org else self.tr("Add organization"),
+            parent,
+        )
         self._service = OrganizationService(session)
         self._org = org
-        title = self.tr("Edit organization") if org else self.tr("Add to the directory")
-        self.setWindowTitle(title)
         self.setMinimumWidth(520)
-        column = QVBoxLayout(self)
-        column.setSpacing(10)
-        column.addWidget(heading(title, 2, self))
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.name_edit = QLineEdit(self)
@@ -193,17 +188,7 @@ class OrganizationEditDialog(QDialog):
         form.addRow(self.tr("Type:"), self.type_combo)
         form.addRow(self.tr("Contact:"), self.contact_edit)
         form.addRow(self.tr("Notes:"), self.notes_edit)
-        column.addLayout(form)
-        self.error_line = MessageLine(self)
-        column.addWidget(self.error_line)
-        buttons = QDialogButtonBox(self)
-        self.save_button = QPushButton(self.tr("Save") if org else self.tr("Add organization"), self)
-        self.save_button.setDefault(True)
-        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(QDialogButtonBox.StandardButton.Cancel).clicked.connect(self.reject)
-        column.addWidget(buttons)
-        self.save_button.clicked.connect(self.save)
-        add_save_shortcut(self, self.save)
+        self.body.addLayout(form)
         self.type_combo.set_code(OrganizationType.OTHER)
         if org is not None:
             self.name_edit.setText(org.name)
@@ -216,33 +201,25 @@ class OrganizationEditDialog(QDialog):
         if org_type:
             self.type_combo.set_code(org_type)
 
-    def save(self) -> None:
-        self.error_line.clear_message()
+    def commit(self) -> Organization:
         org_type = OrganizationType(self.type_combo.code())
-        try:
-            if self._org is None:
-                saved = self._service.add(
-                    self.name_edit.text(), org_type, self.contact_edit.text(), plain_text(self.notes_edit)
-                )
-            else:
-                saved = self._service.update(
-                    dataclasses.replace(
-                        self._org,
-                        name=self.name_edit.text(),
-                        org_type=org_type,
-                        contact=self.contact_edit.text(),
-                        notes=plain_text(self.notes_edit),
-                    )
-                )
-        except SafeCaseError as exc:
-            self.error_line.show_error(exc.message)
-            return
-        self.accept()
-        self.saved.emit(saved)
+        if self._org is None:
+            return self._service.add(
+                self.name_edit.text(), org_type, self.contact_edit.text(), plain_text(self.notes_edit)
+            )
+        return self._service.update(
+            dataclasses.replace(
+                self._org,
+                name=self.name_edit.text(),
+                org_type=org_type,
+                contact=self.contact_edit.text(),
+                notes=plain_text(self.notes_edit),
+            )
+        )
 
 
 class OrganizationsDialog(QDialog):
-    """The whole directory, with add for everyone doing casework and edit/deactivate for supervisors."""
+    """The whole directory, with add for everyone who may read it and edit/deactivate for supervisors and admins."""
 
     changed = Signal()
 
@@ -251,7 +228,7 @@ class OrganizationsDialog(QDialog):
         self._session = session
         self._tasks = tasks
         self._service = OrganizationService(session)
-        editor = can_edit_directory(session)
+        editor = edits_directory(session)
         self.setWindowTitle(self.tr("Referral directory"))
         self.resize(860, 560)
         column = QVBoxLayout(self)
@@ -276,7 +253,7 @@ class OrganizationsDialog(QDialog):
         self.edit_button = QPushButton(self.tr("Edit…"), self)
         self.active_button = QPushButton(self.tr("Deactivate…"), self)
         self.inactive_check = QCheckBox(self.tr("Show inactive"), self)
-        self.add_button.setVisible(session.can(Permission.WORK_OWN_CASES))
+        self.add_button.setVisible(adds_to_directory(session))
         for widget in (self.edit_button, self.active_button, self.inactive_check):
             widget.setVisible(editor)
         actions.addWidget(self.add_button)

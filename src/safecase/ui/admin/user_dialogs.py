@@ -1,48 +1,33 @@
 """Administrator dialogs for accounts: add a user, and set a new password (reset, or re-enable).
 
 Each dialog is a form that runs its service call in a worker (every one of them derives a key with
-Argon2id) and stays open with the service's message if the call is refused.
+Argon2id, see :class:`~safecase.ui.common.form_dialog.InBackground`) and stays open with the
+service's message if the call is refused.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLineEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QLineEdit, QVBoxLayout, QWidget
 
-from safecase.domain.errors import SafeCaseError
 from safecase.domain.roles import Role
 from safecase.domain.users import MAX_USER_NAME_LENGTH, User, is_valid_user_name
 from safecase.services.accounts import AccountService
 from safecase.services.session import VaultSession
+from safecase.ui.common.form_dialog import FormDialog, InBackground
 from safecase.ui.common.labels import role_label
 from safecase.ui.common.password_fields import PasswordFields
-from safecase.ui.common.widgets import MessageLine, body_text, heading, help_text
-from safecase.ui.tasks import Busy, TaskManager
+from safecase.ui.common.widgets import body_text, help_text
+from safecase.ui.tasks import TaskManager
 
 
-class AddUserDialog(QDialog):
-    user_added = Signal(object)
-    """The new User."""
+class AddUserDialog(FormDialog):
+    """Add an account; :attr:`saved` carries the new User."""
 
     def __init__(self, session: VaultSession, tasks: TaskManager, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(self.tr("Add a user"), self.tr("Add user"), parent, tasks=tasks)
         self._accounts = AccountService(session)
-        self._tasks = tasks
-        self.setWindowTitle(self.tr("Add a user"))
         self.setMinimumWidth(560)
-        column = QVBoxLayout(self)
-        column.setSpacing(10)
-        column.addWidget(heading(self.tr("Add a user"), 2, self))
-        column.addWidget(
+        self.body.addWidget(
             body_text(
                 self.tr(
                     "Give each person their own account; never share one. "
@@ -87,17 +72,7 @@ class AddUserDialog(QDialog):
         form.addRow(self.tr("Roles:"), roles_box)
         self.passwords = PasswordFields(self)
         self.passwords.add_rows(form, self.tr("Password:"), self.tr("Repeat password:"))
-        column.addLayout(form)
-        self.error_line = MessageLine(self)
-        column.addWidget(self.error_line)
-
-        buttons = QDialogButtonBox(self)
-        self.add_button = QPushButton(self.tr("Add user"), self)
-        self.add_button.setDefault(True)
-        buttons.addButton(self.add_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(QDialogButtonBox.StandardButton.Cancel).clicked.connect(self.reject)
-        column.addWidget(buttons)
-        self.add_button.clicked.connect(self._submit)
+        self.body.addLayout(form)
         self.name_edit.textChanged.connect(self._names_changed)
         self.display_edit.textChanged.connect(self._names_changed)
         self.passwords.changed.connect(self._update)
@@ -111,54 +86,39 @@ class AddUserDialog(QDialog):
         self._update()
 
     def _update(self) -> None:
-        self.add_button.setEnabled(
+        self.save_button.setEnabled(
             is_valid_user_name(self.name_edit.text()) and bool(self.roles()) and self.passwords.ready()
         )
 
-    def _submit(self) -> None:
-        if not self.add_button.isEnabled():
-            return
-        self.error_line.clear_message()
+    def commit(self) -> InBackground:
         accounts, roles = self._accounts, self.roles()
         name, display, password = self.name_edit.text(), self.display_edit.text(), self.passwords.password()
-        self._tasks.run(
+        return InBackground(
             lambda: accounts.add_user(name, roles, password, display),
-            self._added,
-            self._failed,
-            busy=Busy(self.tr("Adding {name}…").format(name=name.strip()), self),
+            self.tr("Adding {name}…").format(name=name.strip()),
         )
 
-    def _added(self, user: User) -> None:
-        self.accept()
-        self.user_added.emit(user)
 
-    def _failed(self, error: SafeCaseError) -> None:
-        self.error_line.show_error(error.message)
+class SetPasswordDialog(FormDialog):
+    """A new password for someone else: a reset (enabled account) or re-enabling a disabled one.
 
-
-class SetPasswordDialog(QDialog):
-    """A new password for someone else: a reset (enabled account) or re-enabling a disabled one."""
-
-    done_ok = Signal(str)
-    """The user name, once the service accepted the new password."""
+    :attr:`saved` is emitted (with None) once the service accepted the new password.
+    """
 
     def __init__(self, session: VaultSession, tasks: TaskManager, user: User, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._accounts = AccountService(session)
-        self._tasks = tasks
-        self._user = user
         enabling = not user.enabled
-        title = (
+        super().__init__(
             self.tr("Enable {name}").format(name=user.display_name)
             if enabling
-            else self.tr("Reset the password of {name}").format(name=user.display_name)
+            else self.tr("Reset the password of {name}").format(name=user.display_name),
+            self.tr("Enable account") if enabling else self.tr("Set new password"),
+            parent,
+            tasks=tasks,
         )
-        self.setWindowTitle(title)
+        self._accounts = AccountService(session)
+        self._user = user
         self.setMinimumWidth(520)
-        column = QVBoxLayout(self)
-        column.setSpacing(10)
-        column.addWidget(heading(title, 2, self))
-        column.addWidget(
+        self.body.addWidget(
             body_text(
                 self.tr(
                     "The account was disabled and its old password no longer opens anything. "
@@ -177,36 +137,17 @@ class SetPasswordDialog(QDialog):
         self.passwords = PasswordFields(self)
         self.passwords.set_names(user.name, user.display_name)
         self.passwords.add_rows(form)
-        column.addLayout(form)
-        self.error_line = MessageLine(self)
-        column.addWidget(self.error_line)
-        buttons = QDialogButtonBox(self)
-        self.ok_button = QPushButton(self.tr("Enable account") if enabling else self.tr("Set new password"), self)
-        self.ok_button.setDefault(True)
-        buttons.addButton(self.ok_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(QDialogButtonBox.StandardButton.Cancel).clicked.connect(self.reject)
-        column.addWidget(buttons)
-        self.ok_button.clicked.connect(self._submit)
+        self.body.addLayout(form)
         self.passwords.changed.connect(self._update)
         self._update()
 
     def _update(self) -> None:
-        self.ok_button.setEnabled(self.passwords.ready())
+        self.save_button.setEnabled(self.passwords.ready())
 
-    def _submit(self) -> None:
-        if not self.ok_button.isEnabled():
-            return
-        self.error_line.clear_message()
+    def commit(self) -> InBackground:
         accounts, name, password = self._accounts, self._user.name, self.passwords.password()
         if self._user.enabled:
             work = lambda: accounts.reset_password(name, password)  # noqa: E731
         else:
             work = lambda: accounts.enable_user(name, password)  # noqa: E731
-        self._tasks.run(work, self._done, self._failed, busy=Busy(self.tr("Saving the new password…"), self))
-
-    def _done(self, _result: None) -> None:
-        self.accept()
-        self.done_ok.emit(self._user.name)
-
-    def _failed(self, error: SafeCaseError) -> None:
-        self.error_line.show_error(error.message)
+        return InBackground(work, self.tr("Saving the new password…"))

@@ -94,7 +94,7 @@ class UsersPanel(QWidget):
     def open_add_user(self) -> AddUserDialog:
         dialog = AddUserDialog(self._session, self._tasks, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.user_added.connect(self._user_added)
+        dialog.saved.connect(self._user_added)
         dialog.open()
         return dialog
 
@@ -108,7 +108,7 @@ class UsersPanel(QWidget):
             return None
         dialog = SetPasswordDialog(self._session, self._tasks, user, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.done_ok.connect(lambda name: self._password_set(name, user.enabled))
+        dialog.saved.connect(lambda _none: self._password_set(user.name, user.enabled))
         dialog.open()
         return dialog
 

@@ -152,7 +152,7 @@ class CaseContactsTab(QWidget):
     def open_attach(self) -> AttachContactDialog:
         dialog = AttachContactDialog(self._session, self._case_id, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.attached.connect(lambda contact: self._saved(contact, self.tr("The contact was attached to this case.")))
+        dialog.saved.connect(lambda contact: self._saved(contact, self.tr("The contact was attached to this case.")))
         dialog.open()
         return dialog
 

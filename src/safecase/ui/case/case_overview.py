@@ -38,11 +38,12 @@ from safecase.domain.cases import (
     RiskLevel,
     SensitiveContact,
     SurvivorProfile,
+    masked,
 )
 from safecase.domain.contacts import Channel
 from safecase.domain.errors import SafeCaseError
-from safecase.domain.roles import Permission
 from safecase.services.cases import MAX_TEXT, CaseService
+from safecase.services.casework_access import reassigns_cases
 from safecase.services.session import VaultSession
 from safecase.services.taxonomies import BRANCHES, INCIDENT_TYPES, REGIONS, SERVICE_STATUSES
 from safecase.ui.common.taxonomy_labels import (
@@ -57,7 +58,6 @@ from safecase.ui.common.taxonomy_labels import (
 )
 from safecase.ui.common.widgets import Card, MessageLine, help_text
 
-MASK = "••••••"
 FINISHED = (CaseStatus.CLOSED, CaseStatus.ARCHIVED)
 
 
@@ -67,18 +67,6 @@ def _to_qdate(value: date) -> QDate:
 
 def _from_qdate(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
-
-
-def fields_of(case: Case, sensitive: SensitiveContact | None = None) -> CaseFields:
-    return CaseFields(
-        status=case.status,
-        opened_on=case.opened_on,
-        closed_on=case.closed_on,
-        risk=case.risk,
-        risk_reason=case.risk_reason,
-        profile=case.profile,
-        sensitive=sensitive or SensitiveContact(),
-    )
 
 
 def fields_to_json(fields: CaseFields, with_sensitive: bool) -> dict[str, Any]:
@@ -165,7 +153,7 @@ class CaseOverview(QWidget):
         self._service = CaseService(session)
         self._case = case
         self._revealed = False
-        self._baseline = fields_of(case)
+        self._baseline = case.fields()
         self._loading = False
         self._was_dirty = False
 
@@ -212,7 +200,7 @@ class CaseOverview(QWidget):
         self.counselors_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         counselors_row.addWidget(self.counselors_label, 1)
         self.reassign_button = QPushButton(self.tr("Reassi&gn…"), case_card)
-        self.reassign_button.setVisible(session.can(Permission.REASSIGN_CASES))
+        self.reassign_button.setVisible(reassigns_cases(session))
         self.reassign_button.clicked.connect(self.reassign_requested)
         counselors_row.addWidget(self.reassign_button, 0, Qt.AlignmentFlag.AlignTop)
         form.addRow(self.tr("Counselors:"), counselors_row)
@@ -489,7 +477,7 @@ class CaseOverview(QWidget):
         )
         if not self._revealed:
             for edit in (self.real_name_edit, self.phone_edit):
-                edit.setText(MASK if case.has_sensitive else "")
+                edit.setText(masked(case.has_sensitive))
                 edit.setPlaceholderText("" if case.has_sensitive else self.tr("Not recorded"))
             # Adding details goes through the same audited step: the section opens for editing either way.
             self.reveal_button.setText(self.tr("Re&veal") if case.has_sensitive else self.tr("Add…"))
@@ -498,7 +486,7 @@ class CaseOverview(QWidget):
         """The case changed elsewhere (a tab, a reassignment): update what is shown, keep unsaved edits."""
         self._show_case(case)
         if not self.is_dirty():
-            self._baseline = fields_of(case, self._baseline.sensitive)
+            self._baseline = case.fields(self._baseline.sensitive)
             self._set_widgets(self._baseline)
             self._edited()
 
@@ -548,7 +536,7 @@ class CaseOverview(QWidget):
             if self._revealed
             else SensitiveContact()
         )
-        self._baseline = fields_of(case, sensitive)
+        self._baseline = case.fields(sensitive)
         self._show_case(case)
         self._set_widgets(self._baseline)
         self._edited()

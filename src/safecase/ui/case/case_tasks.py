@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from safecase.domain.errors import SafeCaseError
-from safecase.domain.roles import Permission
 from safecase.domain.tasks import Task
 from safecase.services.cases import CaseService
+from safecase.services.casework_access import reassigns_cases
 from safecase.services.session import VaultSession
 from safecase.services.tasks import TaskService
 from safecase.ui.common.taxonomy_labels import task_kind_label
@@ -155,7 +155,7 @@ class CaseTasksTab(QWidget):
         self.owner_combo.clear()
         me = self._session.user
         self.owner_combo.addItem(self.tr("me ({name})").format(name=me.display_name), me.name)
-        if self._session.can(Permission.REASSIGN_CASES):
+        if reassigns_cases(self._session):
             for name, display in sorted(self._names.items(), key=lambda kv: kv[1]):
                 if name != me.name:
                     self.owner_combo.addItem(display, name)

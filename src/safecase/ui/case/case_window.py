@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 
 from safecase.domain.cases import Case, RiskLevel
 from safecase.domain.errors import SafeCaseError
-from safecase.domain.roles import Permission
 from safecase.services.cases import CaseService
+from safecase.services.casework_access import reassigns_cases
 from safecase.services.drafts import DraftService
 from safecase.services.session import VaultSession
 from safecase.ui.case.case_contacts import CaseContactsTab
@@ -129,7 +129,7 @@ class CaseWindow(QMainWindow):
         self.reveal_action = QAction(self.tr("Re&veal identifying details"), self)
         self.reveal_action.triggered.connect(self._reveal)
         self.reassign_action = QAction(self.tr("Reassi&gn…"), self)
-        self.reassign_action.setVisible(self._session.can(Permission.REASSIGN_CASES))
+        self.reassign_action.setVisible(reassigns_cases(self._session))
         self.reassign_action.triggered.connect(self.open_reassign)
         self.close_action = QAction(self.tr("&Close"), self)
         # Ctrl+W everywhere (the platform's Close key alone is Ctrl+F4 on some desktops).
@@ -231,7 +231,7 @@ class CaseWindow(QMainWindow):
     def open_reassign(self) -> ReassignDialog:
         dialog = ReassignDialog(self._session, self._case, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.reassigned.connect(self._reassigned)
+        dialog.saved.connect(self._reassigned)
         dialog.open()
         return dialog
 

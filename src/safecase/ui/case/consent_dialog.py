@@ -8,29 +8,19 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLineEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QFormLayout, QLineEdit, QWidget
 
-from safecase.domain.errors import SafeCaseError
 from safecase.domain.referrals import Consent, ConsentGiver, ConsentPurpose
 from safecase.services.referrals import OrganizationService, ReferralService
 from safecase.services.session import VaultSession
-from safecase.ui.case.contact_fields import CodeCombo, add_save_shortcut, date_edit, edit_date
+from safecase.ui.case.contact_fields import CodeCombo, date_edit, edit_date
+from safecase.ui.common.form_dialog import FormDialog
 from safecase.ui.common.taxonomy_labels import choices, consent_giver_label, consent_purpose_label
-from safecase.ui.common.widgets import MessageLine, body_text, heading
+from safecase.ui.common.widgets import body_text
 
 
-class ConsentDialog(QDialog):
-    saved = Signal(object)
-    """The recorded Consent."""
+class ConsentDialog(FormDialog):
+    """Record a consent the survivor gave; :attr:`saved` carries the recorded Consent."""
 
     def __init__(
         self,
@@ -41,16 +31,11 @@ class ConsentDialog(QDialog):
         parent: QWidget | None = None,
         today: date | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(self.tr("Record consent"), self.tr("Record consent"), parent)
         self._service = ReferralService(session)
         self._case_id = case_id
-        title = self.tr("Record consent")
-        self.setWindowTitle(title)
         self.setMinimumWidth(560)
-        column = QVBoxLayout(self)
-        column.setSpacing(10)
-        column.addWidget(heading(title, 2, self))
-        column.addWidget(
+        self.body.addWidget(
             body_text(
                 self.tr(
                     "Record consent only after explaining what will be shared, with whom and why, "
@@ -76,17 +61,7 @@ class ConsentDialog(QDialog):
         form.addRow(self.tr("Given on:"), self.date_edit)
         form.addRow(self.tr("Scope:"), self.scope_edit)
         self._form = form
-        column.addLayout(form)
-        self.error_line = MessageLine(self)
-        column.addWidget(self.error_line)
-        buttons = QDialogButtonBox(self)
-        self.save_button = QPushButton(self.tr("Record consent"), self)
-        self.save_button.setDefault(True)
-        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(QDialogButtonBox.StandardButton.Cancel).clicked.connect(self.reject)
-        column.addWidget(buttons)
-        self.save_button.clicked.connect(self.save)
-        add_save_shortcut(self, self.save)
+        self.body.addLayout(form)
         self.purpose_combo.currentIndexChanged.connect(lambda _i: self._purpose_changed())
         self.purpose_combo.set_code(purpose)
         if organization_id is not None:
@@ -112,12 +87,5 @@ class ConsentDialog(QDialog):
             withdrawn_on=None,
         )
 
-    def save(self) -> None:
-        self.error_line.clear_message()
-        try:
-            saved = self._service.record_consent(self.consent())
-        except SafeCaseError as exc:
-            self.error_line.show_error(exc.message)
-            return
-        self.accept()
-        self.saved.emit(saved)
+    def commit(self) -> Consent:
+        return self._service.record_consent(self.consent())

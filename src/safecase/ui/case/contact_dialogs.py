@@ -1,31 +1,23 @@
 """Dialogs of the contact log: log or edit one contact, and attach an earlier unattached contact to a case.
 
 Service calls take milliseconds and run on the UI thread (as the settings and audit pages do); a
-refusal stays in the dialog on its message line, so nothing typed is lost.
+refusal stays in the dialog on its error line (see :class:`~safecase.ui.common.form_dialog.FormDialog`),
+so nothing typed is lost.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QListWidget,
-    QListWidgetItem,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QFormLayout, QListWidget, QListWidgetItem, QWidget
 
 from safecase.domain.contacts import Contact
 from safecase.domain.errors import SafeCaseError
 from safecase.services.contacts import ContactService
 from safecase.services.session import VaultSession
-from safecase.ui.case.contact_fields import ContactFields, FollowUpFields, add_save_shortcut
+from safecase.ui.case.contact_fields import ContactFields, FollowUpFields
+from safecase.ui.common.form_dialog import FormDialog
 from safecase.ui.common.taxonomy_labels import caller_type_label, channel_label
-from safecase.ui.common.widgets import MessageLine, heading, help_text
+from safecase.ui.common.widgets import help_text
 
 
 def first_line(text: str, limit: int = 90) -> str:
@@ -37,25 +29,18 @@ def contact_time(contact: Contact) -> str:
     return contact.at.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
-class ContactDialog(QDialog):
-    """Log a new contact for a case, or edit one already logged."""
-
-    saved = Signal(object)
-    """The saved Contact."""
+class ContactDialog(FormDialog):
+    """Log a new contact for a case, or edit one already logged; :attr:`saved` carries the saved Contact."""
 
     def __init__(
         self, session: VaultSession, case_id: int | None, contact: Contact | None = None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
+        title = self.tr("Edit contact") if contact else self.tr("Log a contact")
+        super().__init__(title, self.tr("Save contact"), parent)
         self._service = ContactService(session)
         self._case_id = contact.case_id if contact is not None else case_id
         self._contact = contact
-        title = self.tr("Edit contact") if contact else self.tr("Log a contact")
-        self.setWindowTitle(title)
         self.setMinimumWidth(560)
-        column = QVBoxLayout(self)
-        column.setSpacing(10)
-        column.addWidget(heading(title, 2, self))
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.fields = ContactFields(self, with_time=True)
@@ -68,54 +53,28 @@ class ContactDialog(QDialog):
         form.addRow(self.tr("Duration:"), self.fields.duration_spin)
         form.addRow(self.tr("Summary:"), self.fields.summary_edit)
         form.addRow("", self.follow_up)
-        column.addLayout(form)
+        self.body.addLayout(form)
         if contact is not None and contact.follow_up_needed:
             self.follow_up.set_values(True, contact.follow_up_due)
-            column.addWidget(help_text(self.tr("Its follow-up task is on the Tasks tab; mark it done there."), self))
-        self.error_line = MessageLine(self)
-        column.addWidget(self.error_line)
-        buttons = QDialogButtonBox(self)
-        self.save_button = QPushButton(self.tr("Save contact"), self)
-        self.save_button.setDefault(True)
-        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(QDialogButtonBox.StandardButton.Cancel).clicked.connect(self.reject)
-        column.addWidget(buttons)
-        self.save_button.clicked.connect(self.save)
+            self.body.addWidget(help_text(self.tr("Its follow-up task is on the Tasks tab; mark it done there."), self))
         if contact is not None:
             self.fields.set_contact(contact)
-        # Enter in the summary adds a line; Ctrl+Enter saves from anywhere.
-        add_save_shortcut(self, self.save)
         self.fields.channel_combo.setFocus()
 
-    def save(self) -> None:
-        self.error_line.clear_message()
+    def commit(self) -> Contact:
         contact = self.fields.contact(self._contact, self._case_id, self.follow_up)
-        try:
-            saved = self._service.update(contact) if self._contact else self._service.log(contact)
-        except SafeCaseError as exc:
-            self.error_line.show_error(exc.message)
-            return
-        self.accept()
-        self.saved.emit(saved)
+        return self._service.update(contact) if self._contact else self._service.log(contact)
 
 
-class AttachContactDialog(QDialog):
-    """Pick a contact logged without a case (an anonymous call) and attach it to this case."""
-
-    attached = Signal(object)
-    """The attached Contact."""
+class AttachContactDialog(FormDialog):
+    """Pick a contact logged without a case (an anonymous call) and attach it; :attr:`saved` carries it."""
 
     def __init__(self, session: VaultSession, case_id: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(self.tr("Attach a contact to this case"), self.tr("Attach"), parent)
         self._service = ContactService(session)
         self._case_id = case_id
-        title = self.tr("Attach a contact to this case")
-        self.setWindowTitle(title)
         self.setMinimumSize(620, 380)
-        column = QVBoxLayout(self)
-        column.setSpacing(10)
-        column.addWidget(heading(title, 2, self))
-        column.addWidget(
+        self.body.addWidget(
             help_text(
                 self.tr(
                     "Calls logged without a case, newest first. Attaching moves the contact and its "
@@ -127,19 +86,10 @@ class AttachContactDialog(QDialog):
         self.list = QListWidget(self)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setWordWrap(True)
-        column.addWidget(self.list, 1)
+        self.body.addWidget(self.list, 1)
         self.empty_label = help_text(self.tr("There are no contacts without a case."), self)
-        column.addWidget(self.empty_label)
-        self.error_line = MessageLine(self)
-        column.addWidget(self.error_line)
-        buttons = QDialogButtonBox(self)
-        self.attach_button = QPushButton(self.tr("Attach"), self)
-        self.attach_button.setDefault(True)
-        buttons.addButton(self.attach_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(QDialogButtonBox.StandardButton.Cancel).clicked.connect(self.reject)
-        column.addWidget(buttons)
-        self.attach_button.clicked.connect(self.attach)
-        self.list.itemActivated.connect(lambda _item: self.attach())
+        self.body.addWidget(self.empty_label)
+        self.list.itemActivated.connect(lambda _item: self.save())
         self.list.currentRowChanged.connect(lambda _row: self._update())
         self._load()
 
@@ -166,22 +116,14 @@ class AttachContactDialog(QDialog):
         self._update()
 
     def _update(self) -> None:
-        self.attach_button.setEnabled(self.list.currentItem() is not None)
+        self.save_button.setEnabled(self.list.currentItem() is not None)
 
     def select_contact(self, contact_id: int) -> None:
         for row in range(self.list.count()):
             if self.list.item(row).data(Qt.ItemDataRole.UserRole) == contact_id:
                 self.list.setCurrentRow(row)
 
-    def attach(self) -> None:
+    def commit(self) -> Contact:
         item = self.list.currentItem()
-        if item is None:
-            return
-        self.error_line.clear_message()
-        try:
-            contact = self._service.attach(int(item.data(Qt.ItemDataRole.UserRole)), self._case_id)
-        except SafeCaseError as exc:
-            self.error_line.show_error(exc.message)
-            return
-        self.accept()
-        self.attached.emit(contact)
+        assert item is not None, "Attach is enabled only with a contact chosen"
+        return self._service.attach(int(item.data(Qt.ItemDataRole.UserRole)), self._case_id)

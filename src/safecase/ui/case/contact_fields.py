@@ -6,11 +6,9 @@ plain widgets added to the caller's layout, so each form keeps its own arrangeme
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QDate, QDateTime, QObject, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -53,13 +51,6 @@ class CodeCombo(QComboBox):
             self.addItem(code, code)
             index = self.count() - 1
         self.setCurrentIndex(max(index, 0))
-
-
-def add_save_shortcut(window: QWidget, slot: Callable[[], None]) -> None:
-    """Ctrl+Enter (either Enter key) saves the form from any field, including multi-line notes."""
-    for key in ("Ctrl+Return", "Ctrl+Enter"):
-        shortcut = QShortcut(QKeySequence(key), window)
-        shortcut.activated.connect(slot)
 
 
 def notes_edit(parent: QWidget, placeholder: str = "", lines: int = 4) -> QPlainTextEdit:

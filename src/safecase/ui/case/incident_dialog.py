@@ -2,46 +2,30 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QGridLayout,
-    QLabel,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QFormLayout, QGridLayout, QLabel, QWidget
 
-from safecase.domain.errors import SafeCaseError
 from safecase.domain.incidents import DatePrecision, Incident
 from safecase.services.incidents import IncidentService
 from safecase.services.session import VaultSession
 from safecase.services.taxonomies import INCIDENT_TYPES, PERPETRATOR_RELATIONS, PLACE_TYPES, PLATFORMS, taxonomies
-from safecase.ui.case.contact_fields import CodeCombo, add_save_shortcut, notes_edit, plain_text
+from safecase.ui.case.contact_fields import CodeCombo, notes_edit, plain_text
 from safecase.ui.case.incident_fields import ApproximateDateEdit, Checklist, PlatformsLine, platforms_text
+from safecase.ui.common.form_dialog import FormDialog
 from safecase.ui.common.taxonomy_labels import terms
-from safecase.ui.common.widgets import MessageLine, heading
 
 
-class IncidentDialog(QDialog):
-    saved = Signal(object)
-    """The saved Incident."""
+class IncidentDialog(FormDialog):
+    """Record an incident or edit one; :attr:`saved` carries the saved Incident."""
 
     def __init__(
         self, session: VaultSession, case_id: int, incident: Incident | None = None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
+        title = self.tr("Edit incident") if incident else self.tr("Record an incident")
+        super().__init__(title, self.tr("Save incident"), parent)
         self._service = IncidentService(session)
         self._case_id = case_id
         self._incident = incident
-        title = self.tr("Edit incident") if incident else self.tr("Record an incident")
-        self.setWindowTitle(title)
         self.setMinimumWidth(760)
-        column = QVBoxLayout(self)
-        column.setSpacing(10)
-        column.addWidget(heading(title, 2, self))
 
         lists = QGridLayout()
         lists.setHorizontalSpacing(16)
@@ -66,7 +50,7 @@ class IncidentDialog(QDialog):
         lists.addWidget(self.other_platforms, 3, 1)
         lists.setColumnStretch(0, 1)
         lists.setColumnStretch(1, 1)
-        column.addLayout(lists)
+        self.body.addLayout(lists)
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -78,17 +62,7 @@ class IncidentDialog(QDialog):
         form.addRow(self.tr("When:"), self.date_edit)
         form.addRow(self.tr("Place:"), self.place_combo)
         form.addRow(self.tr("Description:"), self.description_edit)
-        column.addLayout(form)
-        self.error_line = MessageLine(self)
-        column.addWidget(self.error_line)
-        buttons = QDialogButtonBox(self)
-        self.save_button = QPushButton(self.tr("Save incident"), self)
-        self.save_button.setDefault(True)
-        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(QDialogButtonBox.StandardButton.Cancel).clicked.connect(self.reject)
-        column.addWidget(buttons)
-        self.save_button.clicked.connect(self.save)
-        add_save_shortcut(self, self.save)
+        self.body.addLayout(form)
         self.types_list.changed.connect(self.error_line.clear_message)
 
         self.relation_combo.set_code("unknown")
@@ -122,13 +96,6 @@ class IncidentDialog(QDialog):
             description=plain_text(self.description_edit),
         )
 
-    def save(self) -> None:
-        self.error_line.clear_message()
+    def commit(self) -> Incident:
         incident = self.incident()
-        try:
-            saved = self._service.update(incident) if self._incident else self._service.add(incident)
-        except SafeCaseError as exc:
-            self.error_line.show_error(exc.message)
-            return
-        self.accept()
-        self.saved.emit(saved)
+        return self._service.update(incident) if self._incident else self._service.add(incident)

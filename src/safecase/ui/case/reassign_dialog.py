@@ -7,41 +7,34 @@ log; a refusal is shown in the dialog, which stays open.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QListWidget,
-    QListWidgetItem,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from safecase.domain.cases import Case
 from safecase.domain.errors import SafeCaseError
 from safecase.services.cases import CaseService
 from safecase.services.session import VaultSession
+from safecase.ui.common.form_dialog import FormDialog
 from safecase.ui.common.labels import roles_label
-from safecase.ui.common.widgets import MessageLine, body_text, heading
+from safecase.ui.common.widgets import body_text
 
 NAME_ROLE = Qt.ItemDataRole.UserRole
 
 
-class ReassignDialog(QDialog):
-    reassigned = Signal(object)
-    """The case as saved (a Case)."""
+class ReassignDialog(FormDialog):
+    """Choose who works a case; :attr:`saved` carries the case as saved (a Case)."""
 
     def __init__(self, session: VaultSession, case: Case, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(
+            self.tr("Reassign case {number}").format(number=case.number),
+            self.tr("Reassign"),
+            parent,
+            heading_text=self.tr("Who works case {number}?").format(number=case.number),
+        )
         self._service = CaseService(session)
         self._case = case
-        self.setWindowTitle(self.tr("Reassign case {number}").format(number=case.number))
         self.setMinimumWidth(440)
-        column = QVBoxLayout(self)
-        column.setSpacing(10)
-        column.addWidget(heading(self.tr("Who works case {number}?").format(number=case.number), 2, self))
-        column.addWidget(
+        self.body.addWidget(
             body_text(
                 self.tr(
                     "Tick everyone who should work this case. They see it in their Cases list and its "
@@ -52,17 +45,7 @@ class ReassignDialog(QDialog):
         )
         self.list = QListWidget(self)
         self.list.setAccessibleName(self.tr("Counselors"))
-        column.addWidget(self.list, 1)
-        self.error_line = MessageLine(self)
-        column.addWidget(self.error_line)
-
-        buttons = QDialogButtonBox(self)
-        self.ok_button = QPushButton(self.tr("Reassign"), self)
-        self.ok_button.setDefault(True)
-        buttons.addButton(self.ok_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(QDialogButtonBox.StandardButton.Cancel).clicked.connect(self.reject)
-        column.addWidget(buttons)
-        self.ok_button.clicked.connect(self._submit)
+        self.body.addWidget(self.list, 1)
 
         try:
             workers = self._service.caseworkers()
@@ -101,19 +84,11 @@ class ReassignDialog(QDialog):
 
     def _update(self) -> None:
         chosen = self.chosen()
-        self.ok_button.setEnabled(bool(chosen) and set(chosen) != set(self._case.counselors))
+        self.save_button.setEnabled(bool(chosen) and set(chosen) != set(self._case.counselors))
         if not chosen:
             self.error_line.show_info(self.tr("A case needs at least one counselor."))
         else:
             self.error_line.clear_message()
 
-    def _submit(self) -> None:
-        if not self.ok_button.isEnabled():
-            return
-        try:
-            case = self._service.reassign(self._case.id, self.chosen())
-        except SafeCaseError as exc:
-            self.error_line.show_error(exc.message)
-            return
-        self.reassigned.emit(case)
-        self.accept()
+    def commit(self) -> Case:
+        return self._service.reassign(self._case.id, self.chosen())

@@ -5,27 +5,18 @@ from __future__ import annotations
 import dataclasses
 from datetime import date, timedelta
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from safecase.domain.errors import SafeCaseError
+from safecase.domain.errors import InputError
 from safecase.domain.referrals import Organization, Referral, ReferralStatus
 from safecase.services.referrals import DEFAULT_FOLLOW_UP_DAYS, ReferralService
 from safecase.services.session import VaultSession
 from safecase.ui.admin.organizations_dialog import OrganizationEditDialog, OrganizationPicker
-from safecase.ui.case.contact_fields import CodeCombo, add_save_shortcut, date_edit, edit_date, notes_edit, plain_text
+from safecase.ui.case.contact_fields import CodeCombo, date_edit, edit_date, notes_edit, plain_text
+from safecase.ui.common.form_dialog import FormDialog
 from safecase.ui.common.taxonomy_labels import referral_status_label
-from safecase.ui.common.widgets import MessageLine, heading, help_text
+from safecase.ui.common.widgets import help_text
 
 # What a person may choose after a referral was sent (draft and sent are set by the tab's own actions).
 ANSWER_STATUSES = (
@@ -36,25 +27,19 @@ ANSWER_STATUSES = (
 )
 
 
-class NewReferralDialog(QDialog):
-    saved = Signal(object)
-    """The new Referral (a draft)."""
+class NewReferralDialog(FormDialog):
+    """Refer the case to an organization of the directory; :attr:`saved` carries the new Referral (a draft)."""
 
     def __init__(
         self, session: VaultSession, case_id: int, parent: QWidget | None = None, today: date | None = None
     ) -> None:
-        super().__init__(parent)
+        super().__init__(self.tr("New referral"), self.tr("Create referral"), parent)
         self._session = session
         self._service = ReferralService(session)
         self._case_id = case_id
         today = today or date.today()
-        title = self.tr("New referral")
-        self.setWindowTitle(title)
         self.resize(760, 620)
-        column = QVBoxLayout(self)
-        column.setSpacing(10)
-        column.addWidget(heading(title, 2, self))
-        column.addWidget(
+        self.body.addWidget(
             help_text(
                 self.tr(
                     "The referral starts as a draft. Before it is marked sent, record the survivor's consent "
@@ -64,17 +49,17 @@ class NewReferralDialog(QDialog):
             )
         )
         org_label = QLabel(self.tr("&Organization:"), self)
-        column.addWidget(org_label)
+        self.body.addWidget(org_label)
         self.picker = OrganizationPicker(session, self)
         org_label.setBuddy(self.picker.search_edit)
-        column.addWidget(self.picker, 1)
+        self.body.addWidget(self.picker, 1)
         add_row = QHBoxLayout()
         self.add_org_button = QPushButton(self.tr("Add to directory…"), self)
         self.add_org_button.setAutoDefault(False)
         add_row.addWidget(help_text(self.tr("Not in the list?"), self))
         add_row.addWidget(self.add_org_button)
         add_row.addStretch(1)
-        column.addLayout(add_row)
+        self.body.addLayout(add_row)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.reason_edit = notes_edit(self, self.tr("Why this organization, what is asked of them"), lines=3)
@@ -88,17 +73,7 @@ class NewReferralDialog(QDialog):
         follow_row.addStretch(1)
         form.addRow(self.tr("Reason:"), self.reason_edit)
         form.addRow("", follow_row)
-        column.addLayout(form)
-        self.error_line = MessageLine(self)
-        column.addWidget(self.error_line)
-        buttons = QDialogButtonBox(self)
-        self.save_button = QPushButton(self.tr("Create referral"), self)
-        self.save_button.setDefault(True)
-        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(QDialogButtonBox.StandardButton.Cancel).clicked.connect(self.reject)
-        column.addWidget(buttons)
-        self.save_button.clicked.connect(self.save)
-        add_save_shortcut(self, self.save)
+        self.body.addLayout(form)
         self.add_org_button.clicked.connect(self.open_add_organization)
         self.follow_up_check.toggled.connect(self.follow_up_edit.setEnabled)
         self.picker.selection_changed.connect(self._update)
@@ -121,12 +96,10 @@ class NewReferralDialog(QDialog):
         self.picker.select(org.id)
         self.reason_edit.setFocus()
 
-    def save(self) -> None:
+    def commit(self) -> Referral:
         org = self.picker.selected()
         if org is None:
-            self.error_line.show_error(self.tr("Choose the organization to refer to."))
-            return
-        self.error_line.clear_message()
+            raise InputError(self.tr("Choose the organization to refer to."))
         referral = Referral(
             id=0,
             case_id=self._case_id,
@@ -138,33 +111,27 @@ class NewReferralDialog(QDialog):
             follow_up_due=edit_date(self.follow_up_edit) if self.follow_up_check.isChecked() else None,
             outcome="",
         )
-        try:
-            saved = self._service.create(referral)
-        except SafeCaseError as exc:
-            self.error_line.show_error(exc.message)
-            return
-        self.accept()
-        self.saved.emit(saved)
+        return self._service.create(referral)
 
 
-class ReferralStatusDialog(QDialog):
-    """Record what came of a referral: accepted, declined, no response or completed, with the outcome."""
+class ReferralStatusDialog(FormDialog):
+    """Record what came of a referral: accepted, declined, no response or completed, with the outcome.
 
-    saved = Signal(object)
-    """The updated Referral."""
+    :attr:`saved` carries the updated Referral.
+    """
 
     def __init__(
         self, session: VaultSession, referral: Referral, organization_name: str, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
+        super().__init__(
+            self.tr("Change referral status"),
+            self.tr("Save"),
+            parent,
+            heading_text=self.tr("Referral to {organization}").format(organization=organization_name),
+        )
         self._service = ReferralService(session)
         self._referral = referral
-        title = self.tr("Referral to {organization}").format(organization=organization_name)
-        self.setWindowTitle(self.tr("Change referral status"))
         self.setMinimumWidth(520)
-        column = QVBoxLayout(self)
-        column.setSpacing(10)
-        column.addWidget(heading(title, 2, self))
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.status_combo = CodeCombo([(s.value, referral_status_label(s)) for s in ANSWER_STATUSES], self)
@@ -174,30 +141,13 @@ class ReferralStatusDialog(QDialog):
         self.outcome_edit.setPlainText(referral.outcome)
         form.addRow(self.tr("Status:"), self.status_combo)
         form.addRow(self.tr("Outcome:"), self.outcome_edit)
-        column.addLayout(form)
-        self.error_line = MessageLine(self)
-        column.addWidget(self.error_line)
-        buttons = QDialogButtonBox(self)
-        self.save_button = QPushButton(self.tr("Save"), self)
-        self.save_button.setDefault(True)
-        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(QDialogButtonBox.StandardButton.Cancel).clicked.connect(self.reject)
-        column.addWidget(buttons)
-        self.save_button.clicked.connect(self.save)
-        add_save_shortcut(self, self.save)
+        self.body.addLayout(form)
         self.status_combo.setFocus()
 
-    def save(self) -> None:
-        self.error_line.clear_message()
+    def commit(self) -> Referral:
         updated = dataclasses.replace(
             self._referral,
             status=ReferralStatus(self.status_combo.code()),
             outcome=plain_text(self.outcome_edit),
         )
-        try:
-            saved = self._service.update(updated)
-        except SafeCaseError as exc:
-            self.error_line.show_error(exc.message)
-            return
-        self.accept()
-        self.saved.emit(saved)
+        return self._service.update(updated)

@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (
 
 from safecase.domain.cases import CaseFilter, CaseSort, CaseStatus, RiskLevel
 from safecase.domain.errors import SafeCaseError
-from safecase.domain.roles import Permission
 from safecase.services.cases import CaseService
+from safecase.services.casework_access import sees_all_cases
 from safecase.services.session import VaultSession
 from safecase.services.taxonomies import INCIDENT_TYPES
 from safecase.ui.common.taxonomy_labels import risk_label, status_label, terms
@@ -71,7 +71,7 @@ class CasesPage(QWidget):
         self._last_filter: CaseFilter | None = None
         self._sort = CaseSort.OPENED
         self._descending = True
-        self._sees_all = session.can(Permission.VIEW_ALL_CASES)
+        self._sees_all = sees_all_cases(session)
 
         column = QVBoxLayout(self)
         column.setContentsMargins(28, 24, 28, 16)

@@ -3,7 +3,7 @@
 The same all-or-nothing import as ``safecase import-cases``: the file is read and every row checked
 in a worker; the preview lists each row with its problems, and Import stays disabled until no row has
 any. Reading and importing use the session's connection, so both run behind a window-modal progress
-dialog (see ui/tasks.py).
+dialog (see ui/tasks.py); importing is the form's background save (see ui/common/form_dialog.py).
 """
 
 from __future__ import annotations
@@ -12,24 +12,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QWidget
 
 from safecase.domain.errors import SafeCaseError
 from safecase.services.case_import import ImportPreview, ImportReport, import_cases, preview_import
 from safecase.services.session import VaultSession
 from safecase.ui.common.file_dialogs import documents_folder, private_file_dialog
-from safecase.ui.common.messages import show_error, show_info
+from safecase.ui.common.form_dialog import FormDialog, InBackground
+from safecase.ui.common.messages import show_info
 from safecase.ui.common.widgets import help_text
 from safecase.ui.tasks import Busy, TaskManager
 
@@ -82,23 +72,24 @@ class PreviewModel(QAbstractTableModel):
         return value if len(value) <= 80 else value[:79] + "…"
 
 
-class ImportDialog(QDialog):
-    """Choose a CSV file, see every row checked, import all of them or none."""
+class ImportDialog(FormDialog):
+    """Choose a CSV file, see every row checked, import all of them or none.
+
+    :attr:`saved` carries the ImportReport, :attr:`imported` the number of cases imported.
+    """
 
     imported = Signal(int)
     """Emitted with the number of cases imported."""
 
     def __init__(self, session: VaultSession, tasks: TaskManager, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(self.tr("Import cases from a spreadsheet"), self.tr("Import"), parent, tasks=tasks)
         self._session = session
-        self._tasks = tasks
+        self._reader = tasks  # reading the file for the preview; importing goes through the form's save
         self._path: Path | None = None
-        self.setWindowTitle(self.tr("Import cases from a spreadsheet"))
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.resize(900, 560)
 
-        layout = QVBoxLayout(self)
-        layout.addWidget(
+        self.body.addWidget(
             help_text(
                 self.tr(
                     "Save the spreadsheet as CSV (UTF-8 or the Korean Excel default, CP949). The first row names "
@@ -116,7 +107,7 @@ class ImportDialog(QDialog):
         self.choose_button.clicked.connect(self.choose_file)
         chooser.addWidget(self.file_label, 1)
         chooser.addWidget(self.choose_button)
-        layout.addLayout(chooser)
+        self.body.addLayout(chooser)
 
         self.model = PreviewModel(self)
         self.table = QTableView(self)
@@ -127,19 +118,13 @@ class ImportDialog(QDialog):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(False)
-        layout.addWidget(self.table, 1)
+        self.body.addWidget(self.table, 1)
 
         self.summary_label = QLabel(self)
         self.summary_label.setWordWrap(True)
-        layout.addWidget(self.summary_label)
-
-        self.buttons = QDialogButtonBox(self)
-        self.import_button = self.buttons.addButton(self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.import_button.setEnabled(False)
-        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.start_import)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
+        self.body.addWidget(self.summary_label)
+        self.save_button.setEnabled(False)
+        self.saved.connect(self._imported)
 
     def choose_file(self) -> QFileDialog:
         dialog = private_file_dialog(
@@ -157,14 +142,15 @@ class ImportDialog(QDialog):
         """Read and check ``path`` in a worker, then show the preview."""
         self._path = path
         self.file_label.setText(str(path))
-        self.import_button.setEnabled(False)
+        self.save_button.setEnabled(False)
+        self.error_line.clear_message()
         self.model.set_preview(None)
         self.summary_label.setText(self.tr("Reading the file…"))
         session = self._session
-        self._tasks.run(
+        self._reader.run(
             lambda: preview_import(session, path),
             self._show_preview,
-            self._failed,
+            self._preview_failed,
             busy=Busy(self.tr("Checking every row…"), self),
         )
 
@@ -191,31 +177,33 @@ class ImportDialog(QDialog):
                 total=len(preview.rows), encoding=preview.encoding
             )
         self.summary_label.setText(text)
-        self.import_button.setEnabled(preview.ok and bool(preview.rows))
+        self.save_button.setEnabled(preview.ok and bool(preview.rows))
 
-    def start_import(self) -> None:
-        if self._path is None:
-            return
-        path = self._path
-        session = self._session
-        self.import_button.setEnabled(False)
-        self._tasks.run(
-            lambda: import_cases(session, path),
-            self._done,
-            self._failed,
-            busy=Busy(self.tr("Importing…"), self),
-        )
+    def _preview_failed(self, error: SafeCaseError) -> None:
+        self.summary_label.clear()
+        self.show_failure(error)
 
-    def _done(self, report: ImportReport) -> None:
-        if not report.ok:
-            # Something changed between preview and import (a counselor disabled, a number taken).
-            self.summary_label.setText(
-                self.tr("Nothing was imported: {problems}").format(problems="; ".join(str(p) for p in report.problems))
-            )
-            return
+    def commit(self) -> InBackground:
+        path, session = self._path, self._session
+        assert path is not None, "Import is enabled only once a file was read"
+        nothing_imported = self.tr("Nothing was imported: {problems}")
+
+        def work() -> ImportReport:
+            report = import_cases(session, path)
+            if not report.ok:
+                # Something changed between preview and import (a counselor disabled, a number taken).
+                raise SafeCaseError(nothing_imported.format(problems="; ".join(str(p) for p in report.problems)))
+            return report
+
+        return InBackground(work, self.tr("Importing…"))
+
+    def show_failure(self, error: SafeCaseError) -> None:
+        super().show_failure(error)
+        self.save_button.setEnabled(False)  # choosing the file again checks every row afresh
+
+    def _imported(self, report: ImportReport) -> None:
         self.imported.emit(report.imported)
         owner = self.parentWidget()
-        self.accept()
         if owner is not None:
             # Shown over the window the dialog came from: the dialog itself is closing.
             show_info(
@@ -226,7 +214,3 @@ class ImportDialog(QDialog):
                     "The spreadsheet still holds the records in the clear: delete it once you have checked the import."
                 ),
             )
-
-    def _failed(self, error: SafeCaseError) -> None:
-        self.summary_label.setText(error.message)
-        show_error(self, error.message)

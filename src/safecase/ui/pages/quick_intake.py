@@ -36,7 +36,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QRadioButton,
     QStackedWidget,
     QVBoxLayout,
@@ -68,8 +67,9 @@ from safecase.services.taxonomies import (
     REGIONS,
     SERVICE_STATUSES,
 )
-from safecase.ui.case.contact_fields import CodeCombo, ContactFields, FollowUpFields, add_save_shortcut
+from safecase.ui.case.contact_fields import CodeCombo, ContactFields, FollowUpFields
 from safecase.ui.case.incident_fields import Checklist, PlatformsLine
+from safecase.ui.common.form_dialog import FormFooter, add_save_shortcut
 from safecase.ui.common.messages import confirm
 from safecase.ui.common.taxonomy_labels import (
     age_band_label,
@@ -78,7 +78,7 @@ from safecase.ui.common.taxonomy_labels import (
     risk_label,
     terms,
 )
-from safecase.ui.common.widgets import Card, MessageLine, heading, help_text
+from safecase.ui.common.widgets import Card, heading, help_text
 from safecase.ui.tasks import TaskManager
 
 _log = logging.getLogger(__name__)
@@ -143,21 +143,19 @@ class QuickIntakeDialog(QDialog):
         columns.addWidget(self._build_incident_card(), 10)
         column.addLayout(columns, 1)
 
-        bottom = QHBoxLayout()
         self.follow_up = FollowUpFields(self, today())
-        bottom.addWidget(self.follow_up)
-        bottom.addStretch(1)
-        self.discard_button = QPushButton(self.tr("Discard…"), self)
-        self.save_button = QPushButton(self.tr("Save  (Ctrl+Enter)"), self)
         # Enter must not save half a form from a line edit: only Ctrl+Enter (or a click) saves.
-        for button in (self.discard_button, self.save_button):
-            button.setAutoDefault(False)
-            button.setDefault(False)
-        bottom.addWidget(self.discard_button)
-        bottom.addWidget(self.save_button)
-        column.addLayout(bottom)
-        self.error_line = MessageLine(self)
-        column.addWidget(self.error_line)
+        self.footer = FormFooter(
+            self.tr("Save  (Ctrl+Enter)"),
+            self,
+            cancel_label=self.tr("Discard…"),
+            enter_saves=False,
+            leading=self.follow_up,
+        )
+        column.addWidget(self.footer)
+        self.error_line = self.footer.error_line
+        self.save_button = self.footer.save_button
+        self.discard_button = self.footer.cancel_button
 
         self._autosave_timer = QTimer(self)
         self._autosave_timer.setSingleShot(True)
@@ -171,8 +169,8 @@ class QuickIntakeDialog(QDialog):
         self._connect()
         self._set_tab_order()
         add_save_shortcut(self, self.save)
-        self.save_button.clicked.connect(self.save)
-        self.discard_button.clicked.connect(self.reject)
+        self.footer.buttons.accepted.connect(self.save)
+        self.footer.buttons.rejected.connect(self.reject)
         self._set_mode(CaseMode.NEW)
         self._restore_draft()
         self._loading = False

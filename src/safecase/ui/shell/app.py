@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from safecase.services.locations import APPLICATION, ORGANIZATION
 from safecase.services.process import harden
-from safecase.ui.shell.controller import SafeCaseApp
 from safecase.ui.common.file_dialogs import forget_file_dialog_state
+from safecase.ui.shell.controller import SafeCaseApp
 from safecase.ui.shell.crash_guard import make_hook
 from safecase.ui.shell.instance import acquire_instance_lock, prepare_vault_folder
 from safecase.ui.shell.privacy import CaptureShield

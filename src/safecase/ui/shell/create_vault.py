@@ -30,8 +30,9 @@ from safecase.domain.errors import SafeCaseError
 from safecase.domain.users import MAX_USER_NAME_LENGTH, is_valid_user_name
 from safecase.services.access import NewVault, create_vault
 from safecase.services.session import VaultSession
+from safecase.ui.common.form_dialog import FormFooter, add_save_shortcut
 from safecase.ui.common.password_fields import PasswordFields
-from safecase.ui.common.widgets import MessageLine, body_text, heading, help_text, monospace_font
+from safecase.ui.common.widgets import body_text, heading, help_text, monospace_font
 from safecase.ui.tasks import Busy, TaskManager
 
 RECOVERY_GROUPS_PER_ROW = 4
@@ -95,18 +96,16 @@ class CreateVaultDialog(QDialog):
         location = help_text(self.tr("The vault will be created in {path}").format(path=self._vault), page)
         location.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         column.addWidget(location)
-        self.error_line = MessageLine(page)
-        column.addWidget(self.error_line)
         column.addStretch(1)
 
-        buttons = QDialogButtonBox(page)
-        self.create_button = QPushButton(self.tr("Create vault"), page)
-        self.create_button.setDefault(True)
-        buttons.addButton(self.create_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        cancel.clicked.connect(self.reject)
-        self.create_button.clicked.connect(self._create)
-        column.addWidget(buttons)
+        # The form's footer; the page is not a FormDialog of its own (success opens the recovery page).
+        footer = FormFooter(self.tr("Create vault"), page)
+        self.error_line = footer.error_line
+        self.create_button = footer.save_button
+        footer.buttons.accepted.connect(self._create)
+        footer.buttons.rejected.connect(self.reject)
+        column.addWidget(footer)
+        add_save_shortcut(self, self._create)
 
         self.name_edit.textChanged.connect(self._names_changed)
         self.display_edit.textChanged.connect(self._names_changed)
@@ -122,7 +121,7 @@ class CreateVaultDialog(QDialog):
         self.create_button.setEnabled(name_ok and self.passwords.ready() and not self._tasks.busy)
 
     def _create(self) -> None:
-        if not self.create_button.isEnabled():
+        if self.on_recovery_page() or not self.create_button.isEnabled():
             return
         self.error_line.clear_message()
         self.create_button.setEnabled(False)

@@ -28,6 +28,8 @@ from safecase import __version__
 from safecase.domain.errors import SafeCaseError
 from safecase.domain.roles import Permission
 from safecase.domain.settings import VaultSettings
+from safecase.services.casework_access import works_cases
+from safecase.services.referrals import reads_directory
 from safecase.services.session import VaultSession
 from safecase.ui.admin.admin_page import AdminPage, should_show
 from safecase.ui.admin.organizations_dialog import open_organizations
@@ -66,6 +68,7 @@ class MainWindow(QMainWindow):
         self._session = session
         self._tasks = tasks
         self._settings = settings
+        self._works_cases = works_cases(session)
         self.resize(1100, 720)
         self.setMinimumSize(820, 560)
         self._build_actions()
@@ -88,7 +91,7 @@ class MainWindow(QMainWindow):
         # Casework comes first for those who do it: they land on Today.
         self.today: TodayPage | None = None
         self.cases: CasesPage | None = None
-        if self.works_cases:
+        if self._works_cases:
             self.today = TodayPage(session, self.pages)
             self.today.open_case_requested.connect(self.open_case)
             self.today.changed.connect(self._today_changed)
@@ -141,29 +144,25 @@ class MainWindow(QMainWindow):
 
     # --- construction -----------------------------------------------------------------------------------
 
-    @property
-    def works_cases(self) -> bool:
-        return self._session.can(Permission.WORK_OWN_CASES)
-
     def _build_actions(self) -> None:
         self.new_intake_action = QAction(self.tr("&New intake…"), self)
         self.new_intake_action.setShortcut(QKeySequence.StandardKey.New)
         # From a case window too: a call can come in while one is open.
         self.new_intake_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.new_intake_action.setToolTip(self.tr("Log a call or chat, for a new or an existing case (Ctrl+N)"))
-        self.new_intake_action.setVisible(self.works_cases)
-        self.new_intake_action.setEnabled(self.works_cases)
+        self.new_intake_action.setVisible(self._works_cases)
+        self.new_intake_action.setEnabled(self._works_cases)
         self.new_intake_action.triggered.connect(self.new_intake)
         self.find_case_action = QAction(self.tr("&Find case…"), self)
         self.find_case_action.setShortcut(QKeySequence.StandardKey.Find)
-        self.find_case_action.setVisible(self.works_cases)
-        self.find_case_action.setEnabled(self.works_cases)
+        self.find_case_action.setVisible(self._works_cases)
+        self.find_case_action.setEnabled(self._works_cases)
         self.find_case_action.triggered.connect(self.find_case)
         self.import_action = QAction(self.tr("&Import cases from a spreadsheet…"), self)
         self.import_action.setVisible(self._session.can(Permission.IMPORT_CASES))
         self.import_action.triggered.connect(self.import_cases)
         self.directory_action = QAction(self.tr("Referral &directory…"), self)
-        self.directory_action.setVisible(self.works_cases or self._session.can(Permission.MANAGE_SETTINGS))
+        self.directory_action.setVisible(reads_directory(self._session))
         self.directory_action.triggered.connect(self.open_directory)
         self.lock_action = QAction(
             lock_icon(self.palette().color(QPalette.ColorRole.WindowText)), self.tr("&Lock"), self
@@ -194,7 +193,7 @@ class MainWindow(QMainWindow):
         vault_menu.addAction(self.backup_action)
         vault_menu.addSeparator()
         vault_menu.addAction(self.quit_action)
-        if self.works_cases or self.import_action.isVisible() or self.directory_action.isVisible():
+        if self._works_cases or self.import_action.isVisible() or self.directory_action.isVisible():
             cases_menu = self.menuBar().addMenu(self.tr("&Cases"))
             cases_menu.addAction(self.new_intake_action)
             cases_menu.addAction(self.find_case_action)
@@ -211,7 +210,7 @@ class MainWindow(QMainWindow):
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toolbar.setIconSize(QSize(18, 18))
-        if self.works_cases:
+        if self._works_cases:
             toolbar.addAction(self.new_intake_action)
             toolbar.addSeparator()
         toolbar.addAction(self.lock_action)
@@ -238,7 +237,7 @@ class MainWindow(QMainWindow):
 
     def new_intake(self) -> QuickIntakeDialog | None:
         """Open Quick intake (one at a time; Ctrl+N again brings it to the front)."""
-        if not self.works_cases:
+        if not self._works_cases:
             return None
         if self._intake is not None:
             self._intake.raise_()

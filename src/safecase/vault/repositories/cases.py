@@ -210,17 +210,7 @@ class CaseRepository:
 
     def fields(self, case_id: int) -> CaseFields | None:
         case = self.get(case_id)
-        if case is None:
-            return None
-        return CaseFields(
-            status=case.status,
-            opened_on=case.opened_on,
-            closed_on=case.closed_on,
-            risk=case.risk,
-            risk_reason=case.risk_reason,
-            profile=case.profile,
-            sensitive=self.sensitive(case_id),
-        )
+        return None if case is None else case.fields(self.sensitive(case_id))
 
     def ids(self, flt: CaseFilter, visible_to: str | None, today: date) -> list[int]:
         """Ordered ids of the cases that pass ``flt``; ``visible_to`` limits to that counselor's cases."""
