@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import sqlcipher3
 
 from safecase.services.verify import verify_vault
 from safecase.vault.connection import Connection
@@ -32,9 +33,9 @@ def test_untouched_chain_verifies(busy_vault: TeamVault) -> None:
 
 def test_triggers_refuse_edits_and_deletes(busy_vault: TeamVault) -> None:
     conn = raw_connection(busy_vault.admin)
-    with pytest.raises(Exception, match="append-only"):
+    with pytest.raises(sqlcipher3.IntegrityError, match="append-only"):
         conn.execute("UPDATE audit_log SET actor = 'x' WHERE seq = 2")
-    with pytest.raises(Exception, match="append-only"):
+    with pytest.raises(sqlcipher3.IntegrityError, match="append-only"):
         conn.execute("DELETE FROM audit_log WHERE seq = 2")
     conn.close()
 

@@ -17,6 +17,7 @@ from safecase.services.referrals import ReferralService
 from safecase.services.settings import SettingsService
 from safecase.services.tasks import TaskService
 from safecase.services.verify import verify_vault
+from safecase.vault.connection import OperationalError
 from safecase.vault.migrations import MIGRATIONS, Migration, current_version, latest_version, migrate
 from vault_support import ADMIN, ADMIN_PASSWORD, TeamVault
 from vaultfiles import raw_connection, snapshot
@@ -76,7 +77,7 @@ def test_failed_migration_leaves_the_old_version(team_vault: TeamVault) -> None:
         ),
     )
     conn = team_vault.admin.conn
-    with pytest.raises(Exception, match="no_such_table"):
+    with pytest.raises(OperationalError, match="no_such_table"):
         migrate(conn, team_vault.root / "safecase.db", broken)
     assert current_version(conn) == latest_version()
     assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'half_done'").fetchone()[0] == 0

@@ -34,7 +34,7 @@ from safecase.services.verify import verify_vault
 from safecase.vault import backup as backup_module
 from safecase.vault import keyfile as keyfiles
 from safecase.vault import migrations as migrations_module
-from safecase.vault.connection import connect, rekey
+from safecase.vault.connection import OperationalError, connect, rekey
 from safecase.vault.migrations import MIGRATIONS, current_version, latest_version, migrate
 from vault_support import (
     ADMIN,
@@ -88,7 +88,7 @@ def test_rekey_while_another_process_writes_fails_cleanly(
 
     monkeypatch.setattr(keyfiles, "stage_next", stage_then_other_writer_starts)
     try:
-        with pytest.raises(Exception):
+        with pytest.raises(SafeCaseError, match="could not be re-encrypted"):
             AccountService(team_vault.admin).disable_user(COUNSELOR)
     finally:
         if other.in_transaction:
@@ -109,7 +109,7 @@ def test_rekey_that_cannot_get_the_write_lock_raises_and_changes_nothing(team_va
     conn.execute("PRAGMA busy_timeout = 50")
     other.execute("BEGIN IMMEDIATE")
     try:
-        with pytest.raises(Exception, match="locked"):
+        with pytest.raises(OperationalError, match="locked"):
             rekey(conn, new_key)
     finally:
         other.execute("ROLLBACK")
@@ -276,7 +276,7 @@ def test_backup_taken_across_a_rekey_is_refused_not_broken(
 
     monkeypatch.setattr(backup_module, "export_copy", export_then_someone_rekeys)
     out = tmp_path / "backup.tar"
-    with pytest.raises(Exception):
+    with pytest.raises(BackupError, match="re-keyed while the backup"):
         create_backup(team_vault.admin, out)
     monkeypatch.undo()
     if out.exists():  # a file that was written must restore
