@@ -31,6 +31,7 @@ T = TypeVar("T")
 @dataclass(frozen=True)
 class _Template:
     root: Path
+    build: Callable[[Path], Any]
     info: Any  # what the builder returned (a recovery key, the ids of seeded records)
     digest: dict[str, str]
 
@@ -56,6 +57,7 @@ class VaultTemplates:
         template = self._built.get(name)
         if template is None:
             template = self._build(name, build)
+        assert template.build is build, f"two builders for vault template {name!r}"
         shutil.copytree(template.root, dest)
         return template.info  # type: ignore[no-any-return]
 
@@ -69,7 +71,7 @@ class VaultTemplates:
         keyfile = keyfiles.load(paths.keyfile)
         for slot in keyfile.user_slots:
             assert slot.sealed.params == FLOOR_PARAMS, f"template {name!r} has a slot above the test floor"
-        template = _Template(root, info, _digest(root))
+        template = _Template(root, build, info, _digest(root))
         self._built[name] = template
         return template
 
