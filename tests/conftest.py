@@ -1,12 +1,14 @@
 """Shared fixtures: every test gets its own vault folder and the cheapest Argon2id cost the format allows.
 
 As in Vorta's test suite, fixtures build real objects (a real encrypted vault on disk, real services);
-nothing of SafeCase's own is mocked.
+nothing of SafeCase's own is mocked. Fixture vaults are built once per session and copied for each test
+(see ``vault_templates``); every session a test holds comes from a real sign-in on its own copy.
 """
 
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,8 +22,6 @@ from safecase.services import access
 from safecase.services.accounts import AccountService
 from safecase.services.session import VaultSession
 from vault_support import (
-    ADMIN,
-    ADMIN_PASSWORD,
     COUNSELOR,
     COUNSELOR_PASSWORD,
     SECOND,
@@ -29,7 +29,9 @@ from vault_support import (
     SUPERVISOR,
     SUPERVISOR_PASSWORD,
     TeamVault,
+    build_team_vault,
 )
+from vault_templates import VaultTemplates
 
 
 @pytest.fixture(autouse=True)
@@ -42,12 +44,28 @@ def fast_kdf() -> Iterator[None]:
 
 @pytest.fixture(autouse=True)
 def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """No test reads or writes the real user's vault, settings or environment."""
+    """No test reads or writes the real user's vault, settings, temp folder or environment.
+
+    The temp folder is the test's own, too, so tests running side by side (pytest-xdist) never see each
+    other's temporary files (the canary tests read every new file in it).
+    """
     for name in ("SAFECASE_VAULT", "SAFECASE_USER", "SAFECASE_PASSWORD", "SAFECASE_NEW_PASSWORD"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "home" / ".local" / "share"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "home" / ".config"))
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    monkeypatch.setenv("TMPDIR", str(temp))
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+
+
+@pytest.fixture(scope="session")
+def vault_templates(tmp_path_factory: pytest.TempPathFactory) -> Iterator[VaultTemplates]:
+    """Fixture vaults built once per session (per xdist worker); tests get copies, never these."""
+    templates = VaultTemplates(tmp_path_factory.mktemp("vault-templates"))
+    yield templates
+    templates.check_untouched()
 
 
 @pytest.fixture
@@ -56,14 +74,11 @@ def vault_dir(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def team_vault(vault_dir: Path) -> Iterator[TeamVault]:
-    created = access.create_vault(vault_dir, ADMIN, ADMIN_PASSWORD, display_name="Admin Kim")
-    accounts = AccountService(created.session)
-    accounts.add_user(COUNSELOR, frozenset({Role.COUNSELOR}), COUNSELOR_PASSWORD, display_name="Park")
-    accounts.add_user(SUPERVISOR, frozenset({Role.SUPERVISOR}), SUPERVISOR_PASSWORD, display_name="Choi")
-    team = TeamVault(vault_dir, created.recovery_key, created.session)
+def team_vault(vault_dir: Path, vault_templates: VaultTemplates) -> Iterator[TeamVault]:
+    """This test's own copy of the team's vault (admin, counselor, supervisor), the admin signed in."""
+    team = TeamVault.open(vault_dir, vault_templates.copy("team", build_team_vault, vault_dir))
     yield team
-    created.session.close()
+    team.admin.close()
 
 
 @pytest.fixture
@@ -84,7 +99,10 @@ def supervisor(team_vault: TeamVault) -> Iterator[VaultSession]:
 
 @pytest.fixture
 def second(team_vault: TeamVault) -> Iterator[VaultSession]:
-    """A second counselor, added for the test and signed in (to test who sees whose cases)."""
+    """A second counselor, added for the test and signed in (to test who sees whose cases).
+
+    Added on the test's copy rather than kept in a template of its own: only a handful of tests ask for
+    it, so a second template would cost about what it saves."""
     AccountService(team_vault.admin).add_user(SECOND, frozenset({Role.COUNSELOR}), SECOND_PASSWORD)
     session = team_vault.sign_in(SECOND, SECOND_PASSWORD)
     yield session

@@ -14,6 +14,7 @@ from safecase.domain.errors import (
     InputError,
     PasswordPolicyError,
     PermissionDeniedError,
+    ThrottledError,
     VaultFormatError,
 )
 from safecase.domain.roles import Role
@@ -210,3 +211,16 @@ def test_stale_staged_keyfile_is_discarded(team_vault: TeamVault) -> None:
     team_vault.admin.close()
     team_vault.sign_in(ADMIN, ADMIN_PASSWORD).close()
     assert not keyfiles.next_path(team_vault.root / "keys.json").exists()
+
+
+def test_change_own_password_is_throttled(team_vault: TeamVault) -> None:
+    """Whoever finds a session unlocked could guess its password at Argon2id speed, without delay."""
+    session = team_vault.sign_in(COUNSELOR, COUNSELOR_PASSWORD)
+    try:
+        for _ in range(3):
+            with pytest.raises(AuthenticationError):
+                AccountService(session).change_own_password("not my password at all", NEW_PASSWORD)
+        with pytest.raises(ThrottledError):
+            AccountService(session).change_own_password(COUNSELOR_PASSWORD, NEW_PASSWORD)
+    finally:
+        session.close()

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
-import pytest
+from collections.abc import Iterator
+from pathlib import Path
 
+import pytest
+import sqlcipher3
+
+from safecase.services import access
 from safecase.services.verify import verify_vault
 from safecase.vault.connection import Connection
 from safecase.vault.repositories.audit import AuditRepository
-from vault_support import COUNSELOR, COUNSELOR_PASSWORD, TeamVault
+from vault_support import COUNSELOR, COUNSELOR_PASSWORD, TeamVault, build_team_vault
+from vault_templates import VaultTemplates
 from vaultfiles import raw_connection
 
 
@@ -17,11 +23,21 @@ def _drop_append_only_guards(conn: Connection) -> None:
     conn.execute("DROP TRIGGER audit_log_no_delete")
 
 
-@pytest.fixture
-def busy_vault(team_vault: TeamVault) -> TeamVault:
+def build_busy_vault(root: Path) -> str:
+    """The team's vault after the counselor signed in and locked three times: a chain of a dozen rows
+    (a template builder; returns the recovery key)."""
+    recovery_key = build_team_vault(root)
     for _ in range(3):
-        team_vault.sign_in(COUNSELOR, COUNSELOR_PASSWORD).lock()
-    return team_vault
+        access.sign_in(root, COUNSELOR, COUNSELOR_PASSWORD).lock()
+    return recovery_key
+
+
+@pytest.fixture
+def busy_vault(vault_dir: Path, vault_templates: VaultTemplates) -> Iterator[TeamVault]:
+    """This test's own copy of the busy vault (built once per session), the admin signed in."""
+    team = TeamVault.open(vault_dir, vault_templates.copy("busy", build_busy_vault, vault_dir))
+    yield team
+    team.admin.close()
 
 
 def test_untouched_chain_verifies(busy_vault: TeamVault) -> None:
@@ -32,9 +48,9 @@ def test_untouched_chain_verifies(busy_vault: TeamVault) -> None:
 
 def test_triggers_refuse_edits_and_deletes(busy_vault: TeamVault) -> None:
     conn = raw_connection(busy_vault.admin)
-    with pytest.raises(Exception, match="append-only"):
+    with pytest.raises(sqlcipher3.IntegrityError, match="append-only"):
         conn.execute("UPDATE audit_log SET actor = 'x' WHERE seq = 2")
-    with pytest.raises(Exception, match="append-only"):
+    with pytest.raises(sqlcipher3.IntegrityError, match="append-only"):
         conn.execute("DELETE FROM audit_log WHERE seq = 2")
     conn.close()
 

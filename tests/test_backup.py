@@ -23,6 +23,7 @@ from safecase.services.audit import AuditService
 from safecase.services.backups import create_backup, restore_backup
 from safecase.services.settings import SettingsService
 from safecase.services.verify import verify_vault
+from safecase.vault import backup as backup_module
 from vault_support import ADMIN, ADMIN_PASSWORD, COUNSELOR, COUNSELOR_PASSWORD, TeamVault
 from vaultfiles import snapshot
 
@@ -209,3 +210,48 @@ def test_replace_is_refused_while_the_app_has_the_vault_open(backup_file: Path, 
         assert snapshot(team_vault.root) == before
     finally:
         lock.unlock()
+
+
+# --- backups across a re-key, and what a backup and a restore must never do ------------------------
+
+
+def test_backup_taken_across_a_rekey_is_refused_not_broken(
+    team_vault: TeamVault, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """keys.json was read after the database copy; a re-key in between gave a backup whose key file
+    cannot open its database, reported as written."""
+    real_export = backup_module.export_copy  # type: ignore[attr-defined]
+
+    def export_then_someone_rekeys(*args: object) -> None:
+        real_export(*args)  # type: ignore[arg-type]
+        cli = access.sign_in(team_vault.root, ADMIN, ADMIN_PASSWORD)
+        AccountService(cli).disable_user(COUNSELOR)
+        cli.close()
+
+    monkeypatch.setattr(backup_module, "export_copy", export_then_someone_rekeys)
+    out = tmp_path / "backup.tar"
+    with pytest.raises(BackupError, match="re-keyed while the backup"):
+        create_backup(team_vault.admin, out)
+    monkeypatch.undo()
+    if out.exists():  # a file that was written must restore
+        restore_backup(out, tmp_path / "restored", user_name=ADMIN, password=ADMIN_PASSWORD)
+
+
+def test_backup_does_not_carry_the_os_account_name(team_vault: TeamVault, tmp_path: Path) -> None:
+    out = tmp_path / "backup.tar"
+    create_backup(team_vault.admin, out)
+    with tarfile.open(out) as tar:
+        for member in tar.getmembers():
+            assert (member.uname, member.gname, member.uid, member.gid) == ("", "", 0, 0), member.name
+
+
+def test_restore_replace_refuses_a_folder_that_is_not_a_vault(team_vault: TeamVault, tmp_path: Path) -> None:
+    """--replace renamed any non-empty folder away and deleted it, e.g. a mistyped --vault ~/Documents."""
+    out = tmp_path / "backup.tar"
+    create_backup(team_vault.admin, out)
+    documents = tmp_path / "Documents"
+    documents.mkdir()
+    (documents / "thesis.docx").write_bytes(b"four years of work")
+    with pytest.raises(BackupError):
+        restore_backup(out, documents, user_name=ADMIN, password=ADMIN_PASSWORD, replace=True)
+    assert (documents / "thesis.docx").read_bytes() == b"four years of work"

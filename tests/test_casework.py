@@ -10,15 +10,16 @@ import pytest
 from casework_data import TODAY, case_fields, contact, incident, referral
 from safecase.domain.cases import CaseFilter, CaseStatus, RiskLevel
 from safecase.domain.errors import InputError, PermissionDeniedError
-from safecase.domain.referrals import Consent, ConsentGiver, ConsentPurpose, ReferralStatus
+from safecase.domain.referrals import Consent, ConsentGiver, ConsentPurpose, OrganizationType, ReferralStatus
 from safecase.services.audit import AuditService
 from safecase.services.cases import CaseService
 from safecase.services.contacts import ContactService
 from safecase.services.incidents import IncidentService
+from safecase.services.intake import IntakeForm, IntakeService
 from safecase.services.referrals import OrganizationService, ReferralService
 from safecase.services.session import VaultSession
 from safecase.services.tasks import TaskService
-from vault_support import COUNSELOR, SECOND, TeamVault
+from vault_support import COUNSELOR, SECOND, SUPERVISOR, TeamVault
 
 
 def _today() -> date:
@@ -332,3 +333,138 @@ def test_naming_a_hidden_earlier_case_is_audited(
     CaseService(counselor, _today).possible_repeats(phone="010-1234-5678")
     rows = [e for e in AuditService(team_vault.admin).entries() if e.action == "case.repeat_matched"]
     assert [(r.actor, r.details) for r in rows] == [(COUNSELOR, {"cases": str(earlier.id)})]
+
+
+# --- what a record may point at, and what follows from it ---------------------------------------------
+
+
+def _org(session: VaultSession, name: str = "테스트 지원기관") -> int:
+    return OrganizationService(session).add(name, OrganizationType.VICTIM_SUPPORT).id
+
+
+def _share(session: VaultSession, case_id: int, org_id: int) -> Consent:
+    return ReferralService(session, _today).record_consent(
+        Consent(0, case_id, ConsentPurpose.SHARE, org_id, ConsentGiver.SURVIVOR, TODAY, "연계", None)
+    )
+
+
+def test_a_contact_cannot_be_moved_into_another_counselors_case(counselor: VaultSession, second: VaultSession) -> None:
+    theirs = CaseService(second, _today).create(case_fields(alias="다른사람"))
+    contacts = ContactService(counselor, _today)
+    mine = contacts.log(contact(None, summary="익명 전화"))
+    with pytest.raises(InputError, match="not assigned"):
+        contacts.update(dataclasses.replace(mine, case_id=theirs.id))
+    with pytest.raises(InputError, match="not assigned"):
+        contacts.attach(mine.id, theirs.id)
+    assert ContactService(second, _today).for_case(theirs.id) == []
+    assert all(h.record_type == "case" for h in CaseService(second, _today).history(theirs.id))
+
+
+def test_a_contact_names_a_real_counselor(counselor: VaultSession) -> None:
+    contacts = ContactService(counselor, _today)
+    with pytest.raises(InputError, match="not an active counselor"):
+        contacts.log(dataclasses.replace(contact(None), counselor="nobody"))
+    logged = contacts.log(contact(None))
+    with pytest.raises(InputError, match="not an active counselor"):
+        contacts.update(dataclasses.replace(logged, counselor="nobody"))
+
+
+def test_a_referral_cannot_name_another_cases_consent(counselor: VaultSession) -> None:
+    cases = CaseService(counselor, _today)
+    one, other = cases.create(case_fields()), cases.create(case_fields(alias="지현"))
+    org = _org(counselor)
+    foreign = _share(counselor, other.id, org)
+    referrals = ReferralService(counselor, _today)
+    with pytest.raises(InputError, match="not on record for this case"):
+        referrals.create(dataclasses.replace(referral(one.id, org), consent_id=foreign.id))
+    draft = referrals.create(referral(one.id, org))
+    with pytest.raises(InputError, match="not on record for this case"):
+        referrals.update(dataclasses.replace(draft, consent_id=foreign.id))
+
+
+def test_the_outcome_of_a_sent_referral_can_be_recorded_after_consent_is_withdrawn(counselor: VaultSession) -> None:
+    case = CaseService(counselor, _today).create(case_fields())
+    org = _org(counselor)
+    consent = _share(counselor, case.id, org)
+    referrals = ReferralService(counselor, _today)
+    sent = referrals.mark_sent(referrals.create(referral(case.id, org)).id)
+    assert sent.consent_id == consent.id
+    referrals.withdraw_consent(consent.id)
+    with pytest.raises(InputError, match="already withdrawn"):
+        referrals.withdraw_consent(consent.id)
+    done = referrals.update(dataclasses.replace(sent, status=ReferralStatus.COMPLETED, outcome="삭제 완료"))
+    assert (done.status, done.consent_id, done.sent_on) == (ReferralStatus.COMPLETED, consent.id, sent.sent_on)
+    # Sending again, or to another organization, still needs consent in force.
+    back = referrals.update(dataclasses.replace(done, status=ReferralStatus.DRAFT))
+    with pytest.raises(InputError, match="cannot be marked sent"):
+        referrals.update(dataclasses.replace(back, status=ReferralStatus.SENT))
+    other_org = _org(counselor, "테스트 경찰서")
+    with pytest.raises(InputError, match="cannot be marked sent"):
+        referrals.update(dataclasses.replace(done, organization_id=other_org))
+
+
+def test_reassigning_hands_open_tasks_to_the_new_counselor(
+    counselor: VaultSession, second: VaultSession, supervisor: VaultSession
+) -> None:
+    case = CaseService(counselor, _today).create(case_fields())
+    org = _org(counselor)
+    _share(counselor, case.id, org)
+    referrals = ReferralService(counselor, _today)
+    referrals.mark_sent(referrals.create(referral(case.id, org)).id, sent_on=TODAY - timedelta(days=10))
+    ContactService(counselor, _today).log(contact(case.id, follow_up=True))
+    TaskService(counselor, _today).create(case.id, "민지 씨에게 다시 전화", TODAY)
+    CaseService(supervisor, _today).reassign(case.id, [SECOND])
+    later = lambda: TODAY + timedelta(days=30)  # noqa: E731
+    assert TaskService(counselor, later).today().due == []
+    handed = TaskService(second, later).today().due
+    assert sorted(row.task.kind.value for row in handed) == ["contact_follow_up", "manual", "referral_follow_up"]
+    open_tasks = [t for t in TaskService(second, _today).for_case(case.id) if not t.done]
+    assert {t.owner for t in open_tasks} == {SECOND}
+
+
+def test_a_task_goes_only_to_someone_who_works_the_case(counselor: VaultSession, second: VaultSession) -> None:
+    case = CaseService(counselor, _today).create(case_fields())
+    tasks = TaskService(counselor, _today)
+    with pytest.raises(InputError, match="does not work on this case"):
+        tasks.create(case.id, "연락하기", TODAY, owner=SECOND)
+    with pytest.raises(InputError, match="not an active counselor"):
+        tasks.create(None, "연락하기", TODAY, owner="nobody")
+    assert TaskService(second, _today).today().due == []
+    assert tasks.create(case.id, "연락하기", TODAY, owner=SUPERVISOR).owner == SUPERVISOR
+
+
+def test_intake_refuses_an_incident_without_a_case(counselor: VaultSession) -> None:
+    with pytest.raises(InputError, match="incident belongs to a case"):
+        IntakeService(counselor, _today).save(IntakeForm(contact=contact(None), incident=incident(0)))
+    assert ContactService(counselor, _today).unattached() == []
+
+
+def test_task_changes_appear_in_the_case_history(counselor: VaultSession) -> None:
+    cases = CaseService(counselor, _today)
+    case = cases.create(case_fields())
+    tasks = TaskService(counselor, _today)
+    task = tasks.create(case.id, "서류 챙기기", TODAY)
+    tasks.reschedule(task.id, TODAY + timedelta(days=2))
+    tasks.set_done(task.id)
+    rows = [(h.field, h.old_value, h.new_value) for h in cases.history(case.id) if h.record_type == "task"]
+    assert rows[:2] == [("done", "no", "yes"), ("due_on", "2026-11-20", "2026-11-22")]
+    assert ("title", "", "서류 챙기기") in rows
+
+
+def test_search_matches_full_width_and_decomposed_text(counselor: VaultSession) -> None:
+    import unicodedata
+
+    cases = CaseService(counselor, _today)
+    case = cases.create(case_fields(reason="ＴＥＬＥＧＲＡＭ " + unicodedata.normalize("NFD", "가해자가")))
+    for query in ("telegram", "가해자", "ＴＥＬ"):
+        assert cases.list_ids(CaseFilter(text=query)) == [case.id], query
+
+
+@pytest.mark.parametrize(
+    "query",
+    ['"', '""', "*", "민*", "body:민지", "NEAR(민지 선임)", "민지 OR x", "^민", "-선임", "'", "a\x00b", "ㅁ", "()"],
+)
+def test_search_syntax_is_never_interpreted(counselor: VaultSession, query: str) -> None:
+    cases = CaseService(counselor, _today)
+    cases.create(case_fields())
+    cases.list_ids(CaseFilter(text=query))  # no FTS5 syntax error, whatever the query

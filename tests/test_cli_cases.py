@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
@@ -12,7 +12,7 @@ from click.testing import CliRunner, Result
 from safecase.cli import cli
 from safecase.domain.audit import AuditAction
 from safecase.domain.cases import CaseFields, RiskLevel, SensitiveContact, SurvivorProfile
-from safecase.services import demo
+from safecase.services import access, demo
 from safecase.services.audit import AuditService
 from safecase.services.case_import import COLUMNS
 from safecase.services.cases import CaseService
@@ -26,7 +26,9 @@ from vault_support import (
     SUPERVISOR,
     SUPERVISOR_PASSWORD,
     TeamVault,
+    build_team_vault,
 )
+from vault_templates import VaultTemplates
 
 GOOD = Path(__file__).parent / "fixtures" / "import" / "good.csv"
 REAL_NAME = "Canary Realname"
@@ -62,11 +64,16 @@ def actions(session: VaultSession) -> list[str]:
     return [e.action for e in AuditService(session).entries(limit=500)]
 
 
-@pytest.fixture
-def casework(team_vault: TeamVault) -> TeamVault:
-    """30 demo cases, plus 2026-9001 (the counselor's, with identifying details) and 2026-9002 (the supervisor's)."""
-    demo.add_demo_cases(team_vault.admin, 30, seed=7)
-    supervisor = team_vault.sign_in(SUPERVISOR, SUPERVISOR_PASSWORD)
+def build_casework_vault(root: Path) -> str:
+    """The team's vault with 30 demo cases, plus 2026-9001 (the counselor's, with identifying details) and
+    2026-9002 (the supervisor's); returns its recovery key (a template builder)."""
+    recovery_key = build_team_vault(root)
+    admin = access.sign_in(root, ADMIN, ADMIN_PASSWORD)
+    try:
+        demo.add_demo_cases(admin, 30, seed=7)
+    finally:
+        admin.close()
+    supervisor = access.sign_in(root, SUPERVISOR, SUPERVISOR_PASSWORD)
     try:
         cases = CaseService(supervisor)
         cases.create(
@@ -83,7 +90,15 @@ def casework(team_vault: TeamVault) -> TeamVault:
         )
     finally:
         supervisor.close()
-    return team_vault
+    return recovery_key
+
+
+@pytest.fixture
+def casework(vault_dir: Path, vault_templates: VaultTemplates) -> Iterator[TeamVault]:
+    """This test's own copy of the casework vault (built once per session), the admin signed in."""
+    team = TeamVault.open(vault_dir, vault_templates.copy("cli-casework", build_casework_vault, vault_dir))
+    yield team
+    team.admin.close()
 
 
 # --- case list -----------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from casework_data import case_fields
 from safecase.domain.audit import AuditAction
 from safecase.domain.cases import CaseFields, CaseFilter, RiskLevel
 from safecase.domain.errors import InputError, PermissionDeniedError
@@ -240,3 +241,20 @@ def test_a_vault_without_caseworkers_gets_no_demo_cases(tmp_path: Path) -> None:
 )
 def test_korean_particles_fit_the_word(word: str, particle: str, expected: str) -> None:
     assert demo.with_particle(word, particle) == expected
+
+
+def test_demo_stops_when_a_real_case_appears_meanwhile(
+    team_vault: TeamVault, counselor: VaultSession, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(demo, "BATCH_SIZE", 2)
+    calls = {"n": 0}
+
+    def progress(done: int, total: int) -> None:
+        calls["n"] += 1
+        if calls["n"] == 1:
+            CaseService(counselor, today).create(case_fields(alias="실제"))
+
+    with pytest.raises(InputError, match="meanwhile"):
+        demo.add_demo_cases(team_vault.admin, 6, seed=1, progress=progress, today=today)
+    assert CaseService(counselor, today).list_ids(CaseFilter(), log=False)  # the real case is there
+    assert demo.demo_case_count(team_vault.admin) == 2

@@ -12,11 +12,15 @@ from safecase.domain.errors import NewerVersionError
 from safecase.domain.referrals import ReferralStatus
 from safecase.services import access
 from safecase.services.accounts import AccountService, reset_password_with_recovery_key
+from safecase.services.audit import AuditService
 from safecase.services.cases import CaseService
 from safecase.services.referrals import ReferralService
 from safecase.services.settings import SettingsService
 from safecase.services.tasks import TaskService
 from safecase.services.verify import verify_vault
+from safecase.vault import keyfile as keyfiles
+from safecase.vault import migrations as migrations_module
+from safecase.vault.connection import OperationalError, connect
 from safecase.vault.migrations import MIGRATIONS, Migration, current_version, latest_version, migrate
 from vault_support import ADMIN, ADMIN_PASSWORD, TeamVault
 from vaultfiles import raw_connection, snapshot
@@ -76,7 +80,7 @@ def test_failed_migration_leaves_the_old_version(team_vault: TeamVault) -> None:
         ),
     )
     conn = team_vault.admin.conn
-    with pytest.raises(Exception, match="no_such_table"):
+    with pytest.raises(OperationalError, match="no_such_table"):
         migrate(conn, team_vault.root / "safecase.db", broken)
     assert current_version(conn) == latest_version()
     assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'half_done'").fetchone()[0] == 0
@@ -103,3 +107,50 @@ def test_vault_from_version_2_opens_with_its_casework(tmp_path: Path) -> None:
     assert len(TaskService(session).for_case(case_id)) == 3  # contact and referral follow-ups, one by hand
     assert verify_vault(session).ok
     session.close()
+
+
+# --- two processes, and the audit log ----------------------------------------------------------------
+
+
+def test_two_processes_upgrading_at_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Both saw version 1; the second then ran CREATE TABLE on an upgraded database and its sign-in failed."""
+    root = tmp_path / "vault-v1"
+    shutil.copytree(FIXTURES / "vault-v1", root)
+    first = access.sign_in(root, ADMIN, ADMIN_PASSWORD)  # upgrades; now fake a second process at v1
+    first.close()
+    db = root / "safecase.db"
+    shutil.copytree(FIXTURES / "vault-v1", tmp_path / "again")
+    shutil.copy(tmp_path / "again" / "safecase.db", db)
+    for extra in root.glob("safecase.db-*"):
+        extra.unlink()
+
+    keyfile = keyfiles.load(root / "keys.json")
+    _, data_key = access.open_user_slot(keyfile, ADMIN, ADMIN_PASSWORD)
+    one, two = connect(db, data_key), connect(db, data_key)
+    assert current_version(one) == current_version(two) == 1
+    real_copy = migrations_module.copy_aside
+    raced = False
+
+    def copy_then_the_other_process_migrates(conn, path, version):  # type: ignore[no-untyped-def]
+        nonlocal raced
+        result = real_copy(conn, path, version)
+        if not raced:
+            raced = True
+            migrate(one, path)
+        return result
+
+    monkeypatch.setattr(migrations_module, "copy_aside", copy_then_the_other_process_migrates)
+    migrate(two, db)
+    assert current_version(two) == latest_version() == len(MIGRATIONS)
+    one.close()
+    two.close()
+
+
+def test_schema_upgrade_is_in_the_audit_log(tmp_path: Path) -> None:
+    root = tmp_path / "vault-v1"
+    shutil.copytree(FIXTURES / "vault-v1", root)
+    session = access.sign_in(root, ADMIN, ADMIN_PASSWORD)
+    try:
+        assert any(e.action == "vault.migrated" for e in AuditService(session).entries())
+    finally:
+        session.close()

@@ -19,6 +19,7 @@ from safecase.domain.errors import (
     ThrottledError,
     VaultExistsError,
     VaultFormatError,
+    VaultLockedError,
     VaultNotFoundError,
 )
 from safecase.services import access
@@ -185,7 +186,7 @@ def test_lock_closes_the_database_and_is_audited(team_vault: TeamVault) -> None:
     session = team_vault.sign_in(COUNSELOR, COUNSELOR_PASSWORD)
     session.lock()
     assert not session.is_open
-    with pytest.raises(Exception, match="locked"):
+    with pytest.raises(VaultLockedError, match="locked"):
         _ = session.data_key
     again = access.sign_in(team_vault.root, COUNSELOR, COUNSELOR_PASSWORD, unlock=True)
     again.close()

@@ -1,7 +1,8 @@
 """GUI fixtures: a real vault on disk and a real :class:`SafeCaseApp` per test, as in Vorta's suite.
 
-QApplication is pytest-qt's (one per session, created offscreen); everything of SafeCase's is built
-afresh for each test and torn down after it, so no window, session or timer leaks into the next test.
+QApplication is pytest-qt's (one per session, or per xdist worker, created offscreen); everything of
+SafeCase's is built afresh for each test and torn down after it, so no window, session or timer leaks
+into the next test. The vault is each test's own copy of one built once per session.
 Screenshots go to ``test-artifacts/screenshots`` for a person to look at.
 """
 
@@ -12,38 +13,17 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from gui_support import (
-    ADMIN,
-    ADMIN_DISPLAY,
-    ADMIN_PASSWORD,
-    CENTER_NAME,
-    COUNSELOR,
-    COUNSELOR_DISPLAY,
-    COUNSELOR_PASSWORD,
-    SUPERVISOR,
-    SUPERVISOR_DISPLAY,
-    SUPERVISOR_PASSWORD,
-    Gui,
-)
+from gui_support import Gui, build_center_vault
 from pytestqt.qtbot import QtBot
 
-from safecase.domain.roles import Role
-from safecase.services import access
-from safecase.services.accounts import AccountService
-from safecase.services.settings import SettingsService
+from vault_templates import VaultTemplates
 
 
 @pytest.fixture
-def center_vault(vault_dir: Path) -> Path:
-    """A closed vault with an admin, a counselor and a supervisor (Korean display names) and a center name."""
-    created = access.create_vault(vault_dir, ADMIN, ADMIN_PASSWORD, display_name=ADMIN_DISPLAY)
-    try:
-        accounts = AccountService(created.session)
-        accounts.add_user(COUNSELOR, frozenset({Role.COUNSELOR}), COUNSELOR_PASSWORD, COUNSELOR_DISPLAY)
-        accounts.add_user(SUPERVISOR, frozenset({Role.SUPERVISOR}), SUPERVISOR_PASSWORD, SUPERVISOR_DISPLAY)
-        SettingsService(created.session).set_center_name(CENTER_NAME)
-    finally:
-        created.session.close()
+def center_vault(vault_dir: Path, vault_templates: VaultTemplates) -> Path:
+    """This test's own copy of a closed vault with an admin, a counselor and a supervisor (Korean display
+    names) and a center name; built once per session, copied for each test."""
+    vault_templates.copy("center", build_center_vault, vault_dir)
     return vault_dir
 
 

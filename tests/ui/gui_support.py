@@ -1,4 +1,4 @@
-"""Shared by the GUI tests: the accounts of the test vault and the :class:`Gui` helper.
+"""Shared by the GUI tests: the accounts of the test vault, its builder and the :class:`Gui` helper.
 
 A module of its own (not conftest) so test files can import it by name.
 """
@@ -12,6 +12,10 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from safecase.domain.roles import Role
+from safecase.services import access
+from safecase.services.accounts import AccountService
+from safecase.services.settings import SettingsService
 from safecase.ui.shell.controller import SafeCaseApp
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
@@ -20,6 +24,18 @@ ADMIN, ADMIN_PASSWORD, ADMIN_DISPLAY = "admin", "correct horse battery staple 9"
 COUNSELOR, COUNSELOR_PASSWORD, COUNSELOR_DISPLAY = "counselor", "quiet river under the bridge 7", "김상담"
 SUPERVISOR, SUPERVISOR_PASSWORD, SUPERVISOR_DISPLAY = "supervisor", "seven lanterns over the hill", "최지도"
 CENTER_NAME = "해바라기센터"
+
+
+def build_center_vault(root: Path) -> None:
+    """The GUI tests' vault: the three accounts with Korean display names and a center name, closed."""
+    created = access.create_vault(root, ADMIN, ADMIN_PASSWORD, display_name=ADMIN_DISPLAY)
+    try:
+        accounts = AccountService(created.session)
+        accounts.add_user(COUNSELOR, frozenset({Role.COUNSELOR}), COUNSELOR_PASSWORD, COUNSELOR_DISPLAY)
+        accounts.add_user(SUPERVISOR, frozenset({Role.SUPERVISOR}), SUPERVISOR_PASSWORD, SUPERVISOR_DISPLAY)
+        SettingsService(created.session).set_center_name(CENTER_NAME)
+    finally:
+        created.session.close()
 
 
 @dataclass

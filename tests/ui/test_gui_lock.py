@@ -6,7 +6,7 @@ import threading
 from pathlib import Path
 
 from gui_support import ADMIN, ADMIN_PASSWORD, COUNSELOR, COUNSELOR_PASSWORD, Gui
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from safecase.domain.audit import AuditAction
 from safecase.services import access
 from safecase.services.audit import AuditService
+from safecase.ui.shell.controller import SafeCaseApp
 from safecase.ui.tasks import Busy
 
 
@@ -57,30 +58,48 @@ def test_ctrl_l_locks_and_returns_to_sign_in(gui: Gui, qtbot: QtBot, center_vaul
     assert AuditAction.SIGN_OUT in actions
 
 
+def _idle_timer(app: SafeCaseApp) -> QTimer:
+    """The idle watcher's countdown, to read how much of it is left."""
+    timer = app.idle.findChild(QTimer)
+    assert timer is not None
+    return timer
+
+
 def test_auto_lock_after_idle_time(gui: Gui, qtbot: QtBot, center_vault: Path) -> None:
-    app = gui.app(center_vault, auto_lock_ms=300)
+    # Long enough that the countdown cannot run out while signing in, however slow the machine.
+    app = gui.app(center_vault, auto_lock_ms=600_000)
     gui.sign_in(app, COUNSELOR, COUNSELOR_PASSWORD)
     session = app.session
     assert session is not None
-    assert app.idle.active and app.idle.interval_ms == 300
-    with qtbot.waitSignal(app.locked, timeout=3_000):
-        pass
+    assert app.idle.active and app.idle.interval_ms == 600_000
+    assert _idle_timer(app).isActive()
+    # Nobody touches anything from here on. Shortening the time restarts the count; the timer cannot
+    # fire before waitSignal runs the event loop, so the signal cannot be missed.
+    with qtbot.waitSignal(app.locked, timeout=10_000):
+        app.set_auto_lock_ms(50)
     assert not session.is_open
     assert app.main_window is None
     assert app.sign_in_window.isVisible()
     assert "without use" in app.sign_in_window.intro.text()
+    assert not app.idle.active
 
 
 def test_activity_postpones_auto_lock(gui: Gui, qtbot: QtBot, center_vault: Path) -> None:
-    app = gui.app(center_vault, auto_lock_ms=400)
+    app = gui.app(center_vault, auto_lock_ms=600_000)
     gui.sign_in(app, COUNSELOR, COUNSELOR_PASSWORD)
     window = app.main_window
     assert window is not None
-    for _ in range(4):
-        qtbot.wait(200)
-        QTest.keyClick(window.nav, Qt.Key.Key_Down)
+    timer = _idle_timer(app)
+    app.set_auto_lock_ms(60_000)
+    # Let a second of the minute run out, then touch a key: the count starts again from the full minute.
+    qtbot.waitUntil(lambda: timer.remainingTime() < 59_000, timeout=10_000)
+    QTest.keyClick(window.nav, Qt.Key.Key_Down)
+    assert timer.remainingTime() > 59_000
     assert app.session is not None and app.session.is_open
-    qtbot.waitUntil(lambda: app.session is None, timeout=3_000)
+    # And when nobody touches anything, it does lock.
+    with qtbot.waitSignal(app.locked, timeout=10_000):
+        app.set_auto_lock_ms(50)
+    assert app.session is None
 
 
 def test_lock_waits_for_running_work(gui: Gui, qtbot: QtBot, center_vault: Path) -> None:

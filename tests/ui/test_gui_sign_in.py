@@ -85,9 +85,12 @@ def test_a_damaged_key_file_is_explained(gui: Gui, qtbot: QtBot, center_vault: P
 
 
 def test_lock_screen_names_the_person_and_the_reason(gui: Gui, qtbot: QtBot, center_vault: Path) -> None:
-    app = gui.app(center_vault, auto_lock_ms=200)
+    # Signed in under a long idle time, which then runs out: the lock cannot fire mid-sign-in.
+    app = gui.app(center_vault, auto_lock_ms=600_000)
     gui.sign_in(app, COUNSELOR, COUNSELOR_PASSWORD)
-    qtbot.waitUntil(lambda: app.session is None, timeout=3_000)
+    with qtbot.waitSignal(app.locked, timeout=10_000):
+        app.set_auto_lock_ms(50)
+    assert app.session is None
     window = app.sign_in_window
     assert window.name_edit.text() == COUNSELOR
     assert window.password_edit.hasFocus() or not window.isActiveWindow()

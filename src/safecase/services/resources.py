@@ -1,18 +1,16 @@
 """Where bundled data (taxonomies, the starter organization directory, translations) is found.
 
-In an installed wheel ``resources/`` sits inside the package (``safecase/resources``); in a source
-checkout (editable install) it is the top-level ``resources/`` folder beside ``src/``.
+The files live inside the package, in ``safecase/resources``, in a source checkout and in a wheel
+alike, and are reached through :mod:`importlib.resources` rather than ``__file__``: that also finds
+them in a zip import or a frozen (PyInstaller) build, where the package is not a folder on disk.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
+from importlib.resources import files
+from importlib.resources.abc import Traversable
 
-_PACKAGE = Path(__file__).resolve().parent.parent
 
-
-def resource_dir() -> Path:
-    packaged = _PACKAGE / "resources"
-    if packaged.is_dir():
-        return packaged
-    return _PACKAGE.parent.parent / "resources"
+def resource_dir() -> Traversable:
+    """The package's ``resources`` folder; join names with ``/`` and read with ``read_text``/``read_bytes``."""
+    return files("safecase") / "resources"

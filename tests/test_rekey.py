@@ -1,7 +1,9 @@
-"""Defects found in review of the vault core: each test failed before its fix.
+"""Re-keying and key-file updates while another process has the vault open.
 
-Most are about two processes on one vault (the app and the CLI beside it, as the spec allows) and about
-re-keying, where SQLCipher 4 is less forgiving than it looks.
+The app keeps a vault open while the CLI (or a second app) disables someone, resets a password or adds
+a user; SQLCipher 4 is less forgiving than it looks there. Each test pins a way this once went wrong:
+a vault nobody could open again, a staged key file thrown away, a false alarm from verify, a reset
+password that worked again.
 """
 
 from __future__ import annotations
@@ -9,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
-import tarfile
 import threading
 from pathlib import Path
 
@@ -17,25 +18,14 @@ import pytest
 
 from safecase.crypto.encoding import canonical_json
 from safecase.crypto.kdf import FLOOR_PARAMS
-from safecase.domain.errors import (
-    AuthenticationError,
-    BackupError,
-    SafeCaseError,
-    ThrottledError,
-    VaultFormatError,
-)
+from safecase.domain.errors import AuthenticationError, SafeCaseError, VaultFormatError
 from safecase.domain.roles import Role
 from safecase.services import access
 from safecase.services import accounts as accounts_module
 from safecase.services.accounts import AccountService
-from safecase.services.audit import AuditService
-from safecase.services.backups import create_backup, restore_backup
 from safecase.services.verify import verify_vault
-from safecase.vault import backup as backup_module
 from safecase.vault import keyfile as keyfiles
-from safecase.vault import migrations as migrations_module
-from safecase.vault.connection import connect, rekey
-from safecase.vault.migrations import MIGRATIONS, current_version, latest_version, migrate
+from safecase.vault.connection import OperationalError, connect, rekey
 from vault_support import (
     ADMIN,
     ADMIN_PASSWORD,
@@ -48,7 +38,6 @@ from vault_support import (
 from vaultfiles import raw_connection
 
 NEW_PASSWORD = "a completely new pass phrase"
-FIXTURES = Path(__file__).parent / "fixtures"
 
 
 def _everyone_still_gets_in(team_vault: TeamVault) -> None:
@@ -67,7 +56,7 @@ def _opens(db: Path, key: bytes) -> bool:
     return True
 
 
-# --- re-keying ----------------------------------------------------------------------------------------
+# --- re-keying while another process works ----------------------------------------------------------
 
 
 def test_rekey_while_another_process_writes_fails_cleanly(
@@ -88,7 +77,7 @@ def test_rekey_while_another_process_writes_fails_cleanly(
 
     monkeypatch.setattr(keyfiles, "stage_next", stage_then_other_writer_starts)
     try:
-        with pytest.raises(Exception):
+        with pytest.raises(SafeCaseError, match="could not be re-encrypted"):
             AccountService(team_vault.admin).disable_user(COUNSELOR)
     finally:
         if other.in_transaction:
@@ -109,7 +98,7 @@ def test_rekey_that_cannot_get_the_write_lock_raises_and_changes_nothing(team_va
     conn.execute("PRAGMA busy_timeout = 50")
     other.execute("BEGIN IMMEDIATE")
     try:
-        with pytest.raises(Exception, match="locked"):
+        with pytest.raises(OperationalError, match="locked"):
             rekey(conn, new_key)
     finally:
         other.execute("ROLLBACK")
@@ -243,108 +232,3 @@ def test_password_reset_by_another_process_is_not_undone(team_vault: TeamVault) 
     with pytest.raises(AuthenticationError):
         access.sign_in(team_vault.root, COUNSELOR, COUNSELOR_PASSWORD)
     access.sign_in(team_vault.root, COUNSELOR, NEW_PASSWORD).close()
-
-
-def test_change_own_password_is_throttled(team_vault: TeamVault) -> None:
-    """Whoever finds a session unlocked could guess its password at Argon2id speed, without delay."""
-    session = team_vault.sign_in(COUNSELOR, COUNSELOR_PASSWORD)
-    try:
-        for _ in range(3):
-            with pytest.raises(AuthenticationError):
-                AccountService(session).change_own_password("not my password at all", NEW_PASSWORD)
-        with pytest.raises(ThrottledError):
-            AccountService(session).change_own_password(COUNSELOR_PASSWORD, NEW_PASSWORD)
-    finally:
-        session.close()
-
-
-# --- backups and restores -----------------------------------------------------------------------------
-
-
-def test_backup_taken_across_a_rekey_is_refused_not_broken(
-    team_vault: TeamVault, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """keys.json was read after the database copy; a re-key in between gave a backup whose key file
-    cannot open its database, reported as written."""
-    real_export = backup_module.export_copy  # type: ignore[attr-defined]
-
-    def export_then_someone_rekeys(*args: object) -> None:
-        real_export(*args)  # type: ignore[arg-type]
-        cli = access.sign_in(team_vault.root, ADMIN, ADMIN_PASSWORD)
-        AccountService(cli).disable_user(COUNSELOR)
-        cli.close()
-
-    monkeypatch.setattr(backup_module, "export_copy", export_then_someone_rekeys)
-    out = tmp_path / "backup.tar"
-    with pytest.raises(Exception):
-        create_backup(team_vault.admin, out)
-    monkeypatch.undo()
-    if out.exists():  # a file that was written must restore
-        restore_backup(out, tmp_path / "restored", user_name=ADMIN, password=ADMIN_PASSWORD)
-
-
-def test_backup_does_not_carry_the_os_account_name(team_vault: TeamVault, tmp_path: Path) -> None:
-    out = tmp_path / "backup.tar"
-    create_backup(team_vault.admin, out)
-    with tarfile.open(out) as tar:
-        for member in tar.getmembers():
-            assert (member.uname, member.gname, member.uid, member.gid) == ("", "", 0, 0), member.name
-
-
-def test_restore_replace_refuses_a_folder_that_is_not_a_vault(team_vault: TeamVault, tmp_path: Path) -> None:
-    """--replace renamed any non-empty folder away and deleted it, e.g. a mistyped --vault ~/Documents."""
-    out = tmp_path / "backup.tar"
-    create_backup(team_vault.admin, out)
-    documents = tmp_path / "Documents"
-    documents.mkdir()
-    (documents / "thesis.docx").write_bytes(b"four years of work")
-    with pytest.raises(BackupError):
-        restore_backup(out, documents, user_name=ADMIN, password=ADMIN_PASSWORD, replace=True)
-    assert (documents / "thesis.docx").read_bytes() == b"four years of work"
-
-
-# --- migrations ---------------------------------------------------------------------------------------
-
-
-def test_two_processes_upgrading_at_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Both saw version 1; the second then ran CREATE TABLE on an upgraded database and its sign-in failed."""
-    root = tmp_path / "vault-v1"
-    shutil.copytree(FIXTURES / "vault-v1", root)
-    first = access.sign_in(root, ADMIN, ADMIN_PASSWORD)  # upgrades; now fake a second process at v1
-    first.close()
-    db = root / "safecase.db"
-    shutil.copytree(FIXTURES / "vault-v1", tmp_path / "again")
-    shutil.copy(tmp_path / "again" / "safecase.db", db)
-    for extra in root.glob("safecase.db-*"):
-        extra.unlink()
-
-    keyfile = keyfiles.load(root / "keys.json")
-    _, data_key = access.open_user_slot(keyfile, ADMIN, ADMIN_PASSWORD)
-    one, two = connect(db, data_key), connect(db, data_key)
-    assert current_version(one) == current_version(two) == 1
-    real_copy = migrations_module.copy_aside
-    raced = False
-
-    def copy_then_the_other_process_migrates(conn, path, version):  # type: ignore[no-untyped-def]
-        nonlocal raced
-        result = real_copy(conn, path, version)
-        if not raced:
-            raced = True
-            migrate(one, path)
-        return result
-
-    monkeypatch.setattr(migrations_module, "copy_aside", copy_then_the_other_process_migrates)
-    migrate(two, db)
-    assert current_version(two) == latest_version() == len(MIGRATIONS)
-    one.close()
-    two.close()
-
-
-def test_schema_upgrade_is_in_the_audit_log(tmp_path: Path) -> None:
-    root = tmp_path / "vault-v1"
-    shutil.copytree(FIXTURES / "vault-v1", root)
-    session = access.sign_in(root, ADMIN, ADMIN_PASSWORD)
-    try:
-        assert any(e.action == "vault.migrated" for e in AuditService(session).entries())
-    finally:
-        session.close()
