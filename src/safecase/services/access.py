@@ -37,6 +37,7 @@ from safecase.crypto.keyslots import (
     public_key_of,
     relock,
     unlock_private_key,
+    unlock_with_key,
 )
 from safecase.crypto.recovery import generate_recovery_key, normalize_recovery_key, recovery_fingerprint
 from safecase.crypto.signing import new_signing_key, verifying_key_of
@@ -54,6 +55,7 @@ from safecase.domain.errors import (
 from safecase.domain.roles import Role, sorted_roles
 from safecase.domain.users import User, is_valid_user_name, normalize_user_name
 from safecase.i18n import tr
+from safecase.services.keyfile_upgrade import upgrade_key_file
 from safecase.services.password_policy import require_acceptable
 from safecase.services.session import VaultSession
 from safecase.services.taxonomies import seed_starter_directory
@@ -78,10 +80,10 @@ from safecase.vault.keyfile import (
     legacy_user_binding,
     lock_binding,
     new_slot,
+    new_slot_unlocked,
     open_accounts,
     open_part,
     pad_with_decoys,
-    seal_keys,
     seal_part,
     sign_accounts,
     slot_id_for,
@@ -167,7 +169,7 @@ def create_vault(root: Path, admin_name: str, admin_password: str, display_name:
     admin_public = verifying_key_of(admin_key)
     supervisor_key, supervisor_public = new_key_pair()
     slot_id = slot_id_for(vault_id, name)
-    user_slot = new_slot(
+    user_slot, own_slot = new_slot_unlocked(
         vault_id, slot_id, admin_public, admin_password, params, data_key=data_key, admin_key=admin_key
     )
     recovery = new_slot(
@@ -224,7 +226,13 @@ def create_vault(root: Path, admin_name: str, admin_password: str, display_name:
         _remove_partial_vault(paths)
         raise
     session = VaultSession(
-        paths=paths, user=user, keyfile=keyfile, _conn=conn, _data_key=data_key, _admin_key=admin_key
+        paths=paths,
+        user=user,
+        keyfile=keyfile,
+        _conn=conn,
+        _data_key=data_key,
+        _admin_key=admin_key,
+        _own_slot=own_slot,
     )
     return NewVault(
         session=session, recovery_key=recovery_key, recovery_fingerprint=recovery_fingerprint(recovery.public_key)
@@ -308,21 +316,26 @@ def _burn_equal_time(keyfile: KeyFile | LegacyKeyFile) -> None:
     derive_key("unknown user", os.urandom(SALT_LENGTH), params)
 
 
-def unlock_slot(keyfile: KeyFile, slot: Slot, secret: str) -> tuple[UnlockedKey, bytes | None]:
-    """The slot's private key and the administrators' key its lock is bound to (None: a version-1 lock).
-
-    One Argon2id run; the lock is tried against the current administrators' key, each earlier one, and
-    the associated data of a version-1 slot (which bound the roles, so every set of roles is tried:
-    the roles need not be readable for it).
-    """
-    vault_id, slot_id = keyfile.vault_id, slot.slot_id
-    anchors = keyfile.anchors()
-    bindings = [lock_binding(vault_id, slot_id, kind_of(slot_id), anchor) for anchor in anchors]
+def _lock_bindings(keyfile: KeyFile, slot_id: str) -> list[bytes]:
+    """What a slot's lock may be bound to: each administrators' key the file names (current first),
+    then the associated data of a version-1 slot (which bound the roles, so every set of roles: the
+    roles need not be readable to open it)."""
+    vault_id = keyfile.vault_id
+    bindings = [lock_binding(vault_id, slot_id, kind_of(slot_id), anchor) for anchor in keyfile.anchors()]
     if slot_id == RECOVERY_SLOT_ID:
         bindings.append(legacy_recovery_binding(vault_id))
     else:
         bindings += [legacy_user_binding(vault_id, slot_id, roles) for roles in legacy_role_sets()]
-    unlocked = unlock_private_key(slot.locked, secret, bindings)
+    return bindings
+
+
+def unlock_slot(keyfile: KeyFile, slot: Slot, secret: str) -> tuple[UnlockedKey, bytes | None]:
+    """The slot's private key and the administrators' key its lock is bound to (None: a version-1 lock).
+
+    One Argon2id run, whatever the number of bindings tried (:func:`_lock_bindings`).
+    """
+    anchors = keyfile.anchors()
+    unlocked = unlock_private_key(slot.locked, secret, _lock_bindings(keyfile, slot.slot_id))
     anchor = anchors[unlocked.binding_index] if unlocked.binding_index < len(anchors) else None
     return unlocked, anchor
 
@@ -726,6 +739,15 @@ def _admit(
     return _Admission(keyfile, accounts, account, data_key, admin_key, supervisor_key, unlocked)
 
 
+def _still_locked_as_opened(keyfile: KeyFile, slot: Slot, unlocked: UnlockedKey) -> bool:
+    """Whether the slot's lock is still the one ``unlocked`` came from (its password key opens it)."""
+    try:
+        unlock_with_key(slot.locked, unlocked.password_key, _lock_bindings(keyfile, slot.slot_id))
+    except CryptoError:
+        return False
+    return True
+
+
 def _tend_keyfile(
     paths: VaultPaths,
     keyfile: KeyFile,
@@ -742,7 +764,10 @@ def _tend_keyfile(
     changed = False
     waiting = signed.waiting
     binding = lock_binding(keyfile.vault_id, slot.slot_id, kind_of(slot.slot_id), keyfile.admin_public_key)
-    if slot.locked.params.weaker_than(keyfile.kdf):
+    behind = slot.locked.params.weaker_than(keyfile.kdf) or bound_anchor != keyfile.admin_public_key
+    if behind and not _still_locked_as_opened(keyfile, slot, unlocked):
+        pass  # re-locked by another sign-in of the same person since we unlocked it: leave it
+    elif slot.locked.params.weaker_than(keyfile.kdf):
         locked, unlocked = relock(secret, unlocked, binding, keyfile.kdf)
         keyfile = keyfile.with_slot(replace(slot, locked=locked))
         changed = True
@@ -875,7 +900,7 @@ def _open_legacy(paths: VaultPaths, keyfile: LegacyKeyFile, name: str, slot_id: 
         user = UserRepository(conn).by_name(name)
         if user is None or not user.enabled or user.roles != slot.roles:
             raise VaultFormatError(tr("The roles in the key file do not match the database. Nothing was changed."))
-        _upgrade(paths, conn, data_key, name)
+        upgrade_key_file(paths, conn, data_key, name, kdf_params_for_new_vault())
     except BaseException:
         conn.close()
         raise
@@ -897,89 +922,6 @@ def _open_legacy_next(next_keyfile: KeyFile | LegacyKeyFile, vault_id: str, slot
     if not next_keyfile.mac_valid(next_key):
         raise _edited_next()
     return next_key
-
-
-def _upgrade(paths: VaultPaths, conn: Connection, data_key: bytes, actor: str) -> None:
-    """Write keys.json as version 2: new administrators' and supervisors' keys, every slot re-sealed.
-
-    The slots' public keys allow re-sealing without anyone's password; each slot keeps its version-1
-    lock until its owner next signs in. Accounts and roles are taken from the version-1 vault as it
-    stands (where the database and the slot disagree about roles, only the roles both give): version 1
-    could not tell an edit by someone holding the data key from the administrators' own work, so the
-    administrator who upgrades should look over the list of users afterwards.
-    """
-    params = kdf_params_for_new_vault()  # calibrated before the write lock is taken
-    with transaction(conn):
-        legacy = keyfiles.load_any(paths.keyfile)
-        if isinstance(legacy, KeyFile):
-            return  # upgraded by another sign-in meanwhile
-        if not legacy.mac_valid(data_key):
-            raise _edited()
-        vault_id = legacy.vault_id
-        admin_key = new_signing_key()
-        admin_public = verifying_key_of(admin_key)
-        supervisor_key, supervisor_public = new_key_pair()
-        slots: list[Slot] = []
-        accounts: list[Account] = []
-        rekey_due = False
-        for user in UserRepository(conn).all():
-            user_slot_id = slot_id_for(vault_id, user.name)
-            old = legacy.find(user_slot_id)
-            roles = user.roles & old.roles if old is not None else user.roles
-            public_key = None
-            if old is not None and user.enabled:
-                public_key = old.sealed.public_key
-                sealed = seal_keys(
-                    vault_id,
-                    user_slot_id,
-                    public_key,
-                    data_key=data_key,
-                    admin_key=admin_key if Role.ADMIN in roles else None,
-                    supervisor_key=supervisor_key if Role.SUPERVISOR in roles else None,
-                )
-                slots.append(Slot(user_slot_id, old.sealed.locked, sealed))
-            if not user.enabled and user_slot_id not in legacy.disabled:
-                rekey_due = True  # disabled, but the re-key that goes with it never finished
-            accounts.append(Account(user_slot_id, user.name, public_key, roles, user.enabled))
-        recovery = Slot(
-            RECOVERY_SLOT_ID,
-            legacy.recovery.locked,
-            seal_keys(
-                vault_id,
-                RECOVERY_SLOT_ID,
-                legacy.recovery.public_key,
-                data_key=data_key,
-                admin_key=admin_key,
-                supervisor_key=supervisor_key,
-            ),
-        )
-        keyfile = KeyFile(
-            vault_id=vault_id,
-            generation=legacy.generation,
-            admin_public_key=admin_public,
-            admin_key_history=(),
-            kdf=params,
-            slots=tuple(slots),
-            recovery=recovery,
-            accounts=b"",
-        )
-        account_list = AccountList(
-            vault_id=vault_id,
-            generation=legacy.generation,
-            admin_public_key=admin_public,
-            supervisor_public_key=supervisor_public,
-            recovery_public_key=recovery.public_key,
-            kdf=params,
-            accounts=tuple(accounts),
-            decoys=(),
-            rekey_due=rekey_due,
-        )
-        keyfile, account_list = pad_with_decoys(keyfile, account_list)
-        keyfile = with_accounts(keyfile, sign_accounts(account_list, admin_key), data_key)
-        AuditRepository(conn).append(
-            now_utc(), actor, AuditAction.MIGRATED.value, "vault", vault_id, {"key_file": str(keyfiles.VERSION)}
-        )
-        keyfiles.save(paths.keyfile, keyfile)
 
 
 def _record_sign_in(session: VaultSession, slot_id: str, action: AuditAction) -> None:
@@ -1078,7 +1020,7 @@ def _open_legacy_recovery(paths: VaultPaths, keyfile: LegacyKeyFile, normalized:
     conn, data_key = _open_database(paths, data_key, open_next)
     try:
         _check_database(conn, paths, keyfile.vault_id, RECOVERY_ACTOR)
-        _upgrade(paths, conn, data_key, RECOVERY_ACTOR)
+        upgrade_key_file(paths, conn, data_key, RECOVERY_ACTOR, kdf_params_for_new_vault())
     except BaseException:
         conn.close()
         raise

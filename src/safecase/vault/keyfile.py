@@ -39,13 +39,14 @@ from typing import Any
 from safecase.crypto import aead
 from safecase.crypto.encoding import b64d, b64e, canonical_json, pad, unpad
 from safecase.crypto.errors import CryptoError
-from safecase.crypto.kdf import SALT_LENGTH, Argon2Params
+from safecase.crypto.kdf import SALT_LENGTH, Argon2Params, derive_key
 from safecase.crypto.keyslots import (
     LOCKED_PRIVATE_LENGTH,
     LockedKey,
     SealedSlot,
+    UnlockedKey,
     decoy_locked_key,
-    lock_private_key,
+    lock_private_key_with,
     new_key_pair,
     open_envelope,
     seal_to_public_key,
@@ -251,14 +252,39 @@ def new_slot(
     supervisor_key: bytes | None = None,
 ) -> Slot:
     """A slot with a fresh key pair locked under ``secret`` (one Argon2id run) and its three envelopes."""
+    return new_slot_unlocked(
+        vault_id,
+        slot_id,
+        admin_public_key,
+        secret,
+        params,
+        data_key=data_key,
+        admin_key=admin_key,
+        supervisor_key=supervisor_key,
+    )[0]
+
+
+def new_slot_unlocked(
+    vault_id: str,
+    slot_id: str,
+    admin_public_key: bytes,
+    secret: str,
+    params: Argon2Params,
+    *,
+    data_key: bytes | None,
+    admin_key: bytes | None = None,
+    supervisor_key: bytes | None = None,
+) -> tuple[Slot, UnlockedKey]:
+    """:func:`new_slot`, and the slot's key as if just unlocked (for a session that starts with it)."""
     private_key, public_key = new_key_pair()
-    locked = lock_private_key(
-        secret, private_key, lock_binding(vault_id, slot_id, kind_of(slot_id), admin_public_key), params
-    )
+    salt = os.urandom(SALT_LENGTH)
+    password_key = derive_key(secret, salt, params)
+    binding = lock_binding(vault_id, slot_id, kind_of(slot_id), admin_public_key)
+    locked = lock_private_key_with(password_key, salt, private_key, binding, params)
     sealed = seal_keys(
         vault_id, slot_id, public_key, data_key=data_key, admin_key=admin_key, supervisor_key=supervisor_key
     )
-    return Slot(slot_id=slot_id, locked=locked, sealed_keys=sealed)
+    return Slot(slot_id=slot_id, locked=locked, sealed_keys=sealed), UnlockedKey(private_key, 0, password_key)
 
 
 def _random_envelope() -> bytes:
