@@ -109,7 +109,13 @@ def trusted_keys(paths: VaultPaths, vault_id: str, anchor: bytes, data_key: byte
         raise _changed_outside() from None
     if not keyfile.chain_holds_from(anchor) or not signed.signature_holds(keyfile.admin_public_key):
         raise _not_signed()
-    if signed.accounts.admin_public_key != keyfile.admin_public_key or signed.accounts.kdf != keyfile.kdf:
+    accounts = signed.accounts
+    if (
+        accounts.vault_id != keyfile.vault_id
+        or accounts.generation != keyfile.generation
+        or accounts.admin_public_key != keyfile.admin_public_key
+        or accounts.kdf != keyfile.kdf
+    ):
         raise _not_signed()
     return keyfile, signed
 
@@ -127,6 +133,11 @@ def _publish(
     paths: VaultPaths, keyfile: KeyFile, accounts: AccountList, waiting: frozenset[str], keys: _Keys
 ) -> KeyFile:
     """Pad with decoys, sign the list with the administrators' key, seal it into keys.json and save."""
+    if (
+        verifying_key_of(keys.admin_key) != keyfile.admin_public_key
+        or accounts.admin_public_key != keyfile.admin_public_key
+    ):
+        raise _changed_outside()  # the administrators' key was replaced by another session meanwhile
     keyfile, accounts = pad_with_decoys(keyfile, accounts)
     keyfile = with_accounts(keyfile, sign_accounts(accounts, keys.admin_key, waiting), keys.data_key)
     keyfiles.save(paths.keyfile, keyfile)
@@ -280,11 +291,6 @@ class AccountService:
         if not (self._session.can(Permission.MANAGE_USERS) or self._session.can(Permission.VIEW_ALL_CASES)):
             self._session.require(Permission.MANAGE_USERS)
         return UserRepository(self._session.conn).all()
-
-    def recovery_fingerprint(self) -> str:
-        """The fingerprint of the recovery key the administrators signed (``ABCD-EF01-…``)."""
-        signed = open_accounts(self._session.keyfile, self._session.data_key)
-        return recovery_fingerprint(signed.accounts.recovery_public_key)
 
     def _keys(self) -> _Keys:
         session = self._session
@@ -645,6 +651,8 @@ def _rewrap_for(
 ) -> tuple[KeyFile, list[str]]:
     """The key file of the next generation, the new data key only in the slots the list allows, signed;
     and the ids of the slots dropped."""
+    if verifying_key_of(keys.admin_key) != keyfile.admin_public_key:
+        raise _changed_outside()  # the administrators' key was replaced by another session meanwhile
     accounts = signed.accounts
     waiting = signed.waiting
     vault_id = keyfile.vault_id
