@@ -334,3 +334,23 @@ def test_supervisors_key_is_handed_on_and_replaced(team_vault: TeamVault) -> Non
 def test_last_administrator_keeps_the_role(team_vault: TeamVault) -> None:
     with pytest.raises(InputError):
         AccountService(team_vault.admin).set_roles(ADMIN, frozenset({Role.COUNSELOR}))
+
+
+def test_session_with_a_replaced_administrators_key_is_told_to_sign_in_again(team_vault: TeamVault) -> None:
+    accounts = AccountService(team_vault.admin)
+    accounts.add_user("admin2", frozenset({Role.ADMIN}), NEW_PASSWORD)
+    accounts.add_user("admin3", frozenset({Role.ADMIN}), "a third admin's pass phrase")
+    other = team_vault.sign_in("admin2", NEW_PASSWORD)  # the app, while the CLI demotes admin3
+    try:
+        accounts.set_roles("admin3", frozenset({Role.COUNSELOR}))
+        before = snapshot(team_vault.root)
+        with pytest.raises(VaultFormatError, match="Sign in again"):
+            AccountService(other).add_user("newbie", frozenset({Role.COUNSELOR}), "a newcomer's pass phrase")
+        assert snapshot(team_vault.root) == before
+    finally:
+        other.close()
+    again = team_vault.sign_in("admin2", NEW_PASSWORD)
+    try:
+        AccountService(again).add_user("newbie", frozenset({Role.COUNSELOR}), "a newcomer's pass phrase")
+    finally:
+        again.close()
