@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from safecase.crypto.keyslots import open_slot
 from safecase.domain.errors import (
     AuthenticationError,
     InputError,
@@ -27,7 +26,7 @@ from safecase.services.settings import SettingsService
 from safecase.services.verify import verify_vault
 from safecase.vault import keyfile as keyfiles
 from safecase.vault.connection import connect
-from safecase.vault.keyfile import slot_id_for, user_binding
+from safecase.vault.keyfile import slot_id_for
 from vault_support import (
     ADMIN,
     ADMIN_PASSWORD,
@@ -118,15 +117,15 @@ def test_disabled_users_old_slot_opens_nothing_new(team_vault: TeamVault, tmp_pa
     AccountService(team_vault.admin).disable_user(COUNSELOR)
 
     old = keyfiles.load(saved)
-    slot_id = slot_id_for(old.vault_id, COUNSELOR)
-    slot = old.find(slot_id)
-    assert slot is not None
-    old_data_key = open_slot(slot.sealed, COUNSELOR_PASSWORD, user_binding(old.vault_id, slot_id, slot.roles))
+    _, old_data_key = access.open_user_slot(old, COUNSELOR, COUNSELOR_PASSWORD)
     with pytest.raises(VaultFormatError):
         connect(team_vault.root / "safecase.db", old_data_key)
-    # Everyone else still gets in, and the key file no longer holds the disabled slot.
+    # Everyone else still gets in, and the disabled slot in the key file holds no key any more.
     team_vault.sign_in(SUPERVISOR, SUPERVISOR_PASSWORD).close()
-    assert keyfiles.load(team_vault.root / "keys.json").find(slot_id) is None
+    current = keyfiles.load(team_vault.root / "keys.json")
+    assert current.find(slot_id_for(current.vault_id, COUNSELOR)) is not None
+    with pytest.raises(AuthenticationError, match="disabled"):
+        access.open_user_slot(current, COUNSELOR, COUNSELOR_PASSWORD)
     # The admin session keeps working on the re-keyed database.
     assert verify_vault(team_vault.admin).ok
 

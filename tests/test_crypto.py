@@ -8,7 +8,15 @@ from hypothesis import strategies as st
 
 from safecase.crypto.errors import CryptoError
 from safecase.crypto.hashchain import GENESIS, link_hash
-from safecase.crypto.kdf import FLOOR_PARAMS, MIN_MEMORY_KIB, Argon2Params, calibrate, derive_key
+from safecase.crypto.kdf import (
+    CREATION_MIN_ITERATIONS,
+    CREATION_MIN_MEMORY_KIB,
+    FLOOR_PARAMS,
+    MIN_MEMORY_KIB,
+    Argon2Params,
+    calibrate,
+    derive_key,
+)
 from safecase.crypto.keyslots import create_slot, new_data_key, open_slot, rewrap_slot
 from safecase.crypto.recovery import format_recovery_key, generate_recovery_key, normalize_recovery_key
 
@@ -46,8 +54,9 @@ def test_slot_with_downgraded_parameters_is_refused() -> None:
 
 def test_calibration_never_goes_below_the_floor() -> None:
     params = calibrate(target_seconds=0.001, lanes=1)
-    assert params.memory_kib >= MIN_MEMORY_KIB
-    assert params.iterations >= 2
+    assert params.memory_kib >= CREATION_MIN_MEMORY_KIB >= 2 * MIN_MEMORY_KIB
+    assert params.iterations >= CREATION_MIN_ITERATIONS == 3
+    assert params.meets_creation_floor()
 
 
 def test_derive_key_depends_on_salt() -> None:

@@ -128,13 +128,7 @@ def test_failed_disable_leaves_no_usable_slot_and_can_be_finished(
         access.sign_in(team_vault.root, COUNSELOR, COUNSELOR_PASSWORD)
     # ... and the admin can finish the job.
     AccountService(team_vault.admin).disable_user(COUNSELOR)
-    old = keyfiles.load(saved)
-    slot_id = keyfiles.slot_id_for(old.vault_id, COUNSELOR)
-    slot = old.find(slot_id)
-    assert slot is not None
-    from safecase.crypto.keyslots import open_slot
-
-    old_key = open_slot(slot.sealed, COUNSELOR_PASSWORD, keyfiles.user_binding(old.vault_id, slot_id, slot.roles))
+    _, old_key = access.open_user_slot(keyfiles.load(saved), COUNSELOR, COUNSELOR_PASSWORD)
     with pytest.raises(VaultFormatError):
         connect(team_vault.root / "safecase.db", old_key)
     _everyone_still_gets_in(team_vault)

@@ -126,7 +126,7 @@ def test_edit_with_recomputed_checksum_is_caught_by_the_signature(team_vault: Te
 
 def test_keyfile_from_a_newer_safecase_is_refused(team_vault: TeamVault) -> None:
     document = json.loads((team_vault.root / "keys.json").read_bytes())
-    document["version"] = 2
+    document["version"] = 3
     team_vault.admin.close()
     (team_vault.root / "keys.json").write_text(json.dumps(document))
     with pytest.raises(NewerVersionError):

@@ -99,15 +99,58 @@ def list_users(ctx: click.Context, as_json: bool) -> None:
 @user_group.command(
     "disable",
     short_help=tr("Disable an account."),
-    help=tr("Disable an account: its key slot is removed and the vault is re-keyed."),
+    help=tr(
+        "Disable an account: its key slot is emptied and the vault is re-keyed. With --new-recovery-key "
+        "the recovery key is replaced too (the new one is printed once)."
+    ),
 )
 @click.argument("name")
+@click.option(
+    "--new-recovery-key",
+    is_flag=True,
+    help=tr("Also replace the recovery key, e.g. when the person may have seen the paper one."),
+)
 @auth_options
 @click.pass_context
-def disable_user(ctx: click.Context, name: str) -> None:
+def disable_user(ctx: click.Context, name: str, new_recovery_key: bool) -> None:
     with signed_in(ctx) as session:
-        AccountService(session).disable_user(name)
+        recovery = AccountService(session).disable_user(name, new_recovery_key=new_recovery_key)
     click.echo(tr("Disabled {name}. The vault was re-keyed; their old password opens nothing.").format(name=name))
+    if recovery is not None:
+        click.echo()
+        click.echo(tr("NEW RECOVERY KEY (shown only this once; the old one no longer opens the vault):"))
+        click.echo()
+        click.echo(f"    {recovery.key}")
+        click.echo()
+        click.echo(tr("Fingerprint: {fingerprint}").format(fingerprint=recovery.fingerprint))
+        click.echo(tr("Write both on paper now, lock the paper away and destroy the old one."))
+
+
+@user_group.command(
+    "roles",
+    short_help=tr("Change someone's roles."),
+    help=tr(
+        "Give an account other roles (administrators). Taking the administrator or supervisor role away "
+        "replaces that role's key."
+    ),
+)
+@click.argument("name")
+@click.option(
+    "--role",
+    "roles",
+    type=ROLE_CHOICE,
+    multiple=True,
+    required=True,
+    help=tr("A role the user keeps or gets; repeat for several. Roles not given are taken away."),
+)
+@auth_options
+@click.pass_context
+def set_roles(ctx: click.Context, name: str, roles: tuple[str, ...]) -> None:
+    with signed_in(ctx) as session:
+        AccountService(session).set_roles(name, parse_roles(roles))
+    click.echo(
+        tr("{name} now has the roles {roles}.").format(name=name, roles=", ".join(sorted_roles(parse_roles(roles))))
+    )
 
 
 @user_group.command("enable", help=tr("Enable a disabled account again, with a new password."))

@@ -60,7 +60,14 @@ def init_vault(ctx: click.Context, admin_name: str, display_name: str) -> None:
         click.echo()
         click.echo(f"    {created.recovery_key}")
         click.echo()
-        click.echo(tr("Write it on paper now and keep the paper locked away, apart from this computer."))
+        click.echo(tr("Fingerprint: {fingerprint}").format(fingerprint=created.recovery_fingerprint))
+        click.echo()
+        click.echo(
+            tr(
+                "Write it and its fingerprint on paper now and keep the paper locked away, apart from this "
+                "computer. “safecase verify” shows the fingerprint of the recovery key the vault expects."
+            )
+        )
         click.echo(
             tr(
                 "Whoever holds it can open the vault and reset any password. If every administrator "

@@ -11,6 +11,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 KEYFILE_MAC = b"safecase/keyfile-mac/v1"
 BACKUP_MANIFEST_MAC = b"safecase/backup-manifest-mac/v1"
 BLOB_ENCRYPTION = b"safecase/blob-encryption/v1"
+ACCOUNT_LIST_ENCRYPTION = b"safecase/account-list-encryption/v1"
 
 
 def derive_subkey(data_key: bytes, purpose: bytes, salt: bytes | None = None) -> bytes:

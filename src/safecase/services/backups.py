@@ -14,9 +14,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from safecase import __version__
-from safecase.crypto.errors import CryptoError
-from safecase.crypto.keyslots import open_slot
-from safecase.crypto.recovery import normalize_recovery_key
 from safecase.domain.audit import AuditAction
 from safecase.domain.errors import (
     AuthenticationError,
@@ -25,16 +22,14 @@ from safecase.domain.errors import (
     VaultExistsError,
     VaultFormatError,
 )
-from safecase.domain.roles import Permission, permissions_for
-from safecase.domain.users import normalize_user_name
+from safecase.domain.roles import Permission
 from safecase.i18n import tr
-from safecase.services.access import open_user_slot
+from safecase.services.access import prove_admin
 from safecase.services.locations import vault_in_use
 from safecase.services.session import VaultSession
 from safecase.vault import keyfile as keyfiles
 from safecase.vault.backup import BackupManifest, Progress, extract_backup, install_restored, write_backup
 from safecase.vault.connection import connect, transaction
-from safecase.vault.keyfile import recovery_binding
 from safecase.vault.migrations import check_not_newer, current_version
 from safecase.vault.paths import VaultPaths
 from safecase.vault.repositories._time import now_utc
@@ -130,43 +125,39 @@ def _check_may_replace(target: Path, user_name: str, password: str, recovery_key
     the backup's own check is all there is.
     """
     try:
-        current = keyfiles.load(VaultPaths(target).keyfile)
+        current = keyfiles.load_any(VaultPaths(target).keyfile)
     except VaultFormatError:
         return
     try:
-        if recovery_key:
-            open_slot(current.recovery, normalize_recovery_key(recovery_key), recovery_binding(current.vault_id))
-            return
-        slot, _ = open_user_slot(current, user_name, password)
-    except (CryptoError, AuthenticationError):
+        prove_admin(current, user_name, password, recovery_key)
+    except PermissionDeniedError:
+        raise PermissionDeniedError(
+            tr("Only an administrator of this vault can replace it. Nothing was changed.")
+        ) from None
+    except (AuthenticationError, VaultFormatError):
         raise PermissionDeniedError(
             tr(
                 "To replace this vault, use an administrator's password or the recovery key of the vault being "
                 "replaced. Nothing was changed."
             )
         ) from None
-    if Permission.RESTORE not in permissions_for(slot.roles):
-        raise PermissionDeniedError(tr("Only an administrator of this vault can replace it. Nothing was changed."))
 
 
 def _check_restore(staging: Path, manifest: BackupManifest, user_name: str, password: str, recovery_key: str) -> str:
-    """Open the unpacked vault: authenticate, check the manifest, the database and its vault id."""
+    """Open the unpacked vault: authenticate, check the manifest, the database and its vault id.
+
+    The backup's key file must carry the signature of its administrators, and the credentials must be
+    an administrator's on that signed list (or the backup's recovery key).
+    """
     paths = VaultPaths(staging)
-    keyfile = keyfiles.load(paths.keyfile)
-    if recovery_key:
-        try:
-            data_key = open_slot(
-                keyfile.recovery, normalize_recovery_key(recovery_key), recovery_binding(keyfile.vault_id)
-            )
-        except CryptoError:
-            raise AuthenticationError(tr("Wrong recovery key.")) from None
-        actor = "recovery-key"
-    else:
-        slot, data_key = open_user_slot(keyfile, user_name, password)
-        if Permission.RESTORE not in permissions_for(slot.roles):
-            raise PermissionDeniedError(tr("Only an administrator of this vault can restore it."))
-        actor = normalize_user_name(user_name)
-    if not manifest.authentic(data_key) or manifest.vault_id != keyfile.vault_id or not keyfile.mac_valid(data_key):
+    keyfile = keyfiles.load_any(paths.keyfile)
+    try:
+        data_key, actor = prove_admin(keyfile, user_name, password, recovery_key)
+    except PermissionDeniedError:
+        raise PermissionDeniedError(tr("Only an administrator of this vault can restore it.")) from None
+    except VaultFormatError:
+        raise BackupError(tr("This backup was altered after it was made. Nothing was changed.")) from None
+    if not manifest.authentic(data_key) or manifest.vault_id != keyfile.vault_id:
         raise BackupError(tr("This backup was altered after it was made. Nothing was changed."))
     conn = connect(paths.db, data_key)
     try:

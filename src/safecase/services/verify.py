@@ -1,7 +1,8 @@
 """``safecase verify``: is every part of the vault intact?
 
 Checks SQLCipher's page authentication (``cipher_integrity_check``), SQLite's structure
-(``integrity_check``), the key file's checksum and MAC, and the whole audit chain, naming the first
+(``integrity_check``), the key file's checksum and MAC, the accounts and key slots against the list the
+administrators signed (naming any slot that is not on it), and the whole audit chain, naming the first
 broken audit row when one was edited, deleted or re-ordered.
 """
 
@@ -10,14 +11,19 @@ from __future__ import annotations
 import contextlib
 from dataclasses import dataclass
 
+from safecase.crypto.errors import CryptoError
+from safecase.crypto.recovery import recovery_fingerprint
 from safecase.domain.audit import AuditAction
 from safecase.domain.errors import VaultFormatError
 from safecase.domain.roles import Permission
 from safecase.i18n import tr
+from safecase.services.access import account_mismatches
 from safecase.services.session import VaultSession
 from safecase.vault import keyfile as keyfiles
 from safecase.vault.connection import DatabaseError
+from safecase.vault.keyfile import open_accounts, slot_id_for
 from safecase.vault.repositories.audit import AuditRepository
+from safecase.vault.repositories.users import UserRepository
 
 
 @dataclass(frozen=True)
@@ -65,6 +71,7 @@ def verify_vault(session: VaultSession) -> VerifyReport:
     except VaultFormatError as exc:
         keyfile_ok, keyfile_detail = False, exc.message
     checks.append(CheckResult(tr("Key file"), keyfile_ok, keyfile_detail))
+    checks.append(_accounts_check(session))
 
     chain = AuditRepository(conn).check_chain()
     if chain.ok:
@@ -78,3 +85,73 @@ def verify_vault(session: VaultSession) -> VerifyReport:
     with contextlib.suppress(DatabaseError):
         session.audit(AuditAction.VERIFIED, "vault", session.keyfile.vault_id, {"ok": str(report.ok).lower()})
     return report
+
+
+def _short(slot_id: str) -> str:
+    return slot_id[:8]
+
+
+def _accounts_check(session: VaultSession) -> CheckResult:
+    """The signed account list against the key slots in keys.json and the database's ``users`` table."""
+    name = tr("Accounts and key slots")
+    try:
+        keyfile = keyfiles.load(session.paths.keyfile)
+        signed = open_accounts(keyfile, session.data_key)
+    except VaultFormatError as exc:
+        return CheckResult(name, False, exc.message)
+    except CryptoError:
+        return CheckResult(name, False, tr("the account list cannot be read with this session's key"))
+    accounts = signed.accounts
+    problems: list[str] = []
+    if not keyfile.chain_holds_from(session.keyfile.admin_public_key):
+        problems.append(tr("the administrators' key was replaced"))
+    if not signed.signature_holds(keyfile.admin_public_key):
+        problems.append(tr("the account list is not signed by the administrators' key"))
+    if (
+        accounts.vault_id != keyfile.vault_id
+        or accounts.generation != keyfile.generation
+        or accounts.admin_public_key != keyfile.admin_public_key
+        or accounts.kdf != keyfile.kdf
+    ):
+        problems.append(tr("the account list does not describe this key file"))
+    names = {slot_id_for(keyfile.vault_id, u.name): u.name for u in UserRepository(session.conn).all()}
+    names.update({a.slot_id: a.name for a in accounts.accounts})
+    for slot in sorted(keyfile.slots, key=lambda s: s.slot_id):
+        account = accounts.account(slot.slot_id)
+        decoy = accounts.decoy(slot.slot_id)
+        who = names.get(slot.slot_id)
+        if account is not None:
+            if account.public_key != slot.public_key:
+                problems.append(
+                    tr("the key slot of “{name}” is not the one the administrators signed").format(name=account.name)
+                )
+        elif decoy is not None:
+            if decoy.public_key != slot.public_key:
+                problems.append(tr("decoy slot {id} was replaced").format(id=_short(slot.slot_id)))
+        elif who is not None:
+            problems.append(tr("a key slot for “{name}” is not on the signed account list").format(name=who))
+        else:
+            problems.append(tr("key slot {id} matches no account").format(id=_short(slot.slot_id)))
+    for account in sorted(accounts.accounts, key=lambda a: a.name):
+        if account.slot_id != slot_id_for(keyfile.vault_id, account.name):
+            problems.append(tr("the signed entry of “{name}” is filed under another name").format(name=account.name))
+        if account.enabled and keyfile.find(account.slot_id) is None:
+            problems.append(tr("“{name}” has no key slot").format(name=account.name))
+    fingerprint = recovery_fingerprint(accounts.recovery_public_key)
+    if keyfile.recovery.public_key != accounts.recovery_public_key:
+        problems.append(
+            tr("the recovery slot is not the one the administrators signed (it is {found}, not {signed})").format(
+                found=recovery_fingerprint(keyfile.recovery.public_key), signed=fingerprint
+            )
+        )
+    problems += account_mismatches(session.conn, accounts)
+    if problems:
+        return CheckResult(name, False, "; ".join(problems))
+    enabled = sum(1 for a in accounts.accounts if a.enabled)
+    detail = tr("{count} enabled accounts as the administrators signed; recovery key fingerprint {fingerprint}").format(
+        count=enabled, fingerprint=fingerprint
+    )
+    if accounts.rekey_due:
+        # Not damage: the vault is sound, but a disabled person still knows the data key.
+        detail += tr("; the re-key after disabling an account did not finish: disable that account again")
+    return CheckResult(name, True, detail)
