@@ -69,8 +69,8 @@ class VaultTemplates:
         paths = VaultPaths(root)
         assert not any(p.exists() for p in paths.wal_files()), f"template {name!r} was left open"
         keyfile = keyfiles.load(paths.keyfile)
-        for slot in keyfile.user_slots:
-            assert slot.sealed.params == FLOOR_PARAMS, f"template {name!r} has a slot above the test floor"
+        for slot in (*keyfile.slots, keyfile.recovery):
+            assert slot.locked.params == FLOOR_PARAMS, f"template {name!r} has a slot above the test floor"
         template = _Template(root, build, info, _digest(root))
         self._built[name] = template
         return template
