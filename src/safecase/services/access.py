@@ -41,7 +41,7 @@ from safecase.services.taxonomies import seed_starter_directory
 from safecase.vault import keyfile as keyfiles
 from safecase.vault import throttle
 from safecase.vault.atomic import make_private_dir
-from safecase.vault.connection import Connection, DatabaseError, OperationalError, connect, transaction
+from safecase.vault.connection import Connection, DatabaseError, OperationalError, connect
 from safecase.vault.keyfile import KeyFile, UserSlot, recovery_binding, slot_id_for, user_binding
 from safecase.vault.migrations import migrate
 from safecase.vault.paths import VaultPaths
@@ -49,6 +49,7 @@ from safecase.vault.repositories._time import now_utc
 from safecase.vault.repositories.audit import AuditRepository
 from safecase.vault.repositories.meta import MetaRepository
 from safecase.vault.repositories.users import UserRepository
+from safecase.vault.unit_of_work import transaction
 
 # The schema version that added the organization directory, seeded when a vault reaches it.
 CASEWORK_SCHEMA = 2

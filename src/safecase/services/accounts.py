@@ -36,11 +36,12 @@ from safecase.services.password_policy import require_acceptable
 from safecase.services.session import VaultSession
 from safecase.vault import keyfile as keyfiles
 from safecase.vault import throttle
-from safecase.vault.connection import DatabaseError, opens_with, rekey, transaction
+from safecase.vault.connection import DatabaseError, opens_with, rekey
 from safecase.vault.keyfile import KeyFile, recovery_binding, slot_id_for, user_binding
 from safecase.vault.repositories._time import now_utc
 from safecase.vault.repositories.audit import AuditRepository
 from safecase.vault.repositories.users import UserRepository
+from safecase.vault.unit_of_work import transaction
 
 
 class AccountService:

@@ -33,13 +33,14 @@ from safecase.services.locations import vault_in_use
 from safecase.services.session import VaultSession
 from safecase.vault import keyfile as keyfiles
 from safecase.vault.backup import BackupManifest, Progress, extract_backup, install_restored, write_backup
-from safecase.vault.connection import connect, transaction
+from safecase.vault.connection import connect
 from safecase.vault.keyfile import recovery_binding
 from safecase.vault.migrations import check_not_newer, current_version
 from safecase.vault.paths import VaultPaths
 from safecase.vault.repositories._time import now_utc
 from safecase.vault.repositories.audit import AuditRepository
 from safecase.vault.repositories.meta import MetaRepository
+from safecase.vault.unit_of_work import transaction
 
 
 def create_backup(session: VaultSession, out: Path, progress: Progress | None = None) -> BackupManifest:

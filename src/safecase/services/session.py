@@ -16,11 +16,12 @@ from safecase.domain.errors import PermissionDeniedError, VaultLockedError
 from safecase.domain.roles import Permission, permissions_for
 from safecase.domain.users import User
 from safecase.i18n import tr
-from safecase.vault.connection import Connection, connect, transaction
+from safecase.vault.connection import Connection, connect
 from safecase.vault.keyfile import KeyFile
 from safecase.vault.paths import VaultPaths
 from safecase.vault.repositories._time import now_utc
 from safecase.vault.repositories.audit import AuditRepository
+from safecase.vault.unit_of_work import transaction
 
 
 @dataclass
