@@ -35,6 +35,7 @@ from safecase.domain.errors import (
 from safecase.domain.roles import Role
 from safecase.domain.users import User, is_valid_user_name, normalize_user_name
 from safecase.i18n import tr
+from safecase.services.clock import SYSTEM_CLOCK, Clock
 from safecase.services.password_policy import require_acceptable
 from safecase.services.session import VaultSession
 from safecase.services.taxonomies import seed_starter_directory
@@ -45,7 +46,6 @@ from safecase.vault.connection import Connection, DatabaseError, OperationalErro
 from safecase.vault.keyfile import KeyFile, UserSlot, recovery_binding, slot_id_for, user_binding
 from safecase.vault.migrations import migrate
 from safecase.vault.paths import VaultPaths
-from safecase.vault.repositories._time import now_utc
 from safecase.vault.repositories.audit import AuditRepository
 from safecase.vault.repositories.meta import MetaRepository
 from safecase.vault.repositories.users import UserRepository
@@ -103,8 +103,11 @@ def new_user_slot(vault_id: str, name: str, roles: frozenset[Role], password: st
     return UserSlot(slot_id=slot_id, roles=roles, sealed=sealed)
 
 
-def create_vault(root: Path, admin_name: str, admin_password: str, display_name: str = "") -> NewVault:
-    """Create a vault at ``root`` with one admin; returns the open session and the recovery key."""
+def create_vault(
+    root: Path, admin_name: str, admin_password: str, display_name: str = "", *, clock: Clock = SYSTEM_CLOCK
+) -> NewVault:
+    """Create a vault at ``root`` with one admin; returns the open session (reading ``clock``) and the
+    recovery key."""
     paths = VaultPaths(root)
     if paths.exists():
         raise VaultExistsError(tr("{path} already holds a SafeCase vault; it was left untouched.").format(path=root))
@@ -127,7 +130,7 @@ def create_vault(root: Path, admin_name: str, admin_password: str, display_name:
         make_private_dir(paths.blobs)
         conn = connect(paths.db, data_key, create=True)
         migrate(conn, paths.db)
-        now = now_utc()
+        now = clock.now()
         with transaction(conn):
             MetaRepository(conn).set("vault_id", vault_id)
             MetaRepository(conn).set("created_at", now.isoformat())
@@ -136,14 +139,14 @@ def create_vault(root: Path, admin_name: str, admin_password: str, display_name:
             audit = AuditRepository(conn)
             audit.append(now, name, AuditAction.VAULT_CREATED.value, "vault", vault_id)
             audit.append(now, name, AuditAction.USER_ADDED.value, "user", name, {"roles": "admin"})
-            seed_starter_directory(conn)
+            seed_starter_directory(conn, now)
         keyfiles.save(paths.keyfile, keyfile)
     except BaseException:
         if conn is not None:
             conn.close()
         _remove_partial_vault(paths)
         raise
-    session = VaultSession(paths=paths, user=user, keyfile=keyfile, _conn=conn, _data_key=data_key)
+    session = VaultSession(paths=paths, user=user, keyfile=keyfile, _conn=conn, _data_key=data_key, clock=clock)
     return NewVault(session=session, recovery_key=recovery_key)
 
 
@@ -264,21 +267,25 @@ def _discard_stale_staged(conn: Connection, paths: VaultPaths) -> bool:
     return True
 
 
-def _check_database(conn: Connection, paths: VaultPaths, keyfile: KeyFile, actor: str) -> None:
+def _check_database(conn: Connection, paths: VaultPaths, keyfile: KeyFile, actor: str, clock: Clock) -> None:
     applied = migrate(conn, paths.db)
     if MetaRepository(conn).get("vault_id") != keyfile.vault_id:
         raise VaultFormatError(tr("The database (safecase.db) belongs to another vault. Nothing was changed."))
     if applied:
         with transaction(conn):
+            now = clock.now()
             if CASEWORK_SCHEMA in applied:
-                seed_starter_directory(conn)
+                seed_starter_directory(conn, now)
             AuditRepository(conn).append(
-                now_utc(), actor, AuditAction.MIGRATED.value, "vault", keyfile.vault_id, {"to": str(applied[-1])}
+                now, actor, AuditAction.MIGRATED.value, "vault", keyfile.vault_id, {"to": str(applied[-1])}
             )
 
 
-def sign_in(root: Path, user_name: str, password: str, *, unlock: bool = False) -> VaultSession:
-    """Open the vault as ``user_name``. ``unlock`` marks a return after a lock in the audit log."""
+def sign_in(
+    root: Path, user_name: str, password: str, *, unlock: bool = False, clock: Clock = SYSTEM_CLOCK
+) -> VaultSession:
+    """Open the vault as ``user_name``. ``unlock`` marks a return after a lock in the audit log. The
+    session reads the time from ``clock``."""
     paths = VaultPaths(root)
     keyfile = load_keyfile(paths)
     name = normalize_user_name(user_name)
@@ -310,13 +317,13 @@ def sign_in(root: Path, user_name: str, password: str, *, unlock: bool = False) 
         )
     conn, keyfile, data_key = _open_database(paths, keyfile, data_key, opener)
     try:
-        _check_database(conn, paths, keyfile, name)
+        _check_database(conn, paths, keyfile, name, clock)
         user = UserRepository(conn).by_name(name)
         if user is None or not user.enabled:
             raise _wrong_credentials()
         if user.roles != (keyfile.find(slot_id) or slot).roles:
             raise VaultFormatError(tr("The roles in the key file do not match the database. Nothing was changed."))
-        session = VaultSession(paths=paths, user=user, keyfile=keyfile, _conn=conn, _data_key=data_key)
+        session = VaultSession(paths=paths, user=user, keyfile=keyfile, _conn=conn, _data_key=data_key, clock=clock)
         _record_sign_in(session, slot_id, AuditAction.UNLOCK if unlock else AuditAction.SIGN_IN)
     except BaseException:
         conn.close()
@@ -344,7 +351,9 @@ def _record_sign_in(session: VaultSession, slot_id: str, action: AuditAction) ->
     throttle.clear_after_success(session.paths.throttle, slot_id, len(pending))
 
 
-def open_with_recovery_key(root: Path, recovery_key: str) -> tuple[VaultPaths, KeyFile, bytes, Connection]:
+def open_with_recovery_key(
+    root: Path, recovery_key: str, clock: Clock = SYSTEM_CLOCK
+) -> tuple[VaultPaths, KeyFile, bytes, Connection]:
     """The data key and an open database, from the recovery key alone (for password resets)."""
     paths = VaultPaths(root)
     keyfile = load_keyfile(paths)
@@ -369,7 +378,7 @@ def open_with_recovery_key(root: Path, recovery_key: str) -> tuple[VaultPaths, K
         )
     conn, keyfile, data_key = _open_database(paths, keyfile, data_key, opener)
     try:
-        _check_database(conn, paths, keyfile, RECOVERY_ACTOR)
+        _check_database(conn, paths, keyfile, RECOVERY_ACTOR, clock)
     except BaseException:
         conn.close()
         raise

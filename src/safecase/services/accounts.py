@@ -32,16 +32,16 @@ from safecase.services.access import (
     new_user_slot,
     open_with_recovery_key,
 )
+from safecase.services.clock import SYSTEM_CLOCK, Clock
 from safecase.services.password_policy import require_acceptable
 from safecase.services.session import VaultSession
 from safecase.vault import keyfile as keyfiles
 from safecase.vault import throttle
 from safecase.vault.connection import DatabaseError, opens_with, rekey
 from safecase.vault.keyfile import KeyFile, recovery_binding, slot_id_for, user_binding
-from safecase.vault.repositories._time import now_utc
 from safecase.vault.repositories.audit import AuditRepository
 from safecase.vault.repositories.users import UserRepository
-from safecase.vault.unit_of_work import transaction
+from safecase.vault.unit_of_work import UnitOfWorkError, transaction
 
 
 class AccountService:
@@ -66,8 +66,8 @@ class AccountService:
         display = display_name.strip() or name.strip()
         require_acceptable(password, normalized, display)
         slot = new_user_slot(session.keyfile.vault_id, normalized, roles, password, session.data_key)
-        with session.write():
-            user = users.add(normalized, display, roles, now_utc())
+        with session.write(standalone=True):
+            user = users.add(normalized, display, roles, session.clock.now())
             session.log(AuditAction.USER_ADDED, "user", normalized, {"roles": ",".join(sorted_roles(roles))})
             keyfile = self._save_keys(lambda kf: replace(kf.with_slot(slot), disabled=kf.disabled - {slot.slot_id}))
         session.replace_keys(keyfile)
@@ -96,8 +96,8 @@ class AccountService:
                 raise InputError(
                     tr("“{name}” is the last administrator and cannot be disabled.").format(name=user.name)
                 )
-            with session.write():
-                users.set_enabled(user.id, False, now_utc())
+            with session.write(standalone=True):
+                users.set_enabled(user.id, False, session.clock.now())
                 session.log(AuditAction.USER_DISABLED, "user", user.name)
                 keyfile = self._save_keys(lambda kf: kf.without(slot_id))
             session.replace_keys(keyfile)
@@ -122,8 +122,8 @@ class AccountService:
             raise InputError(tr("“{name}” is already enabled.").format(name=user.name))
         require_acceptable(new_password, user.name, user.display_name)
         slot = new_user_slot(session.keyfile.vault_id, user.name, user.roles, new_password, session.data_key)
-        with session.write():
-            UserRepository(session.conn).set_enabled(user.id, True, now_utc())
+        with session.write(standalone=True):
+            UserRepository(session.conn).set_enabled(user.id, True, session.clock.now())
             session.log(AuditAction.USER_ENABLED, "user", user.name)
             keyfile = self._save_keys(lambda kf: replace(kf.with_slot(slot), disabled=kf.disabled - {slot.slot_id}))
         session.replace_keys(keyfile)
@@ -162,7 +162,7 @@ class AccountService:
         session = self._session
         require_acceptable(new_password, user.name, user.display_name)
         slot = new_user_slot(session.keyfile.vault_id, user.name, user.roles, new_password, session.data_key)
-        with session.write():
+        with session.write(standalone=True):
             session.log(action, "user", user.name)
             keyfile = self._save_keys(lambda kf: kf.with_slot(slot))
         session.replace_keys(keyfile)
@@ -202,6 +202,8 @@ class AccountService:
         data_key = new_data_key()
         conn = session.conn
         staged = False
+        if session.unit_of_work.depth:
+            raise UnitOfWorkError("re-keying commits by itself and cannot run inside a unit of work")
         conn.execute("BEGIN IMMEDIATE")
         try:
             keyfile = change(self._current_keyfile())
@@ -233,9 +235,11 @@ class AccountService:
         return rewrapped.generation
 
 
-def reset_password_with_recovery_key(root: Path, recovery_key: str, user_name: str, new_password: str) -> None:
+def reset_password_with_recovery_key(
+    root: Path, recovery_key: str, user_name: str, new_password: str, *, clock: Clock = SYSTEM_CLOCK
+) -> None:
     """The recovery key resets anyone's password, the admin's included, without signing in."""
-    paths, keyfile, data_key, conn = open_with_recovery_key(root, recovery_key)
+    paths, keyfile, data_key, conn = open_with_recovery_key(root, recovery_key, clock)
     try:
         user = find_user(conn, user_name)
         if not user.enabled:
@@ -246,8 +250,9 @@ def reset_password_with_recovery_key(root: Path, recovery_key: str, user_name: s
         slot = new_user_slot(keyfile.vault_id, user.name, user.roles, new_password, data_key)
         with transaction(conn):
             audit = AuditRepository(conn)
-            audit.append(now_utc(), RECOVERY_ACTOR, AuditAction.SIGN_IN_RECOVERY.value, "user", user.name)
-            audit.append(now_utc(), RECOVERY_ACTOR, AuditAction.PASSWORD_RESET.value, "user", user.name)
+            now = clock.now()
+            audit.append(now, RECOVERY_ACTOR, AuditAction.SIGN_IN_RECOVERY.value, "user", user.name)
+            audit.append(now, RECOVERY_ACTOR, AuditAction.PASSWORD_RESET.value, "user", user.name)
             # Re-read under the write lock: another process may have changed keys.json meanwhile.
             current = keyfiles.load(paths.keyfile)
             if current.vault_id != keyfile.vault_id or not current.mac_valid(data_key):

@@ -10,7 +10,6 @@ from __future__ import annotations
 import shutil
 import tempfile
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 
 from safecase import __version__
@@ -29,6 +28,7 @@ from safecase.domain.roles import Permission, permissions_for
 from safecase.domain.users import normalize_user_name
 from safecase.i18n import tr
 from safecase.services.access import open_user_slot
+from safecase.services.clock import SYSTEM_CLOCK, Clock
 from safecase.services.locations import vault_in_use
 from safecase.services.session import VaultSession
 from safecase.vault import keyfile as keyfiles
@@ -37,10 +37,9 @@ from safecase.vault.connection import connect
 from safecase.vault.keyfile import recovery_binding
 from safecase.vault.migrations import check_not_newer, current_version
 from safecase.vault.paths import VaultPaths
-from safecase.vault.repositories._time import now_utc
 from safecase.vault.repositories.audit import AuditRepository
 from safecase.vault.repositories.meta import MetaRepository
-from safecase.vault.unit_of_work import transaction
+from safecase.vault.unit_of_work import UnitOfWorkError, transaction
 
 
 def create_backup(session: VaultSession, out: Path, progress: Progress | None = None) -> BackupManifest:
@@ -49,6 +48,9 @@ def create_backup(session: VaultSession, out: Path, progress: Progress | None = 
     Uses a connection of its own, so it may run in a worker thread while the UI keeps the session's.
     """
     session.require(Permission.BACKUP)
+    if session.unit_of_work.active:
+        # Its own connection would wait for the write lock this thread's unit of work holds.
+        raise UnitOfWorkError("a backup is written outside any unit of work")
     with session.worker_connection() as conn:
         manifest = write_backup(
             conn,
@@ -56,14 +58,14 @@ def create_backup(session: VaultSession, out: Path, progress: Progress | None = 
             session.data_key,
             out,
             vault_id=session.keyfile.vault_id,
-            created_at=datetime.now(UTC).isoformat(timespec="seconds"),
+            created_at=session.clock.now().isoformat(timespec="seconds"),
             app_version=__version__,
             schema_version=current_version(conn),
             progress=progress,
         )
         with transaction(conn):
             AuditRepository(conn).append(
-                now_utc(),
+                session.clock.now(),
                 session.user.name,
                 AuditAction.BACKUP_CREATED.value,
                 "vault",
@@ -89,6 +91,7 @@ def restore_backup(
     recovery_key: str = "",
     replace: bool = False,
     progress: Progress | None = None,
+    clock: Clock = SYSTEM_CLOCK,
 ) -> RestoreResult:
     """Restore ``backup`` as the vault at ``target``, proving an admin's password or the recovery key.
 
@@ -116,7 +119,7 @@ def restore_backup(
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.restoring-", dir=target.parent))
     try:
         manifest = extract_backup(backup, staging, progress)
-        _check_restore(staging, manifest, user_name, password, recovery_key)
+        _check_restore(staging, manifest, user_name, password, recovery_key, clock)
         replaced = install_restored(staging, target, replace)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -150,7 +153,9 @@ def _check_may_replace(target: Path, user_name: str, password: str, recovery_key
         raise PermissionDeniedError(tr("Only an administrator of this vault can replace it. Nothing was changed."))
 
 
-def _check_restore(staging: Path, manifest: BackupManifest, user_name: str, password: str, recovery_key: str) -> str:
+def _check_restore(
+    staging: Path, manifest: BackupManifest, user_name: str, password: str, recovery_key: str, clock: Clock
+) -> str:
     """Open the unpacked vault: authenticate, check the manifest, the database and its vault id."""
     paths = VaultPaths(staging)
     keyfile = keyfiles.load(paths.keyfile)
@@ -178,7 +183,7 @@ def _check_restore(staging: Path, manifest: BackupManifest, user_name: str, pass
             raise BackupError(tr("The database in this backup belongs to another vault. Nothing was changed."))
         with transaction(conn):
             AuditRepository(conn).append(
-                now_utc(),
+                clock.now(),
                 actor,
                 AuditAction.RESTORED.value,
                 "vault",

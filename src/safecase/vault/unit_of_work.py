@@ -47,6 +47,7 @@ if TYPE_CHECKING:
 
 Hook = Callable[[], None]
 T = TypeVar("T", bound=Hashable)
+V = TypeVar("V")
 
 
 class UnitOfWorkError(RuntimeError):
@@ -86,6 +87,7 @@ class UnitOfWork:
         self._owner: int | None = None
         self._savepoints = True
         self._doomed: BaseException | None = None
+        self._facts: dict[Hashable, Any] = {}
 
     @property
     def connection(self) -> Connection:
@@ -130,6 +132,14 @@ class UnitOfWork:
             collection = level.collections[key] = _Collection(cast(Callable[[list[Any]], None], flush))
         collection.items[item] = None
 
+    def fact(self, key: Hashable, read: Callable[[], V]) -> V:
+        """``read()``, read once per transaction: for facts no work inside it changes (who may be given
+        casework: accounts change only in units of work of their own)."""
+        self._current()
+        if key not in self._facts:
+            self._facts[key] = read()
+        return cast(V, self._facts[key])
+
     def on_commit(self, hook: Hook) -> None:
         """Run ``hook`` after the outermost COMMIT (never when this work is rolled back)."""
         self._current().on_commit.append(hook)
@@ -169,6 +179,7 @@ class UnitOfWork:
         self._levels.pop()
         if not self._levels:
             self._owner = None
+            self._facts.clear()
 
     def _release(self, level: _Level) -> None:
         if level.savepoint is not None:
