@@ -11,17 +11,19 @@ from pathlib import Path
 
 import pytest
 
-from casework_data import TODAY, case_fields, contact, incident
+from casework_data import TODAY, case_fields, contact, incident, referral
 from clock_support import frozen
 from safecase.domain.audit import AuditAction
 from safecase.domain.cases import CaseFilter
 from safecase.domain.errors import InputError, PermissionDeniedError
+from safecase.domain.referrals import OrganizationType
 from safecase.domain.roles import Permission
 from safecase.services import demo
 from safecase.services.cases import CaseService
 from safecase.services.contacts import ContactService
 from safecase.services.drafts import QUICK_INTAKE, DraftService
 from safecase.services.intake import IntakeForm, IntakeService
+from safecase.services.referrals import OrganizationService, ReferralService
 from safecase.services.session import VaultSession
 from safecase.services.tasks import TaskService
 from safecase.vault.repositories.audit import AuditRepository
@@ -115,6 +117,34 @@ def test_the_search_index_is_written_once_when_the_unit_of_work_commits(counselo
         assert index.case_ids("서연") == set()  # not yet: once, at commit
     assert index.case_ids("서연") == {case.id}
     assert index.case_ids("텔레그램방") == {case.id}
+
+
+def test_closing_referral_follow_ups_is_audit_logged(counselor: VaultSession) -> None:
+    session = frozen(counselor, TODAY)
+    case = CaseService(session).create(case_fields())
+    org = OrganizationService(session).add("감사 테스트 기관", OrganizationType.LEGAL_AID).id
+    referrals = ReferralService(session)
+    draft = referrals.create(dataclasses.replace(referral(case.id, org), follow_up_due=TODAY + timedelta(days=3)))
+    [task] = [t for t in TaskService(session).for_case(case.id) if t.referral_id == draft.id]
+    before = len(actions(session))
+    moved = referrals.update(dataclasses.replace(draft, follow_up_due=TODAY + timedelta(days=5)))
+    closed = referrals.update(dataclasses.replace(moved, follow_up_due=None))
+    assert closed.follow_up_due is None
+    rows = AuditRepository(session.conn).page(len(actions(session)) - before)
+    task_rows = [(e.action, e.target_id, e.details) for e in reversed(rows) if e.target_type == "task"]
+    assert task_rows == [
+        (AuditAction.TASK_UPDATED.value, str(task.id), {"fields": "due_on"}),
+        (AuditAction.TASK_UPDATED.value, str(task.id), {"done": "yes"}),
+    ]
+    assert all(t.done for t in TaskService(session).for_case(case.id))
+
+
+def test_clearing_a_draft_needs_casework_permission(team_vault: TeamVault, counselor: VaultSession) -> None:
+    DraftService(counselor).save(QUICK_INTAKE, {"summary": "x"})
+    with pytest.raises(PermissionDeniedError):
+        DraftService(team_vault.admin).clear(QUICK_INTAKE)
+    DraftService(counselor).clear(QUICK_INTAKE)
+    assert DraftService(counselor).load(QUICK_INTAKE) is None
 
 
 def test_sessions_for_one_operation_grant_only_themselves(team_vault: TeamVault, counselor: VaultSession) -> None:

@@ -35,5 +35,6 @@ class DraftService:
         return value if isinstance(value, dict) else None
 
     def clear(self, kind: str) -> None:
+        self._session.require(Permission.WORK_OWN_CASES)
         with self._session.write():
             self._repo.clear(self._session.user.name, kind)

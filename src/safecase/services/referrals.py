@@ -243,13 +243,17 @@ class ReferralService:
         return candidates[-1] if candidates else None
 
     def _sync_follow_up(self, referral: Referral, *, new: bool = False) -> None:
-        """One open follow-up task per counselor while the referral waits with a due date; done otherwise."""
+        """One open follow-up task per counselor while the referral waits with a due date; done otherwise.
+
+        Every task created, moved or closed here is audit-logged, as the contact follow-ups are.
+        """
         session = self._session
         tasks = TaskRepository(session.conn)
         open_tasks = [] if new else tasks.open_for_referral(referral.id)  # a new referral has none yet
         if not referral.waiting:
             for task in open_tasks:
                 tasks.update(dataclasses.replace(task, done_at=session.clock.now()))
+                session.log(AuditAction.TASK_UPDATED, "task", str(task.id), {"done": "yes"})
             return
         assert referral.follow_up_due is not None
         org = OrganizationService(session).get(referral.organization_id)
@@ -257,7 +261,12 @@ class ReferralService:
         owners = {t.owner: t for t in open_tasks}
         for counselor in CaseRepository(session.conn).counselors(referral.case_id):
             if counselor in owners:
-                tasks.update(dataclasses.replace(owners[counselor], due_on=referral.follow_up_due, title=title))
+                task = owners[counselor]
+                moved = dataclasses.replace(task, due_on=referral.follow_up_due, title=title)
+                if moved != task:
+                    tasks.update(moved)
+                    fields = [f for f in ("due_on", "title") if getattr(moved, f) != getattr(task, f)]
+                    session.log(AuditAction.TASK_UPDATED, "task", str(task.id), {"fields": ",".join(fields)})
             else:
                 task = Task(
                     0,
