@@ -304,6 +304,24 @@ def test_without_savepoints_work_commits_as_usual(conn: Connection) -> None:
     assert rows(conn) == ["a", "b"]
 
 
+def test_a_fact_is_read_once_per_transaction(conn: Connection) -> None:
+    uow = UnitOfWork(conn)
+    reads: list[int] = []
+
+    def read() -> int:
+        reads.append(1)
+        return len(reads)
+
+    with uow():
+        with uow():
+            assert uow.fact("users", read) == 1
+        assert uow.fact("users", read) == 1
+    with uow():
+        assert uow.fact("users", read) == 2  # a new transaction reads it afresh
+    with pytest.raises(UnitOfWorkError):
+        uow.fact("users", read)  # only inside a unit of work
+
+
 def test_transaction_is_one_unit_of_work_of_its_own(conn: Connection) -> None:
     with pytest.raises(Boom), transaction(conn):
         add(conn, "gone")

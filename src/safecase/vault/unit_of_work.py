@@ -24,6 +24,9 @@ hook runs exactly once, after the fate of its work is known, and never both. Hoo
 a commit: every hook runs, then the first failure is raised (after a commit) or attached as a note to
 the exception that caused the rollback.
 
+:meth:`UnitOfWork.fact` keeps a value read once per transaction, for facts no work inside it changes
+(who may be given casework), so a batch of thousands of calls does not read it thousands of times.
+
 Bulk work that is all or nothing anyway (thousands of nested service calls in one batch) may open the
 outermost level with ``savepoints=False``: inner levels then cost nothing, and an exception leaving
 any of them dooms the whole unit of work — it rolls back at the end even when the exception was
