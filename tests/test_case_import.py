@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from clock_support import frozen
 from safecase.domain.audit import AuditAction
 from safecase.domain.cases import AgeBand, CaseFields, CaseFilter, CaseStatus, Gender, RiskLevel
 from safecase.domain.contacts import CallerType, Channel
@@ -40,8 +41,8 @@ HEADER = ",".join(COLUMNS)
 TODAY = date(2026, 6, 1)
 
 
-def today() -> date:
-    return TODAY
+def today(session: VaultSession) -> VaultSession:
+    return frozen(session, TODAY)
 
 
 def case_count(session: VaultSession) -> int:
@@ -66,7 +67,7 @@ def ok_row(**values: str) -> str:
 
 
 def import_text(session: VaultSession, tmp_path: Path, *lines: str) -> ImportReport:
-    return import_cases(session, write_csv(tmp_path, "\n".join([HEADER, *lines]) + "\n"), today=today)
+    return import_cases(today(session), write_csv(tmp_path, "\n".join([HEADER, *lines]) + "\n"))
 
 
 def assert_nothing_imported(session: VaultSession, before: int, report: ImportReport) -> None:
@@ -81,7 +82,7 @@ def lines_of(report: ImportReport) -> list[int]:
 
 
 def cases_by_alias(session: VaultSession) -> dict[str, int]:
-    service = CaseService(session, today)
+    service = CaseService(today(session))
     ids = service.list_ids(CaseFilter(), log=False)
     return {s.alias: s.id for s in service.summaries(ids)}
 
@@ -90,14 +91,14 @@ def cases_by_alias(session: VaultSession) -> dict[str, int]:
 
 
 def test_good_file_imports_every_row_with_codes_and_korean_and_english_labels(supervisor: VaultSession) -> None:
-    report = import_cases(supervisor, GOOD, today=today)
+    report = import_cases(today(supervisor), GOOD)
     assert report.ok, report.problems
     assert (report.rows, report.valid, report.imported) == (4, 4, 4)
     # Rows naming a number are written first, so a generated number never takes one named further down.
     assert report.case_numbers == ("2024-0001", "2023-0117", "2024-0002", "2024-0003")
     assert case_count(supervisor) == 4
 
-    cases = CaseService(supervisor, today)
+    cases = CaseService(today(supervisor))
     ids = cases_by_alias(supervisor)
     minji = cases.get(ids["민지"])
     assert minji.number == "2024-0001"
@@ -110,7 +111,7 @@ def test_good_file_imports_every_row_with_codes_and_korean_and_english_labels(su
     assert incident.platforms == ("telegram", "틱톡")  # a platform off the list is kept as written
     assert incident.perpetrator_relation == "superior"
     assert (incident.date_precision, incident.date_value) == (DatePrecision.MONTH, "2024-02")
-    (contact,) = ContactService(supervisor, today).for_case(minji.id)
+    (contact,) = ContactService(today(supervisor)).for_case(minji.id)
     assert contact.summary == "[Imported record]\n가해자가 텔레그램방에 합성 사진을 올림.\n다시 협박당함."
     assert (contact.channel, contact.caller_type, contact.counselor) == (Channel.OTHER, CallerType.SURVIVOR, COUNSELOR)
     assert contact.at.astimezone().date() == date(2024, 3, 5)
@@ -123,7 +124,7 @@ def test_good_file_imports_every_row_with_codes_and_korean_and_english_labels(su
         "air_force",
         "enlisted",
     )
-    assert ContactService(supervisor, today).for_case(jk.id) == []  # no notes, no contact
+    assert ContactService(today(supervisor)).for_case(jk.id) == []  # no notes, no contact
 
     soldier = cases.get(ids["상병A"])
     assert soldier.counselors == (COUNSELOR, SUPERVISOR)
@@ -149,7 +150,7 @@ def test_good_file_imports_every_row_with_codes_and_korean_and_english_labels(su
 
 
 def test_each_imported_case_is_audit_logged_with_its_line(supervisor: VaultSession) -> None:
-    report = import_cases(supervisor, GOOD, today=today)
+    report = import_cases(today(supervisor), GOOD)
     entries = [e for e in AuditService(supervisor).entries(limit=100) if e.action == AuditAction.CASE_IMPORTED]
     assert len(entries) == report.imported == 4
     assert {e.actor for e in entries} == {SUPERVISOR}
@@ -165,15 +166,15 @@ def test_cp949_and_bom_files_read_the_same_as_utf8(supervisor: VaultSession, tmp
     path = write_csv(tmp_path, text.replace("\n", "\r\n"), encoding)  # as Excel writes it
     if encoding == "utf-8-sig":
         assert path.read_bytes().startswith(b"\xef\xbb\xbf")
-    preview = preview_import(supervisor, path, today=today)
+    preview = preview_import(today(supervisor), path)
     assert preview.encoding == encoding
     assert preview.columns == COLUMNS  # a BOM never sticks to the first column name
     assert [r.line for r in preview.rows] == [2, 4, 5, 6]
-    report = import_cases(supervisor, path, today=today)
+    report = import_cases(today(supervisor), path)
     assert report.ok and report.imported == 4
     aliases = cases_by_alias(supervisor)
     assert {"민지", "상병A", "J.K.", "S.H."} <= set(aliases)
-    (contact,) = ContactService(supervisor, today).for_case(aliases["민지"])
+    (contact,) = ContactService(today(supervisor)).for_case(aliases["민지"])
     assert "협박당함" in contact.summary
 
 
@@ -183,7 +184,7 @@ def test_a_file_neither_utf8_nor_cp949_is_refused_with_a_clear_message(
     path = tmp_path / "latin.csv"
     path.write_bytes(HEADER.encode() + b"\n,2024-03-05,,,\xc9\xa1\xfe\xfe,,,,,,,,,,\n")
     with pytest.raises(InputError, match="neither UTF-8 nor CP949"):
-        import_cases(supervisor, path, today=today)
+        import_cases(today(supervisor), path)
     assert case_count(supervisor) == 0
 
 
@@ -210,7 +211,7 @@ def test_korean_labels_are_accepted_for_every_coded_column(supervisor: VaultSess
         ),
     )
     assert report.ok, report.problems
-    cases = CaseService(supervisor, today)
+    cases = CaseService(today(supervisor))
     got = {alias: cases.get(case_id) for alias, case_id in cases_by_alias(supervisor).items()}
     assert (got["가"].status, got["가"].risk, got["가"].profile.age_band) == (
         CaseStatus.CLOSED,
@@ -278,7 +279,7 @@ def test_generated_numbers_never_take_a_number_named_further_down(supervisor: Va
         supervisor, tmp_path, ok_row(alias="generated"), ok_row(alias="named", case_number="2024-0001")
     )
     assert report.ok, report.problems
-    cases = CaseService(supervisor, today)
+    cases = CaseService(today(supervisor))
     numbers = {s.alias: s.number for s in cases.summaries(cases.list_ids(CaseFilter(), log=False))}
     assert numbers == {"named": "2024-0001", "generated": "2024-0002"}
 
@@ -321,7 +322,7 @@ BAD_ROWS: list[tuple[str, str, str]] = [
 
 def test_each_bad_file_imports_nothing_and_names_the_bad_line(supervisor: VaultSession, tmp_path: Path) -> None:
     """One file per kind of bad row (one vault for all, to keep the suite fast)."""
-    CaseService(supervisor, today).create(CaseFields(opened_on=date(2024, 1, 2)), number="2024-0100")
+    CaseService(today(supervisor)).create(CaseFields(opened_on=date(2024, 1, 2)), number="2024-0100")
     before = case_count(supervisor)
     # A good row with a note over two physical lines first: the bad row starts on line 4.
     good = ok_row(alias="fine", notes='"first line\nsecond line"')
@@ -333,7 +334,7 @@ def test_each_bad_file_imports_nothing_and_names_the_bad_line(supervisor: VaultS
         assert lines_of(report) == [4], (name, report.problems)
         assert any(reason in p.reason for p in report.problems), (name, report.problems)
         assert any(str(p).startswith("line 4: ") for p in report.problems), name
-        dry = import_cases(supervisor, folder / "cases.csv", dry_run=True, today=today)
+        dry = import_cases(today(supervisor), folder / "cases.csv", dry_run=True)
         assert dry.problems == report.problems, name
 
 
@@ -371,7 +372,7 @@ def test_duplicate_case_numbers_within_the_file(supervisor: VaultSession, tmp_pa
 
 
 def test_duplicate_case_numbers_already_in_the_vault(supervisor: VaultSession, tmp_path: Path) -> None:
-    CaseService(supervisor, today).create(CaseFields(opened_on=date(2024, 1, 2)), number="2024-0100")
+    CaseService(today(supervisor)).create(CaseFields(opened_on=date(2024, 1, 2)), number="2024-0100")
     before = case_count(supervisor)
     report = import_text(supervisor, tmp_path, ok_row(alias="new"), ok_row(case_number="2024-0100"))
     assert_nothing_imported(supervisor, before, report)
@@ -380,8 +381,8 @@ def test_duplicate_case_numbers_already_in_the_vault(supervisor: VaultSession, t
 
 
 def test_importing_the_same_file_twice_is_refused_the_second_time(supervisor: VaultSession) -> None:
-    assert import_cases(supervisor, GOOD, today=today).imported == 4
-    again = import_cases(supervisor, GOOD, today=today)
+    assert import_cases(today(supervisor), GOOD).imported == 4
+    again = import_cases(today(supervisor), GOOD)
     assert_nothing_imported(supervisor, 4, again)
     assert lines_of(again) == [4]  # only the row with a fixed number; the others would get new numbers
 
@@ -407,7 +408,7 @@ def test_a_disabled_counselor_is_refused(team_vault: TeamVault, tmp_path: Path) 
 )
 def test_header_problems_are_on_line_1(supervisor: VaultSession, tmp_path: Path, header: str, reason: str) -> None:
     path = write_csv(tmp_path, header + "\n" + ok_row() + "\n")
-    report = import_cases(supervisor, path, today=today)
+    report = import_cases(today(supervisor), path)
     assert_nothing_imported(supervisor, 0, report)
     assert report.problems[0].line == 1
     assert reason in report.problems[0].reason
@@ -415,15 +416,15 @@ def test_header_problems_are_on_line_1(supervisor: VaultSession, tmp_path: Path,
 
 def test_a_header_naming_only_some_columns_is_fine(supervisor: VaultSession, tmp_path: Path) -> None:
     path = write_csv(tmp_path, "Opened,ALIAS,Risk\n2024-05-01,민지,긴급\n")
-    report = import_cases(supervisor, path, today=today)
+    report = import_cases(today(supervisor), path)
     assert report.ok, report.problems
-    case = CaseService(supervisor, today).get(cases_by_alias(supervisor)["민지"])
+    case = CaseService(today(supervisor)).get(cases_by_alias(supervisor)["민지"])
     assert (case.risk, case.counselors) == (RiskLevel.URGENT, (SUPERVISOR,))
 
 
 @pytest.mark.parametrize("text", ["", "\n\n", HEADER + "\n"])
 def test_an_empty_file_imports_nothing(supervisor: VaultSession, tmp_path: Path, text: str) -> None:
-    report = import_cases(supervisor, write_csv(tmp_path, text), today=today)
+    report = import_cases(today(supervisor), write_csv(tmp_path, text))
     assert_nothing_imported(supervisor, 0, report)
     assert lines_of(report) == [1]
 
@@ -435,9 +436,9 @@ def test_counselors_may_not_import_or_preview(team_vault: TeamVault) -> None:
     session = team_vault.sign_in(COUNSELOR, COUNSELOR_PASSWORD)
     try:
         with pytest.raises(PermissionDeniedError):
-            import_cases(session, GOOD, today=today)
+            import_cases(today(session), GOOD)
         with pytest.raises(PermissionDeniedError):
-            preview_import(session, GOOD, today=today)
+            preview_import(today(session), GOOD)
         assert case_count(session) == 0
     finally:
         session.close()
@@ -446,7 +447,7 @@ def test_counselors_may_not_import_or_preview(team_vault: TeamVault) -> None:
 def test_an_admin_imports_when_every_row_names_a_counselor(team_vault: TeamVault, tmp_path: Path) -> None:
     admin = team_vault.admin
     assert Role.ADMIN in admin.user.roles
-    refused = import_cases(admin, GOOD, today=today)  # the last row names no counselor
+    refused = import_cases(today(admin), GOOD)  # the last row names no counselor
     assert_nothing_imported(admin, 0, refused)
     assert lines_of(refused) == [6]
     assert "administrators work no cases" in refused.problems[0].reason
@@ -457,7 +458,7 @@ def test_an_admin_imports_when_every_row_names_a_counselor(team_vault: TeamVault
 
 
 def test_dry_run_checks_everything_and_writes_nothing(supervisor: VaultSession) -> None:
-    report = import_cases(supervisor, GOOD, dry_run=True, today=today)
+    report = import_cases(today(supervisor), GOOD, dry_run=True)
     assert report.ok and report.dry_run
     assert (report.rows, report.valid, report.imported) == (4, 4, 0)
     assert case_count(supervisor) == 0
@@ -467,7 +468,7 @@ def test_dry_run_checks_everything_and_writes_nothing(supervisor: VaultSession) 
 
 def test_preview_shows_every_row_with_its_values_and_problems(supervisor: VaultSession, tmp_path: Path) -> None:
     path = write_csv(tmp_path, "\n".join([HEADER, ok_row(alias="민지"), ok_row(alias="x", status="pending")]))
-    preview = preview_import(supervisor, path, today=today)
+    preview = preview_import(today(supervisor), path)
     assert preview.columns == COLUMNS
     assert [r.line for r in preview.rows] == [2, 3]
     assert preview.rows[0].ok and preview.rows[0].values["alias"] == "민지"

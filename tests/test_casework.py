@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 
 from casework_data import TODAY, case_fields, contact, incident, referral
+from clock_support import frozen
 from safecase.domain.cases import CaseFilter, CaseStatus, RiskLevel
 from safecase.domain.errors import InputError, PermissionDeniedError
 from safecase.domain.referrals import Consent, ConsentGiver, ConsentPurpose, OrganizationType, ReferralStatus
@@ -22,12 +23,12 @@ from safecase.services.tasks import TaskService
 from vault_support import COUNSELOR, SECOND, SUPERVISOR, TeamVault
 
 
-def _today() -> date:
-    return TODAY
+def _today(session: VaultSession) -> VaultSession:
+    return frozen(session, TODAY)
 
 
 def test_case_numbers_follow_the_year(counselor: VaultSession) -> None:
-    cases = CaseService(counselor, _today)
+    cases = CaseService(_today(counselor))
     first = cases.create(case_fields())
     second = cases.create(case_fields(alias="지현"))
     assert (first.number, second.number) == ("2026-0001", "2026-0002")
@@ -36,29 +37,29 @@ def test_case_numbers_follow_the_year(counselor: VaultSession) -> None:
 
 
 def test_counselor_sees_only_own_cases(counselor: VaultSession, second: VaultSession, supervisor: VaultSession) -> None:
-    mine = CaseService(counselor, _today).create(case_fields())
-    theirs = CaseService(second, _today).create(case_fields(alias="다른사람"))
-    assert CaseService(counselor, _today).list_ids(CaseFilter()) == [mine.id]
+    mine = CaseService(_today(counselor)).create(case_fields())
+    theirs = CaseService(_today(second)).create(case_fields(alias="다른사람"))
+    assert CaseService(_today(counselor)).list_ids(CaseFilter()) == [mine.id]
     with pytest.raises(InputError, match="not assigned"):
-        CaseService(counselor, _today).get(theirs.id)
+        CaseService(_today(counselor)).get(theirs.id)
     with pytest.raises(InputError):
-        ContactService(counselor, _today).log(contact(theirs.id))
+        ContactService(_today(counselor)).log(contact(theirs.id))
     with pytest.raises(InputError):
         IncidentService(counselor).add(incident(theirs.id))
-    assert CaseService(counselor, _today).summaries([theirs.id]) == []
-    assert sorted(CaseService(supervisor, _today).list_ids(CaseFilter())) == sorted([mine.id, theirs.id])
+    assert CaseService(_today(counselor)).summaries([theirs.id]) == []
+    assert sorted(CaseService(_today(supervisor)).list_ids(CaseFilter())) == sorted([mine.id, theirs.id])
 
 
 def test_admin_without_casework_role_sees_no_cases(team_vault: TeamVault, counselor: VaultSession) -> None:
-    CaseService(counselor, _today).create(case_fields())
+    CaseService(_today(counselor)).create(case_fields())
     with pytest.raises(PermissionDeniedError):
-        CaseService(team_vault.admin, _today).list_ids(CaseFilter())
+        CaseService(_today(team_vault.admin)).list_ids(CaseFilter())
     with pytest.raises(PermissionDeniedError):
-        CaseService(team_vault.admin, _today).create(case_fields())
+        CaseService(_today(team_vault.admin)).create(case_fields())
 
 
 def test_edit_writes_history_and_audit_without_content(counselor: VaultSession, team_vault: TeamVault) -> None:
-    cases = CaseService(counselor, _today)
+    cases = CaseService(_today(counselor))
     case = cases.create(case_fields())
     fields = cases.fields(case.id)
     assert fields.sensitive.real_name == ""  # masked unless revealed
@@ -76,7 +77,7 @@ def test_edit_writes_history_and_audit_without_content(counselor: VaultSession, 
 
 
 def test_identifying_details_are_masked_until_revealed(counselor: VaultSession, team_vault: TeamVault) -> None:
-    cases = CaseService(counselor, _today)
+    cases = CaseService(_today(counselor))
     case = cases.create(case_fields())
     assert cases.fields(case.id).sensitive.phone == ""
     revealed = cases.reveal(case.id)
@@ -89,14 +90,14 @@ def test_identifying_details_are_masked_until_revealed(counselor: VaultSession, 
 
 
 def test_saving_masked_fields_keeps_the_identifying_details(counselor: VaultSession) -> None:
-    cases = CaseService(counselor, _today)
+    cases = CaseService(_today(counselor))
     case = cases.create(case_fields())
     cases.update(case.id, dataclasses.replace(cases.fields(case.id), risk_reason="changed"))
     assert cases.reveal(case.id).real_name == "김민지"
 
 
 def test_closing_sets_the_closed_date(counselor: VaultSession) -> None:
-    cases = CaseService(counselor, _today)
+    cases = CaseService(_today(counselor))
     case = cases.create(case_fields())
     closed = cases.update(case.id, dataclasses.replace(cases.fields(case.id), status=CaseStatus.CLOSED))
     assert closed.closed_on == TODAY
@@ -105,28 +106,28 @@ def test_closing_sets_the_closed_date(counselor: VaultSession) -> None:
 def test_supervisor_reassigns_and_counselor_cannot(
     counselor: VaultSession, second: VaultSession, supervisor: VaultSession
 ) -> None:
-    case = CaseService(counselor, _today).create(case_fields())
+    case = CaseService(_today(counselor)).create(case_fields())
     with pytest.raises(PermissionDeniedError):
-        CaseService(counselor, _today).reassign(case.id, [SECOND])
-    moved = CaseService(supervisor, _today).reassign(case.id, [SECOND])
+        CaseService(_today(counselor)).reassign(case.id, [SECOND])
+    moved = CaseService(_today(supervisor)).reassign(case.id, [SECOND])
     assert moved.counselors == (SECOND,)
-    assert CaseService(counselor, _today).list_ids(CaseFilter()) == []
-    assert CaseService(second, _today).list_ids(CaseFilter()) == [case.id]
+    assert CaseService(_today(counselor)).list_ids(CaseFilter()) == []
+    assert CaseService(_today(second)).list_ids(CaseFilter()) == [case.id]
     with pytest.raises(InputError):
-        CaseService(supervisor, _today).reassign(case.id, ["admin"])  # an admin-only account cannot work cases
+        CaseService(_today(supervisor)).reassign(case.id, ["admin"])  # an admin-only account cannot work cases
 
 
 def test_contacts_with_and_without_a_case(counselor: VaultSession) -> None:
-    contacts = ContactService(counselor, _today)
+    contacts = ContactService(_today(counselor))
     anonymous = contacts.log(contact(None, "익명 전화, 이름 밝히지 않음", follow_up=True))
     assert anonymous.case_id is None and anonymous.counselor == COUNSELOR
     assert anonymous.follow_up_due == TODAY + timedelta(days=1)
     assert [c.id for c in contacts.unattached()] == [anonymous.id]
-    case = CaseService(counselor, _today).create(case_fields())
+    case = CaseService(_today(counselor)).create(case_fields())
     attached = contacts.attach(anonymous.id, case.id)
     assert attached.case_id == case.id
     assert contacts.unattached() == []
-    assert [t.case_id for t in TaskService(counselor, _today).for_case(case.id)] == [case.id]
+    assert [t.case_id for t in TaskService(_today(counselor)).for_case(case.id)] == [case.id]
     edited = contacts.update(dataclasses.replace(attached, duration_minutes=40))
     assert edited.duration_minutes == 40
     with pytest.raises(InputError):
@@ -134,12 +135,12 @@ def test_contacts_with_and_without_a_case(counselor: VaultSession) -> None:
 
 
 def test_incidents_use_the_taxonomy(counselor: VaultSession) -> None:
-    case = CaseService(counselor, _today).create(case_fields())
+    case = CaseService(_today(counselor)).create(case_fields())
     incidents = IncidentService(counselor)
     added = incidents.add(incident(case.id))
     assert added.platforms == ("a new app", "telegram")  # a Korean label resolves to its code; free entry kept
     assert added.date_precision.value == "month"
-    assert CaseService(counselor, _today).get(case.id).incident_types == ("distribution", "synthetic_images")
+    assert CaseService(_today(counselor)).get(case.id).incident_types == ("distribution", "synthetic_images")
     for bad in (
         dataclasses.replace(incident(case.id), types=("no_such_type",)),
         dataclasses.replace(incident(case.id), types=()),
@@ -153,11 +154,11 @@ def test_incidents_use_the_taxonomy(counselor: VaultSession) -> None:
 
 
 def test_referral_needs_consent_to_be_sent(counselor: VaultSession) -> None:
-    case = CaseService(counselor, _today).create(case_fields())
+    case = CaseService(_today(counselor)).create(case_fields())
     orgs = OrganizationService(counselor).all()
     takedown = next(o for o in orgs if o.org_type.value == "takedown")
     police = next(o for o in orgs if o.org_type.value == "police")
-    referrals = ReferralService(counselor, _today)
+    referrals = ReferralService(_today(counselor))
     draft = referrals.create(referral(case.id, takedown.id))
     with pytest.raises(InputError, match="consent"):
         referrals.mark_sent(draft.id)
@@ -181,25 +182,25 @@ def test_referral_needs_consent_to_be_sent(counselor: VaultSession) -> None:
 
 
 def test_overdue_referral_reaches_today_and_the_overdue_filter(counselor: VaultSession) -> None:
-    case = CaseService(counselor, _today).create(case_fields(risk=RiskLevel.URGENT))
+    case = CaseService(_today(counselor)).create(case_fields(risk=RiskLevel.URGENT))
     org = OrganizationService(counselor).all()[0]
-    referrals = ReferralService(counselor, _today)
+    referrals = ReferralService(_today(counselor))
     referrals.record_consent(Consent(0, case.id, ConsentPurpose.SHARE, org.id, ConsentGiver.SURVIVOR, TODAY, "", None))
     draft = referrals.create(referral(case.id, org.id))
     referrals.mark_sent(draft.id, sent_on=TODAY - timedelta(days=10))
-    today = TaskService(counselor, _today).today()
+    today = TaskService(_today(counselor)).today()
     assert [r.case_number for r in today.overdue_referrals] == [case.number]
     assert [t.task.referral_id for t in today.due] == [draft.id]
     assert [c.id for c in today.urgent_cases] == [case.id]
-    assert CaseService(counselor, _today).list_ids(CaseFilter(overdue_only=True)) == [case.id]
+    assert CaseService(_today(counselor)).list_ids(CaseFilter(overdue_only=True)) == [case.id]
     # An answer ends the wait: the follow-up task is done and nothing is overdue any more.
     referrals.update(dataclasses.replace(referrals.for_case(case.id)[0], status=ReferralStatus.ACCEPTED))
-    assert TaskService(counselor, _today).today().overdue_referrals == []
-    assert TaskService(counselor, _today).today().due == []
+    assert TaskService(_today(counselor)).today().overdue_referrals == []
+    assert TaskService(_today(counselor)).today().due == []
 
 
 def test_task_overdue_logic(counselor: VaultSession) -> None:
-    tasks = TaskService(counselor, _today)
+    tasks = TaskService(_today(counselor))
     yesterday = tasks.create(None, "전화 다시 걸기", TODAY - timedelta(days=1))
     tomorrow = tasks.create(None, "서류 준비", TODAY + timedelta(days=1))
     assert [t.id for t in tasks.mine_due()] == [yesterday.id]
@@ -225,26 +226,26 @@ def test_task_overdue_logic(counselor: VaultSession) -> None:
     ],
 )
 def test_search_finds_korean_word_forms(counselor: VaultSession, query: str, found: bool) -> None:
-    cases = CaseService(counselor, _today)
+    cases = CaseService(_today(counselor))
     case = cases.create(case_fields())
-    ContactService(counselor, _today).log(contact(case.id, "가해자가 텔레그램방에서 사진을 올리겠다고 해서 협박당함"))
+    ContactService(_today(counselor)).log(contact(case.id, "가해자가 텔레그램방에서 사진을 올리겠다고 해서 협박당함"))
     IncidentService(counselor).add(incident(case.id, "딥페이크 영상 유포"))
     cases.create(case_fields(alias="다른 사람"))
     assert (cases.list_ids(CaseFilter(text=query)) == [case.id]) is found
 
 
 def test_search_follows_edits(counselor: VaultSession) -> None:
-    cases = CaseService(counselor, _today)
+    cases = CaseService(_today(counselor))
     case = cases.create(case_fields())
-    logged = ContactService(counselor, _today).log(contact(case.id, "스토킹 피해"))
+    logged = ContactService(_today(counselor)).log(contact(case.id, "스토킹 피해"))
     assert cases.list_ids(CaseFilter(text="스토킹")) == [case.id]
-    ContactService(counselor, _today).update(dataclasses.replace(logged, summary="불법촬영 피해"))
+    ContactService(_today(counselor)).update(dataclasses.replace(logged, summary="불법촬영 피해"))
     assert cases.list_ids(CaseFilter(text="스토킹")) == []
     assert cases.list_ids(CaseFilter(text="불법촬영")) == [case.id]
 
 
 def test_filters(counselor: VaultSession) -> None:
-    cases = CaseService(counselor, _today)
+    cases = CaseService(_today(counselor))
     low = cases.create(case_fields(risk=RiskLevel.LOW))
     high = cases.create(case_fields(risk=RiskLevel.HIGH))
     IncidentService(counselor).add(incident(high.id))
@@ -260,14 +261,14 @@ def test_filters(counselor: VaultSession) -> None:
 
 
 def test_possible_repeat_callers(counselor: VaultSession, second: VaultSession) -> None:
-    earlier = CaseService(second, _today).create(case_fields(alias="상병A"))
-    matches = CaseService(counselor, _today).possible_repeats(phone="01012345678")
+    earlier = CaseService(_today(second)).create(case_fields(alias="상병A"))
+    matches = CaseService(_today(counselor)).possible_repeats(phone="01012345678")
     assert [(m.number, m.visible, m.alias, m.counselors) for m in matches] == [(earlier.number, False, "", (SECOND,))]
-    by_profile = CaseService(counselor, _today).possible_repeats(
+    by_profile = CaseService(_today(counselor)).possible_repeats(
         alias="상병a", age_band="20s", branch="army", service_status="nco"
     )
     assert [m.case_id for m in by_profile] == [earlier.id]
-    assert CaseService(counselor, _today).possible_repeats(alias="상병A", age_band="30s", branch="army") == []
+    assert CaseService(_today(counselor)).possible_repeats(alias="상병A", age_band="30s", branch="army") == []
 
 
 def test_organization_directory(counselor: VaultSession, supervisor: VaultSession) -> None:
@@ -284,7 +285,7 @@ def test_organization_directory(counselor: VaultSession, supervisor: VaultSessio
 
 def test_search_finds_taxonomy_labels(counselor: VaultSession) -> None:
     """A case whose notes never name the platform or type is found by their Korean or English label."""
-    cases = CaseService(counselor, _today)
+    cases = CaseService(_today(counselor))
     case = cases.create(case_fields(alias="J.K."))
     IncidentService(counselor).add(dataclasses.replace(incident(case.id, "사진 관련 상담"), platforms=("kakaotalk",)))
     for query in ("카카오톡", "KakaoTalk", "딥페이크", "deepfake"):
@@ -292,9 +293,9 @@ def test_search_finds_taxonomy_labels(counselor: VaultSession) -> None:
 
 
 def test_contact_follow_up_task_follows_edits(counselor: VaultSession) -> None:
-    case = CaseService(counselor, _today).create(case_fields())
-    contacts = ContactService(counselor, _today)
-    tasks = TaskService(counselor, _today)
+    case = CaseService(_today(counselor)).create(case_fields())
+    contacts = ContactService(_today(counselor))
+    tasks = TaskService(_today(counselor))
     logged = contacts.log(contact(case.id, follow_up=True))
     [task] = tasks.for_case(case.id)
     assert task.due_on == TODAY + timedelta(days=1)
@@ -305,7 +306,7 @@ def test_contact_follow_up_task_follows_edits(counselor: VaultSession) -> None:
 
 
 def test_reopening_clears_the_closed_date(counselor: VaultSession) -> None:
-    cases = CaseService(counselor, _today)
+    cases = CaseService(_today(counselor))
     case = cases.create(case_fields())
     cases.update(case.id, dataclasses.replace(cases.fields(case.id), status=CaseStatus.CLOSED))
     reopened = cases.update(case.id, dataclasses.replace(cases.fields(case.id), status=CaseStatus.ACTIVE))
@@ -314,14 +315,14 @@ def test_reopening_clears_the_closed_date(counselor: VaultSession) -> None:
 
 def test_overdue_column_counts_unanswered_referrals(counselor: VaultSession) -> None:
     """The list's overdue count agrees with the overdue filter even when the follow-up task was ticked."""
-    cases = CaseService(counselor, _today)
+    cases = CaseService(_today(counselor))
     case = cases.create(case_fields())
     org = OrganizationService(counselor).all()[0]
-    referrals = ReferralService(counselor, _today)
+    referrals = ReferralService(_today(counselor))
     referrals.record_consent(Consent(0, case.id, ConsentPurpose.SHARE, org.id, ConsentGiver.SURVIVOR, TODAY, "", None))
     referrals.mark_sent(referrals.create(referral(case.id, org.id)).id, sent_on=TODAY - timedelta(days=10))
-    for task in TaskService(counselor, _today).for_case(case.id):
-        TaskService(counselor, _today).set_done(task.id)
+    for task in TaskService(_today(counselor)).for_case(case.id):
+        TaskService(_today(counselor)).set_done(task.id)
     assert cases.list_ids(CaseFilter(overdue_only=True)) == [case.id]
     assert cases.summaries([case.id])[0].overdue_tasks == 1
 
@@ -329,8 +330,8 @@ def test_overdue_column_counts_unanswered_referrals(counselor: VaultSession) -> 
 def test_naming_a_hidden_earlier_case_is_audited(
     counselor: VaultSession, second: VaultSession, team_vault: TeamVault
 ) -> None:
-    earlier = CaseService(second, _today).create(case_fields())
-    CaseService(counselor, _today).possible_repeats(phone="010-1234-5678")
+    earlier = CaseService(_today(second)).create(case_fields())
+    CaseService(_today(counselor)).possible_repeats(phone="010-1234-5678")
     rows = [e for e in AuditService(team_vault.admin).entries() if e.action == "case.repeat_matched"]
     assert [(r.actor, r.details) for r in rows] == [(COUNSELOR, {"cases": str(earlier.id)})]
 

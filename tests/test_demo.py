@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from casework_data import case_fields
+from clock_support import frozen
 from safecase.domain.audit import AuditAction
 from safecase.domain.cases import CaseFields, CaseFilter, RiskLevel
 from safecase.domain.errors import InputError, PermissionDeniedError
@@ -39,26 +40,26 @@ TODAY = date(2026, 6, 1)
 SEED = 20240829
 
 
-def today() -> date:
-    return TODAY
+def today(session: VaultSession) -> VaultSession:
+    return frozen(session, TODAY)
 
 
 @pytest.fixture
 def demo_vault(team_vault: TeamVault) -> TeamVault:
     """The team vault with 300 demo cases."""
-    assert demo.add_demo_cases(team_vault.admin, 300, seed=SEED, today=today) == 300
+    assert demo.add_demo_cases(today(team_vault.admin), 300, seed=SEED) == 300
     return team_vault
 
 
 def dump(session: VaultSession) -> list[tuple[Any, ...]]:
     """Everything a person would see of every case, without ids or creation times."""
-    cases = CaseService(session, today)
+    cases = CaseService(today(session))
     rows: list[tuple[Any, ...]] = []
     for case_id in cases.list_ids(CaseFilter(sort=CaseFilter().sort, descending=False), log=False):
         case = cases.get(case_id)
-        contacts = ContactService(session, today).for_case(case_id)
+        contacts = ContactService(today(session)).for_case(case_id)
         incidents = IncidentService(session).for_case(case_id)
-        referrals = ReferralService(session, today).for_case(case_id)
+        referrals = ReferralService(today(session)).for_case(case_id)
         rows.append(
             (
                 case.number,
@@ -88,12 +89,12 @@ def second_team(root: Path) -> VaultSession:
 
 
 def test_the_same_seed_gives_the_same_cases_and_another_seed_others(team_vault: TeamVault, tmp_path: Path) -> None:
-    demo.add_demo_cases(team_vault.admin, 40, seed=SEED, today=today)
+    demo.add_demo_cases(today(team_vault.admin), 40, seed=SEED)
     other_admin = second_team(tmp_path / "same")
     third_admin = second_team(tmp_path / "other")
     try:
-        demo.add_demo_cases(other_admin, 40, seed=SEED, today=today)
-        demo.add_demo_cases(third_admin, 40, seed=SEED + 1, today=today)
+        demo.add_demo_cases(today(other_admin), 40, seed=SEED)
+        demo.add_demo_cases(today(third_admin), 40, seed=SEED + 1)
         sessions = [
             team_vault.sign_in(SUPERVISOR, SUPERVISOR_PASSWORD),
             access.sign_in(tmp_path / "same", SUPERVISOR, SUPERVISOR_PASSWORD),
@@ -116,7 +117,7 @@ def test_creates_the_cases_in_batches_with_one_audit_row_each(
     monkeypatch.setattr(demo, "BATCH_SIZE", 10)
     calls: list[tuple[int, int]] = []
     added = demo.add_demo_cases(
-        team_vault.admin, 25, seed=1, progress=lambda done, total: calls.append((done, total)), today=today
+        today(team_vault.admin), 25, seed=1, progress=lambda done, total: calls.append((done, total))
     )
     assert added == 25
     assert CaseRepository(team_vault.admin.conn).count() == 25
@@ -128,15 +129,15 @@ def test_creates_the_cases_in_batches_with_one_audit_row_each(
 
 
 def test_search_finds_the_demo_words(demo_vault: TeamVault, supervisor: VaultSession) -> None:
-    cases = CaseService(supervisor, today)
-    contacts = ContactService(supervisor, today)
+    cases = CaseService(today(supervisor))
+    contacts = ContactService(today(supervisor))
     for word in ("가해자", "텔레그램방", "협박당함", "유포", "딥페이크", "협박", "텔레그램", "screenshots"):
         found = cases.list_ids(CaseFilter(text=word), log=False)
         assert found, word
         # Every hit really holds the word somewhere in its notes (no false positives from the bigrams).
         for case_id in found[:20]:
             texts = [c.summary for c in contacts.for_case(case_id)]
-            texts += [r.reason + r.outcome for r in ReferralService(supervisor, today).for_case(case_id)]
+            texts += [r.reason + r.outcome for r in ReferralService(today(supervisor)).for_case(case_id)]
             case = cases.get(case_id)
             texts += [case.profile.alias, case.risk_reason, case.profile.safe_contact_notes]
             # The labels of the case's incident types and platforms are indexed too.
@@ -149,11 +150,11 @@ def test_search_finds_the_demo_words(demo_vault: TeamVault, supervisor: VaultSes
 
 
 def test_counselors_see_only_their_own_demo_cases(demo_vault: TeamVault, supervisor: VaultSession) -> None:
-    everyone = CaseService(supervisor, today).list_ids(CaseFilter(), log=False)
+    everyone = CaseService(today(supervisor)).list_ids(CaseFilter(), log=False)
     assert len(everyone) == 300
     counselor = demo_vault.sign_in(COUNSELOR, COUNSELOR_PASSWORD)
     try:
-        cases = CaseService(counselor, today)
+        cases = CaseService(today(counselor))
         mine = cases.list_ids(CaseFilter(), log=False)
         assert 0 < len(mine) < len(everyone)
         assert all(COUNSELOR in row.counselors for row in cases.summaries(mine))
@@ -166,8 +167,8 @@ def test_counselors_see_only_their_own_demo_cases(demo_vault: TeamVault, supervi
 
 def test_demo_data_is_realistic_and_consistent(demo_vault: TeamVault, supervisor: VaultSession) -> None:
     tax = taxonomies()
-    cases = CaseService(supervisor, today)
-    referrals = ReferralService(supervisor, today)
+    cases = CaseService(today(supervisor))
+    referrals = ReferralService(today(supervisor))
     ids = cases.list_ids(CaseFilter(), log=False)
     rows = cases.summaries(ids)
     assert {r.counselors for r in rows} >= {(COUNSELOR,), (SUPERVISOR,)}
@@ -182,7 +183,7 @@ def test_demo_data_is_realistic_and_consistent(demo_vault: TeamVault, supervisor
             assert all(tax[INCIDENT_TYPES].get(t) for t in incident.types)
             assert tax[PERPETRATOR_RELATIONS].get(incident.perpetrator_relation)
             assert all(tax[PLATFORMS].get(p) or not p.isascii() for p in incident.platforms)
-        assert all(c.at < now for c in ContactService(supervisor, today).for_case(case_id))
+        assert all(c.at < now for c in ContactService(today(supervisor)).for_case(case_id))
         consents = referrals.consents(case_id)
         for referral in referrals.for_case(case_id):
             if referral.status in SHARED_STATUSES:
@@ -190,7 +191,7 @@ def test_demo_data_is_realistic_and_consistent(demo_vault: TeamVault, supervisor
                 assert consent_covers(consent, referral.organization_id)
     # Some referrals were sent and went unanswered past their follow-up date; some follow-ups are due.
     assert referrals.overdue()
-    today_view = TaskService(supervisor, today).today()
+    today_view = TaskService(today(supervisor)).today()
     assert today_view.urgent_cases
     assert today_view.due
 
@@ -203,13 +204,13 @@ def test_only_admins_may_add_demo_cases(team_vault: TeamVault, supervisor: Vault
 
 def test_demo_data_never_mixes_with_real_cases_unless_forced(team_vault: TeamVault, supervisor: VaultSession) -> None:
     admin = team_vault.admin
-    demo.add_demo_cases(admin, 5, seed=1, today=today)
-    demo.add_demo_cases(admin, 5, seed=2, today=today)  # a vault of demo cases only takes more
-    CaseService(supervisor, today).create(CaseFields())  # a real case
+    demo.add_demo_cases(today(admin), 5, seed=1)
+    demo.add_demo_cases(today(admin), 5, seed=2)  # a vault of demo cases only takes more
+    CaseService(today(supervisor)).create(CaseFields())  # a real case
     with pytest.raises(InputError, match="not demo cases"):
-        demo.add_demo_cases(admin, 5, seed=3, today=today)
+        demo.add_demo_cases(today(admin), 5, seed=3)
     assert CaseRepository(admin.conn).count() == 11
-    demo.add_demo_cases(admin, 5, seed=3, force=True, today=today)
+    demo.add_demo_cases(today(admin), 5, seed=3, force=True)
     assert CaseRepository(admin.conn).count() == 16
     forced = next(e for e in AuditService(admin).entries() if e.action == AuditAction.DEMO_DATA_ADDED)
     assert forced.details["forced"] == "yes"

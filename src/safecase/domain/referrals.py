@@ -92,6 +92,11 @@ class Referral:
     follow_up_due: date | None
     outcome: str
 
+    @property
+    def waiting(self) -> bool:
+        """Has a follow-up date and waits to be sent or answered: its counselors get follow-up tasks."""
+        return self.follow_up_due is not None and self.status in (ReferralStatus.DRAFT, *AWAITING_STATUSES)
+
     def is_overdue(self, today: date) -> bool:
         """Waiting past its follow-up date with no answer."""
         return self.status in AWAITING_STATUSES and self.follow_up_due is not None and self.follow_up_due < today

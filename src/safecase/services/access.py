@@ -55,6 +55,7 @@ from safecase.domain.errors import (
 from safecase.domain.roles import Role, sorted_roles
 from safecase.domain.users import User, is_valid_user_name, normalize_user_name
 from safecase.i18n import tr
+from safecase.services.clock import SYSTEM_CLOCK, Clock
 from safecase.services.keyfile_upgrade import upgrade_key_file
 from safecase.services.password_policy import require_acceptable
 from safecase.services.session import VaultSession
@@ -62,7 +63,7 @@ from safecase.services.taxonomies import seed_starter_directory
 from safecase.vault import keyfile as keyfiles
 from safecase.vault import throttle
 from safecase.vault.atomic import make_private_dir
-from safecase.vault.connection import Connection, DatabaseError, OperationalError, connect, transaction
+from safecase.vault.connection import Connection, DatabaseError, OperationalError, connect
 from safecase.vault.keyfile import (
     PART_ADMIN,
     PART_DATA,
@@ -91,10 +92,10 @@ from safecase.vault.keyfile import (
 )
 from safecase.vault.migrations import migrate
 from safecase.vault.paths import VaultPaths
-from safecase.vault.repositories._time import now_utc
 from safecase.vault.repositories.audit import AuditRepository
 from safecase.vault.repositories.meta import MetaRepository
 from safecase.vault.repositories.users import UserRepository
+from safecase.vault.unit_of_work import transaction
 
 # The schema version that added the organization directory, seeded when a vault reaches it.
 CASEWORK_SCHEMA = 2
@@ -151,8 +152,11 @@ def check_new_user_name(name: str) -> str:
     return normalized
 
 
-def create_vault(root: Path, admin_name: str, admin_password: str, display_name: str = "") -> NewVault:
-    """Create a vault at ``root`` with one admin; returns the open session and the recovery key."""
+def create_vault(
+    root: Path, admin_name: str, admin_password: str, display_name: str = "", *, clock: Clock = SYSTEM_CLOCK
+) -> NewVault:
+    """Create a vault at ``root`` with one admin; returns the open session (reading ``clock``) and the
+    recovery key."""
     paths = VaultPaths(root)
     if paths.exists():
         raise VaultExistsError(tr("{path} already holds a SafeCase vault; it was left untouched.").format(path=root))
@@ -209,7 +213,7 @@ def create_vault(root: Path, admin_name: str, admin_password: str, display_name:
         make_private_dir(paths.blobs)
         conn = connect(paths.db, data_key, create=True)
         migrate(conn, paths.db)
-        now = now_utc()
+        now = clock.now()
         with transaction(conn):
             MetaRepository(conn).set("vault_id", vault_id)
             MetaRepository(conn).set("created_at", now.isoformat())
@@ -218,7 +222,7 @@ def create_vault(root: Path, admin_name: str, admin_password: str, display_name:
             audit = AuditRepository(conn)
             audit.append(now, name, AuditAction.VAULT_CREATED.value, "vault", vault_id)
             audit.append(now, name, AuditAction.USER_ADDED.value, "user", name, {"roles": "admin"})
-            seed_starter_directory(conn)
+            seed_starter_directory(conn, now)
         keyfiles.save(paths.keyfile, keyfile)
     except BaseException:
         if conn is not None:
@@ -233,6 +237,7 @@ def create_vault(root: Path, admin_name: str, admin_password: str, display_name:
         _data_key=data_key,
         _admin_key=admin_key,
         _own_slot=own_slot,
+        clock=clock,
     )
     return NewVault(
         session=session, recovery_key=recovery_key, recovery_fingerprint=recovery_fingerprint(recovery.public_key)
@@ -447,16 +452,17 @@ def _discard_stale_staged(conn: Connection, paths: VaultPaths) -> bool:
     return True
 
 
-def _check_database(conn: Connection, paths: VaultPaths, vault_id: str, actor: str) -> None:
+def _check_database(conn: Connection, paths: VaultPaths, vault_id: str, actor: str, clock: Clock) -> None:
     applied = migrate(conn, paths.db)
     if MetaRepository(conn).get("vault_id") != vault_id:
         raise VaultFormatError(tr("The database (safecase.db) belongs to another vault. Nothing was changed."))
     if applied:
         with transaction(conn):
+            now = clock.now()
             if CASEWORK_SCHEMA in applied:
-                seed_starter_directory(conn)
+                seed_starter_directory(conn, now)
             AuditRepository(conn).append(
-                now_utc(), actor, AuditAction.MIGRATED.value, "vault", vault_id, {"to": str(applied[-1])}
+                clock.now(), actor, AuditAction.MIGRATED.value, "vault", vault_id, {"to": str(applied[-1])}
             )
 
 
@@ -607,11 +613,11 @@ def account_mismatches(conn: Connection, accounts: AccountList) -> list[str]:
     return problems
 
 
-def _repair_users(conn: Connection, accounts: AccountList, actor: str) -> None:
+def _repair_users(conn: Connection, accounts: AccountList, actor: str, clock: Clock) -> None:
     """Bring the ``users`` table back to the signed list (an administrator's sign-in), each change audited."""
     users = UserRepository(conn)
     audit = AuditRepository(conn)
-    now = now_utc()
+    now = clock.now()
     source = {"source": "signed account list"}
     listed = {a.name for a in accounts.accounts}
     for account in accounts.accounts:
@@ -637,10 +643,10 @@ def _repair_users(conn: Connection, accounts: AccountList, actor: str) -> None:
             audit.append(now, actor, AuditAction.USER_DISABLED.value, "user", user.name, source)
 
 
-def _record_refusal(conn: Connection, actor: str, refusal: _Refusal) -> None:
+def _record_refusal(conn: Connection, actor: str, refusal: _Refusal, clock: Clock) -> None:
     with contextlib.suppress(DatabaseError, MemoryError), transaction(conn):
         AuditRepository(conn).append(
-            now_utc(), actor, AuditAction.SIGN_IN_FAILED.value, "user", actor, {"reason": refusal.reason}
+            clock.now(), actor, AuditAction.SIGN_IN_FAILED.value, "user", actor, {"reason": refusal.reason}
         )
 
 
@@ -683,6 +689,7 @@ def _admit(
     bound_anchor: bytes | None,
     secret: str,
     actor: str,
+    clock: Clock,
 ) -> _Admission:
     """Check keys.json as it is now, under the database's write lock, against this person's slot.
 
@@ -718,7 +725,7 @@ def _admit(
         if refusal is None:
             mismatches = account_mismatches(conn, accounts)
             if mismatches and Role.ADMIN in roles:
-                _repair_users(conn, accounts, actor)
+                _repair_users(conn, accounts, actor, clock)
             elif mismatches:
                 refusal = _Refusal(
                     tr(
@@ -734,7 +741,7 @@ def _admit(
                 paths, keyfile, signed, slot, unlocked, bound_anchor, secret, data_key, supervisor_key, roles
             )
     if refusal is not None:
-        _record_refusal(conn, actor, refusal)
+        _record_refusal(conn, actor, refusal, clock)
         raise VaultFormatError(refusal.message)
     return _Admission(keyfile, accounts, account, data_key, admin_key, supervisor_key, unlocked)
 
@@ -802,20 +809,23 @@ class _Opened:
     bound_anchor: bytes | None
 
 
-def sign_in(root: Path, user_name: str, password: str, *, unlock: bool = False) -> VaultSession:
-    """Open the vault as ``user_name``. ``unlock`` marks a return after a lock in the audit log."""
+def sign_in(
+    root: Path, user_name: str, password: str, *, unlock: bool = False, clock: Clock = SYSTEM_CLOCK
+) -> VaultSession:
+    """Open the vault as ``user_name``. ``unlock`` marks a return after a lock in the audit log. The
+    session reads the time from ``clock``."""
     paths = VaultPaths(root)
     keyfile = load_keyfile(paths)
     name = normalize_user_name(user_name)
     slot_id = slot_id_for(keyfile.vault_id, name)
     check_throttle(paths, slot_id)
     if isinstance(keyfile, LegacyKeyFile):
-        opened = _open_legacy(paths, keyfile, name, slot_id, password)
+        opened = _open_legacy(paths, keyfile, name, slot_id, password, clock)
     else:
-        opened = _open_current(paths, keyfile, name, slot_id, password)
+        opened = _open_current(paths, keyfile, name, slot_id, password, clock)
     conn = opened.conn
     try:
-        admitted = _admit(paths, conn, slot_id, opened.unlocked, opened.bound_anchor, password, name)
+        admitted = _admit(paths, conn, slot_id, opened.unlocked, opened.bound_anchor, password, name, clock)
         user = UserRepository(conn).by_name(name)
         if user is None or admitted.account is None or not user.enabled:
             raise _wrong_credentials()
@@ -828,6 +838,7 @@ def sign_in(root: Path, user_name: str, password: str, *, unlock: bool = False) 
             _admin_key=admitted.admin_key,
             _supervisor_key=admitted.supervisor_key,
             _own_slot=admitted.unlocked,
+            clock=clock,
         )
         _record_sign_in(session, slot_id, AuditAction.UNLOCK if unlock else AuditAction.SIGN_IN)
     except BaseException:
@@ -837,7 +848,7 @@ def sign_in(root: Path, user_name: str, password: str, *, unlock: bool = False) 
 
 
 def _open_slot_and_database(
-    paths: VaultPaths, keyfile: KeyFile, slot: Slot, unlocked: UnlockedKey, actor: str
+    paths: VaultPaths, keyfile: KeyFile, slot: Slot, unlocked: UnlockedKey, actor: str, clock: Clock
 ) -> Connection:
     """Open the data key of an unlocked slot, then the database (finishing an interrupted re-key)."""
     data_key = _open_data_key(keyfile, slot, unlocked.private_key)
@@ -847,14 +858,14 @@ def _open_slot_and_database(
         raise _edited()
     conn, _ = _open_database(paths, data_key, _opener_for(slot.slot_id, unlocked.private_key, keyfile.vault_id))
     try:
-        _check_database(conn, paths, keyfile.vault_id, actor)
+        _check_database(conn, paths, keyfile.vault_id, actor, clock)
     except BaseException:
         conn.close()
         raise
     return conn
 
 
-def _open_current(paths: VaultPaths, keyfile: KeyFile, name: str, slot_id: str, password: str) -> _Opened:
+def _open_current(paths: VaultPaths, keyfile: KeyFile, name: str, slot_id: str, password: str, clock: Clock) -> _Opened:
     """Unlock the slot (counting a failure), open the data key and the database."""
     slot = keyfile.find(slot_id)
     if slot is None:
@@ -865,13 +876,15 @@ def _open_current(paths: VaultPaths, keyfile: KeyFile, name: str, slot_id: str, 
     except CryptoError:
         raise count_failure(paths, slot_id, "wrong password", _wrong_credentials()) from None
     try:
-        conn = _open_slot_and_database(paths, keyfile, slot, unlocked, name)
+        conn = _open_slot_and_database(paths, keyfile, slot, unlocked, name, clock)
     except AccountDisabledError as exc:
         raise count_failure(paths, slot_id, "disabled", exc) from None
     return _Opened(conn, unlocked, bound_anchor)
 
 
-def _open_legacy(paths: VaultPaths, keyfile: LegacyKeyFile, name: str, slot_id: str, password: str) -> _Opened:
+def _open_legacy(
+    paths: VaultPaths, keyfile: LegacyKeyFile, name: str, slot_id: str, password: str, clock: Clock
+) -> _Opened:
     """Sign in to a version-1 key file: only an administrator may, and upgrades it to version 2."""
     if slot_id in keyfile.disabled:
         _burn_equal_time(keyfile)
@@ -896,11 +909,11 @@ def _open_legacy(paths: VaultPaths, keyfile: LegacyKeyFile, name: str, slot_id: 
 
     conn, data_key = _open_database(paths, data_key, open_next)
     try:
-        _check_database(conn, paths, keyfile.vault_id, name)
+        _check_database(conn, paths, keyfile.vault_id, name, clock)
         user = UserRepository(conn).by_name(name)
         if user is None or not user.enabled or user.roles != slot.roles:
             raise VaultFormatError(tr("The roles in the key file do not match the database. Nothing was changed."))
-        upgrade_key_file(paths, conn, data_key, name, kdf_params_for_new_vault())
+        upgrade_key_file(paths, conn, data_key, name, kdf_params_for_new_vault(), clock)
     except BaseException:
         conn.close()
         raise
@@ -964,7 +977,7 @@ def _wrong_recovery_key() -> AuthenticationError:
     return AuthenticationError(tr("Wrong recovery key."))
 
 
-def open_recovery(root: Path, recovery_key: str) -> RecoveryAccess:
+def open_recovery(root: Path, recovery_key: str, clock: Clock = SYSTEM_CLOCK) -> RecoveryAccess:
     """Open the vault with the recovery key alone (for password resets), upgrading a version-1 key file."""
     paths = VaultPaths(root)
     keyfile = load_keyfile(paths)
@@ -974,20 +987,27 @@ def open_recovery(root: Path, recovery_key: str) -> RecoveryAccess:
     except CryptoError:
         raise AuthenticationError(tr("That is not a recovery key: it has eight groups of five characters.")) from None
     if isinstance(keyfile, LegacyKeyFile):
-        opened = _open_legacy_recovery(paths, keyfile, normalized)
+        opened = _open_legacy_recovery(paths, keyfile, normalized, clock)
     else:
         try:
             unlocked, bound_anchor = unlock_slot(keyfile, keyfile.recovery, normalized)
         except CryptoError:
             raise count_failure(paths, RECOVERY_SLOT, "wrong recovery key", _wrong_recovery_key()) from None
         try:
-            conn = _open_slot_and_database(paths, keyfile, keyfile.recovery, unlocked, RECOVERY_ACTOR)
+            conn = _open_slot_and_database(paths, keyfile, keyfile.recovery, unlocked, RECOVERY_ACTOR, clock)
         except AccountDisabledError:
             raise _edited() from None
         opened = _Opened(conn, unlocked, bound_anchor)
     try:
         admitted = _admit(
-            paths, opened.conn, RECOVERY_SLOT_ID, opened.unlocked, opened.bound_anchor, normalized, RECOVERY_ACTOR
+            paths,
+            opened.conn,
+            RECOVERY_SLOT_ID,
+            opened.unlocked,
+            opened.bound_anchor,
+            normalized,
+            RECOVERY_ACTOR,
+            clock,
         )
     except BaseException:
         opened.conn.close()
@@ -1004,7 +1024,7 @@ def open_recovery(root: Path, recovery_key: str) -> RecoveryAccess:
     )
 
 
-def _open_legacy_recovery(paths: VaultPaths, keyfile: LegacyKeyFile, normalized: str) -> _Opened:
+def _open_legacy_recovery(paths: VaultPaths, keyfile: LegacyKeyFile, normalized: str, clock: Clock) -> _Opened:
     binding = legacy_recovery_binding(keyfile.vault_id)
     try:
         unlocked = unlock_private_key(keyfile.recovery.locked, normalized, [binding])
@@ -1019,17 +1039,19 @@ def _open_legacy_recovery(paths: VaultPaths, keyfile: LegacyKeyFile, normalized:
 
     conn, data_key = _open_database(paths, data_key, open_next)
     try:
-        _check_database(conn, paths, keyfile.vault_id, RECOVERY_ACTOR)
-        upgrade_key_file(paths, conn, data_key, RECOVERY_ACTOR, kdf_params_for_new_vault())
+        _check_database(conn, paths, keyfile.vault_id, RECOVERY_ACTOR, clock)
+        upgrade_key_file(paths, conn, data_key, RECOVERY_ACTOR, kdf_params_for_new_vault(), clock)
     except BaseException:
         conn.close()
         raise
     return _Opened(conn, unlocked, None)
 
 
-def open_with_recovery_key(root: Path, recovery_key: str) -> tuple[VaultPaths, KeyFile, bytes, Connection]:
+def open_with_recovery_key(
+    root: Path, recovery_key: str, clock: Clock = SYSTEM_CLOCK
+) -> tuple[VaultPaths, KeyFile, bytes, Connection]:
     """The data key and an open database, from the recovery key alone."""
-    opened = open_recovery(root, recovery_key)
+    opened = open_recovery(root, recovery_key, clock)
     return opened.paths, opened.keyfile, opened.data_key, opened.conn
 
 

@@ -46,11 +46,12 @@ from safecase.services.access import (
     open_recovery,
     unlock_slot,
 )
+from safecase.services.clock import SYSTEM_CLOCK, Clock
 from safecase.services.password_policy import require_acceptable
 from safecase.services.session import VaultSession
 from safecase.vault import keyfile as keyfiles
 from safecase.vault import throttle
-from safecase.vault.connection import Connection, DatabaseError, opens_with, rekey, transaction
+from safecase.vault.connection import Connection, DatabaseError, opens_with, rekey
 from safecase.vault.keyfile import (
     KIND_USER,
     PART_ADMIN,
@@ -74,9 +75,9 @@ from safecase.vault.keyfile import (
     with_accounts,
 )
 from safecase.vault.paths import VaultPaths
-from safecase.vault.repositories._time import now_utc
 from safecase.vault.repositories.audit import AuditRepository
 from safecase.vault.repositories.users import UserRepository
+from safecase.vault.unit_of_work import UnitOfWorkError, transaction
 
 
 def _changed_outside() -> VaultFormatError:
@@ -318,8 +319,8 @@ class AccountService:
         require_acceptable(password, normalized, display)
         slot_id = slot_id_for(session.keyfile.vault_id, normalized)
         locked, public_key = _new_lock(session.keyfile, slot_id, password)
-        with session.write():
-            user = users.add(normalized, display, roles, now_utc())
+        with session.write(standalone=True):
+            user = users.add(normalized, display, roles, session.clock.now())
             session.log(AuditAction.USER_ADDED, "user", normalized, {"roles": ",".join(sorted_roles(roles))})
             keyfile, signed = self._trusted()
             self._check_lock_anchor(keyfile, locked)
@@ -376,8 +377,8 @@ class AccountService:
                 raise InputError(
                     tr("“{name}” is the last administrator and cannot be disabled.").format(name=user.name)
                 )
-            with session.write():
-                users.set_enabled(user.id, False, now_utc())
+            with session.write(standalone=True):
+                users.set_enabled(user.id, False, session.clock.now())
                 session.log(AuditAction.USER_DISABLED, "user", user.name)
                 keyfile, signed = self._trusted()
                 keyfile, new_admin, new_supervisor = self._take_keys_away(keyfile, signed, slot_id, None, keys)
@@ -499,7 +500,7 @@ class AccountService:
                     tr("“{name}” is the last administrator and must keep that role.").format(name=user.name)
                 )
         slot_id = slot_id_for(session.keyfile.vault_id, user.name)
-        with session.write():
+        with session.write(standalone=True):
             UserRepository(session.conn).set_roles(user.id, roles)
             session.log(
                 AuditAction.USER_ROLES_CHANGED,
@@ -536,9 +537,9 @@ class AccountService:
         session = self._session
         slot_id = slot_id_for(session.keyfile.vault_id, user.name)
         locked, public_key = _new_lock(session.keyfile, slot_id, password)
-        with session.write():
+        with session.write(standalone=True):
             if enable:
-                UserRepository(session.conn).set_enabled(user.id, True, now_utc())
+                UserRepository(session.conn).set_enabled(user.id, True, session.clock.now())
                 session.log(AuditAction.USER_ENABLED, "user", user.name)
             else:
                 session.log(AuditAction.PASSWORD_RESET, "user", user.name)
@@ -582,7 +583,7 @@ class AccountService:
         require_acceptable(new_password, session.user.name, session.user.display_name)
         binding = lock_binding(vault_id, slot_id, KIND_USER, keyfile.admin_public_key)
         locked = lock_private_key(new_password, unlocked.private_key, binding, keyfile.kdf)
-        with session.write():
+        with session.write(standalone=True):
             session.log(AuditAction.PASSWORD_CHANGED, "user", session.user.name)
             current, _ = self._trusted()
             current_slot = current.find(slot_id)
@@ -617,6 +618,8 @@ class AccountService:
         data_key = new_data_key()
         conn = session.conn
         staged = False
+        if session.unit_of_work.depth:
+            raise UnitOfWorkError("re-keying commits by itself and cannot run inside a unit of work")
         conn.execute("BEGIN IMMEDIATE")
         try:
             keyfile, signed = self._trusted()
@@ -700,7 +703,9 @@ def _rewrap_for(
     return rekeyed, dropped
 
 
-def reset_password_with_recovery_key(root: Path, recovery_key: str, user_name: str, new_password: str) -> None:
+def reset_password_with_recovery_key(
+    root: Path, recovery_key: str, user_name: str, new_password: str, *, clock: Clock = SYSTEM_CLOCK
+) -> None:
     """The recovery key resets anyone's password, the admin's included, without signing in."""
     opened = open_recovery(root, recovery_key)
     conn = opened.conn
@@ -716,8 +721,9 @@ def reset_password_with_recovery_key(root: Path, recovery_key: str, user_name: s
         keys = _Keys(opened.data_key, opened.admin_key, opened.supervisor_key)
         with transaction(conn):
             audit = AuditRepository(conn)
-            audit.append(now_utc(), RECOVERY_ACTOR, AuditAction.SIGN_IN_RECOVERY.value, "user", user.name)
-            audit.append(now_utc(), RECOVERY_ACTOR, AuditAction.PASSWORD_RESET.value, "user", user.name)
+            now = clock.now()
+            audit.append(now, RECOVERY_ACTOR, AuditAction.SIGN_IN_RECOVERY.value, "user", user.name)
+            audit.append(now, RECOVERY_ACTOR, AuditAction.PASSWORD_RESET.value, "user", user.name)
             # Re-read under the write lock: another process may have changed keys.json meanwhile.
             try:
                 keyfile, signed = trusted_keys(

@@ -10,7 +10,6 @@ from __future__ import annotations
 import shutil
 import tempfile
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 
 from safecase import __version__
@@ -25,16 +24,17 @@ from safecase.domain.errors import (
 from safecase.domain.roles import Permission
 from safecase.i18n import tr
 from safecase.services.access import prove_admin
+from safecase.services.clock import SYSTEM_CLOCK, Clock
 from safecase.services.locations import vault_in_use
 from safecase.services.session import VaultSession
 from safecase.vault import keyfile as keyfiles
 from safecase.vault.backup import BackupManifest, Progress, extract_backup, install_restored, write_backup
-from safecase.vault.connection import connect, transaction
+from safecase.vault.connection import connect
 from safecase.vault.migrations import check_not_newer, current_version
 from safecase.vault.paths import VaultPaths
-from safecase.vault.repositories._time import now_utc
 from safecase.vault.repositories.audit import AuditRepository
 from safecase.vault.repositories.meta import MetaRepository
+from safecase.vault.unit_of_work import UnitOfWorkError, transaction
 
 
 def create_backup(session: VaultSession, out: Path, progress: Progress | None = None) -> BackupManifest:
@@ -43,6 +43,9 @@ def create_backup(session: VaultSession, out: Path, progress: Progress | None = 
     Uses a connection of its own, so it may run in a worker thread while the UI keeps the session's.
     """
     session.require(Permission.BACKUP)
+    if session.unit_of_work.active:
+        # Its own connection would wait for the write lock this thread's unit of work holds.
+        raise UnitOfWorkError("a backup is written outside any unit of work")
     with session.worker_connection() as conn:
         manifest = write_backup(
             conn,
@@ -50,14 +53,14 @@ def create_backup(session: VaultSession, out: Path, progress: Progress | None = 
             session.data_key,
             out,
             vault_id=session.keyfile.vault_id,
-            created_at=datetime.now(UTC).isoformat(timespec="seconds"),
+            created_at=session.clock.now().isoformat(timespec="seconds"),
             app_version=__version__,
             schema_version=current_version(conn),
             progress=progress,
         )
         with transaction(conn):
             AuditRepository(conn).append(
-                now_utc(),
+                session.clock.now(),
                 session.user.name,
                 AuditAction.BACKUP_CREATED.value,
                 "vault",
@@ -83,6 +86,7 @@ def restore_backup(
     recovery_key: str = "",
     replace: bool = False,
     progress: Progress | None = None,
+    clock: Clock = SYSTEM_CLOCK,
 ) -> RestoreResult:
     """Restore ``backup`` as the vault at ``target``, proving an admin's password or the recovery key.
 
@@ -110,7 +114,7 @@ def restore_backup(
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.restoring-", dir=target.parent))
     try:
         manifest = extract_backup(backup, staging, progress)
-        _check_restore(staging, manifest, user_name, password, recovery_key)
+        _check_restore(staging, manifest, user_name, password, recovery_key, clock)
         replaced = install_restored(staging, target, replace)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -143,7 +147,9 @@ def _check_may_replace(target: Path, user_name: str, password: str, recovery_key
         ) from None
 
 
-def _check_restore(staging: Path, manifest: BackupManifest, user_name: str, password: str, recovery_key: str) -> str:
+def _check_restore(
+    staging: Path, manifest: BackupManifest, user_name: str, password: str, recovery_key: str, clock: Clock
+) -> str:
     """Open the unpacked vault: authenticate, check the manifest, the database and its vault id.
 
     The backup's key file must carry the signature of its administrators, and the credentials must be
@@ -168,7 +174,7 @@ def _check_restore(staging: Path, manifest: BackupManifest, user_name: str, pass
             raise BackupError(tr("The database in this backup belongs to another vault. Nothing was changed."))
         with transaction(conn):
             AuditRepository(conn).append(
-                now_utc(),
+                clock.now(),
                 actor,
                 AuditAction.RESTORED.value,
                 "vault",

@@ -50,7 +50,7 @@ import dataclasses
 import io
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
@@ -64,7 +64,8 @@ from safecase.domain.roles import Permission, Role
 from safecase.domain.taxonomy import Taxonomy, Term
 from safecase.domain.users import User, normalize_user_name
 from safecase.i18n import tr
-from safecase.services.cases import MAX_TEXT, CaseService, diff, record_change, reindex
+from safecase.services.cases import MAX_TEXT, CaseService
+from safecase.services.contacts import ContactService
 from safecase.services.incidents import MAX_PLATFORM_LENGTH, IncidentService, check_incident
 from safecase.services.session import VaultSession
 from safecase.services.taxonomies import (
@@ -76,9 +77,7 @@ from safecase.services.taxonomies import (
     SERVICE_STATUSES,
     taxonomies,
 )
-from safecase.vault.repositories._time import now_utc
 from safecase.vault.repositories.cases import CaseRepository
-from safecase.vault.repositories.contacts import ContactRepository
 from safecase.vault.repositories.users import UserRepository
 
 COLUMNS: tuple[str, ...] = (
@@ -768,68 +767,63 @@ def _check(session: VaultSession, text: str, encoding: str, today: date) -> _Che
 # --- the public API -------------------------------------------------------------------------------------
 
 
-def preview_import(session: VaultSession, path: Path, today: Callable[[], date] = date.today) -> ImportPreview:
+def preview_import(session: VaultSession, path: Path) -> ImportPreview:
     """Read and check ``path`` without writing anything (for the import dialog's preview)."""
     session.require(Permission.IMPORT_CASES)
     text, encoding = read_text(path)
-    return _check(session, text, encoding, today()).preview(path)
+    return _check(session, text, encoding, session.clock.today()).preview(path)
 
 
-def import_cases(
-    session: VaultSession, path: Path, dry_run: bool = False, today: Callable[[], date] = date.today
-) -> ImportReport:
+def import_cases(session: VaultSession, path: Path, dry_run: bool = False) -> ImportReport:
     """Import every row of ``path`` as a case, or none when any row is bad (see the module docstring).
 
     Supervisors and administrators (``Permission.IMPORT_CASES``). File-level failures (missing,
-    undecodable) raise :class:`InputError`; bad rows come back in ``ImportReport.problems``.
+    undecodable) raise :class:`InputError`; bad rows come back in ``ImportReport.problems``. The cases
+    are written through the casework services, all in one unit of work.
     """
     session.require(Permission.IMPORT_CASES)
     text, encoding = read_text(path)
-    checked = _check(session, text, encoding, today())
+    checked = _check(session, text, encoding, session.clock.today())
     if dry_run or checked.problems():
         return checked.report(dry_run)
     with session.write():
         # Checked again under the write lock, so nothing changed in between (a case number taken by
         # someone else meanwhile, a counselor disabled) can slip through.
-        checked = _check(session, text, encoding, today())
+        checked = _check(session, text, encoding, session.clock.today())
         if checked.problems():
             return checked.report(False)
-        numbers = _write(session, checked.plans, today)
+        numbers = _write(session.importing(), checked.plans)
     return checked.report(False, tuple(numbers))
 
 
-def _write(session: VaultSession, plans: list[_Plan], today: Callable[[], date]) -> list[str]:
-    """Insert every plan in the caller's transaction; rows with a number first, so a generated number
+def _write(session: VaultSession, plans: list[_Plan]) -> list[str]:
+    """Write every plan in the caller's unit of work; rows with a number first, so a generated number
     never takes one the file names further down."""
-    cases = CaseService(session, today)
+    cases = CaseService(session)
     incidents = IncidentService(session)
-    contacts = ContactRepository(session.conn)
+    contacts = ContactService(session)
     numbers: dict[int, str] = {}
     for plan in sorted(plans, key=lambda p: (not p.number, p.line)):
         assert plan.fields.opened_on is not None
-        fields = cases._normalized(plan.fields)
-        case_id = cases._insert(fields, plan.counselors, plan.number, plan.fields.opened_on)
+        case = cases.create(plan.fields, plan.counselors, plan.number)
         if plan.incident is not None:
-            incidents._insert(dataclasses.replace(plan.incident, case_id=case_id))
+            incidents.add(dataclasses.replace(plan.incident, case_id=case.id))
         if plan.notes:
-            contact = Contact(
-                id=0,
-                case_id=case_id,
-                at=datetime.combine(plan.fields.opened_on, time(0, 0)).astimezone(),
-                channel=Channel.OTHER,
-                direction=Direction.INBOUND,
-                duration_minutes=None,
-                caller_type=CallerType.SURVIVOR,
-                counselor=plan.counselors[0],
-                summary=tr("[Imported record]") + "\n" + plan.notes,
-                follow_up_needed=False,
-                follow_up_due=None,
+            contacts.log(
+                Contact(
+                    id=0,
+                    case_id=case.id,
+                    at=datetime.combine(plan.fields.opened_on, time(0, 0)).astimezone(),
+                    channel=Channel.OTHER,
+                    direction=Direction.INBOUND,
+                    duration_minutes=None,
+                    caller_type=CallerType.SURVIVOR,
+                    counselor=plan.counselors[0],
+                    summary=tr("[Imported record]") + "\n" + plan.notes,
+                    follow_up_needed=False,
+                    follow_up_due=None,
+                )
             )
-            contact_id = contacts.insert(contact, now_utc())
-            record_change(session, case_id, "contact", contact_id, diff(None, contact))
-            reindex(session, case_id)
-        session.log(AuditAction.CASE_IMPORTED, "case", str(case_id), {"line": str(plan.line)})
-        case = CaseRepository(session.conn).get(case_id)
-        assert case is not None
+        session.log(AuditAction.CASE_IMPORTED, "case", str(case.id), {"line": str(plan.line)})
         numbers[plan.line] = case.number
     return [numbers[line] for line in sorted(numbers)]

@@ -8,8 +8,8 @@ only by :meth:`CaseService.reveal`, which is audit-logged, and appear in history
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable, Sequence
-from datetime import date
+from collections.abc import Iterable, Sequence
+from datetime import datetime
 
 from safecase.domain.audit import AuditAction
 from safecase.domain.cases import (
@@ -26,19 +26,17 @@ from safecase.domain.cases import (
     parse_case_number,
 )
 from safecase.domain.errors import InputError
-from safecase.domain.roles import Permission, Role
+from safecase.domain.roles import Permission
 from safecase.domain.tasks import HistoryEntry
 from safecase.domain.users import User
 from safecase.i18n import tr
-from safecase.services.casework_access import reassigns_cases, require_case, visible_to
+from safecase.services.casework_access import caseworkers, reassigns_cases, require_case, require_caseworker, visible_to
 from safecase.services.session import VaultSession
 from safecase.services.taxonomies import INCIDENT_TYPES, PLATFORMS, taxonomies
-from safecase.vault.repositories._time import now_utc
 from safecase.vault.repositories.cases import CaseRepository
 from safecase.vault.repositories.history import HistoryRepository
 from safecase.vault.repositories.search import SearchIndex
 from safecase.vault.repositories.tasks import TaskRepository
-from safecase.vault.repositories.users import UserRepository
 
 MAX_TEXT = 20_000
 SENSITIVE_FIELDS = frozenset({"sensitive.real_name", "sensitive.phone"})
@@ -81,61 +79,118 @@ def check_text_lengths(values: Iterable[str]) -> None:
 
 
 def reindex(session: VaultSession, case_id: int) -> None:
-    """Refresh the search index of one case inside the caller's transaction.
+    """Refresh the search index of one case when the caller's unit of work commits.
 
-    Besides the free text, the English and Korean labels of the case's incident types and platforms
+    Done once per case and transaction, however many records of the case changed, and for all the
+    cases of a transaction in one pass (thousands in an import or a demo batch), just before COMMIT:
+    the index commits or rolls back with the change. A search inside the same unit of work does not
+    see the change yet.
+    """
+    if not session.unit_of_work.active:
+        with session.write():
+            reindex(session, case_id)
+        return
+    session.unit_of_work.collect("search-index", case_id, lambda ids: index_cases(session, ids))
+
+
+def index_cases(session: VaultSession, case_ids: Sequence[int]) -> None:
+    """Write the search index of these cases now, in the caller's transaction.
+
+    Besides the free text, the English and Korean labels of each case's incident types and platforms
     are indexed, so 딥페이크 or 텔레그램 finds a case whose notes never spell the word out.
     """
     repo = CaseRepository(session.conn)
-    texts = repo.texts_for_index(case_id)
-    types, platforms = repo.taxonomy_codes(case_id)
+    documents = repo.texts_for_index(case_ids)
     tax = taxonomies()
-    for taxonomy, codes in ((tax[INCIDENT_TYPES], types), (tax[PLATFORMS], platforms)):
-        for code in codes:
-            term = taxonomy.get(code)
-            if term is not None:
-                texts.extend((term.en, term.ko))
-    SearchIndex(session.conn).replace(case_id, texts)
+    for case_id, (types, platforms) in repo.taxonomy_codes(case_ids).items():
+        texts = documents[case_id]
+        for taxonomy, codes in ((tax[INCIDENT_TYPES], types), (tax[PLATFORMS], platforms)):
+            for code in codes:
+                term = taxonomy.get(code)
+                if term is not None:
+                    texts.extend((term.en, term.ko))
+    SearchIndex(session.conn).replace(documents)
+
+
+def record_created(
+    session: VaultSession,
+    case_id: int,
+    record_type: str,
+    record_id: int,
+    record: object,
+    extra: dict[str, tuple[str, str]] | None = None,
+) -> None:
+    """History of a new record (every field it sets, and ``extra``), as :func:`record_change`; the
+    fields are only gathered when the session keeps history."""
+    changes = {}
+    if session.records_history:
+        changes = diff(None, record)
+        changes.update(extra or {})
+    record_change(session, case_id, record_type, record_id, changes)
 
 
 def record_change(
     session: VaultSession, case_id: int, record_type: str, record_id: int, changes: dict[str, tuple[str, str]]
 ) -> None:
-    """History rows (content, encrypted), in the caller's transaction.
+    """History rows (content, encrypted), in the caller's transaction, and the case's time of change.
 
-    Identifying details appear only masked (set) or empty (not set), never their value.
+    Identifying details appear only masked (set) or empty (not set), never their value. A session
+    writing synthetic demo data keeps no history (no person made those changes).
     """
     shown = {
         k: ((masked(old), masked(new)) if k in SENSITIVE_FIELDS else (old, new)) for k, (old, new) in changes.items()
     }
-    HistoryRepository(session.conn).add(case_id, now_utc(), session.user.name, record_type, record_id, shown)
-    CaseRepository(session.conn).touch(case_id, now_utc())
+    now = session.clock.now()
+    if session.records_history:
+        HistoryRepository(session.conn).add(case_id, now, session.user.name, record_type, record_id, shown)
+    touch(session, case_id, now)
+
+
+def touch(session: VaultSession, case_id: int, at: datetime) -> None:
+    """Set the case's time of change to ``at`` when the caller's unit of work commits (once per case and
+    transaction, to the latest time given; all the cases in one statement)."""
+
+    def flush(changes: list[tuple[int, datetime]]) -> None:
+        latest: dict[int, datetime] = {}
+        for changed, moment in changes:
+            latest[changed] = max(moment, latest.get(changed, moment))
+        CaseRepository(session.conn).touch(latest)
+
+    uow = session.unit_of_work
+    if uow.active:
+        uow.collect("case-touched", (case_id, at), flush)
+    else:
+        flush([(case_id, at)])
 
 
 class CaseService:
-    def __init__(self, session: VaultSession, today: Callable[[], date] = date.today) -> None:
+    def __init__(self, session: VaultSession) -> None:
         self._session = session
-        self._today = today
         self._repo = CaseRepository(session.conn)
 
     # --- creating and editing -------------------------------------------------------------------
 
     def create(self, fields: CaseFields, counselors: Iterable[str] = (), number: str = "") -> Case:
-        """Open a case. Counselors are assigned to their own new cases; supervisors may name others."""
+        """Open a case, numbered ``number`` or the next free number of the year it was opened.
+
+        Counselors are assigned to their own new cases; supervisors may name others. Opened today
+        unless ``fields.opened_on`` says otherwise.
+        """
         session = self._session
         visible_to(session)
-        names = self._checked_counselors(counselors) if reassigns_cases(session) else ()
-        if not names:
-            names = (session.user.name,)
-        opened_on = fields.opened_on or self._today()
-        fields = self._normalized(dataclasses.replace(fields, opened_on=opened_on))
         with session.write():
-            case_id = self._insert(fields, names, number, opened_on)
-            session.log(AuditAction.CASE_CREATED, "case", str(case_id))
-        return self._get(case_id)
+            names = self._checked_counselors(counselors) if reassigns_cases(session) else ()
+            if not names:
+                names = (session.user.name,)
+            opened_on = fields.opened_on or session.clock.today()
+            fields = self._normalized(dataclasses.replace(fields, opened_on=opened_on))
+            case = self._insert(fields, names, number)
+            session.log(AuditAction.CASE_CREATED, "case", str(case.id))
+            return case
 
-    def _insert(self, fields: CaseFields, names: Sequence[str], number: str, opened_on: date) -> int:
-        """Insert a case in the caller's transaction (shared with the importer)."""
+    def _insert(self, fields: CaseFields, names: Sequence[str], number: str) -> Case:
+        opened_on = fields.opened_on
+        assert opened_on is not None
         if number:
             if parse_case_number(number) is None:
                 raise InputError(tr("“{number}” is not a case number like 2026-0042.").format(number=number))
@@ -143,14 +198,11 @@ class CaseService:
                 raise InputError(tr("Case {number} already exists.").format(number=number))
         else:
             number = self._repo.next_number(opened_on.year)
-        case_id = self._repo.insert(number, fields, opened_on, self._session.user.name, now_utc())
-        self._repo.set_counselors(case_id, names)
-        created = diff(None, dataclasses.replace(fields, opened_on=opened_on))
-        created["number"] = ("", number)
-        created["counselors"] = ("", ", ".join(names))
-        record_change(self._session, case_id, "case", case_id, created)
-        reindex(self._session, case_id)
-        return case_id
+        case = self._repo.insert(number, fields, opened_on, self._session.user.name, self._session.clock.now(), names)
+        extra = {"number": ("", number), "counselors": ("", ", ".join(names))}
+        record_created(self._session, case.id, "case", case.id, fields, extra)
+        reindex(self._session, case.id)
+        return case
 
     def update(self, case_id: int, fields: CaseFields, *, keep_sensitive: bool = True) -> Case:
         """Save edited fields.
@@ -161,42 +213,41 @@ class CaseService:
         """
         session = self._session
         require_case(session, case_id)
-        old = self._repo.fields(case_id)
-        assert old is not None
-        if keep_sensitive:
-            fields = dataclasses.replace(fields, sensitive=old.sensitive)
-        new = self._normalized(dataclasses.replace(fields, opened_on=fields.opened_on or old.opened_on))
-        if new.status is CaseStatus.CLOSED and new.closed_on is None:
-            new = dataclasses.replace(new, closed_on=self._today())
-        elif new.status in OPEN_STATUSES and old.status not in OPEN_STATUSES and new.closed_on == old.closed_on:
-            new = dataclasses.replace(new, closed_on=None)  # reopened: no longer closed
-        changes = diff(old, new)
-        if not changes:
-            return self._get(case_id)
         with session.write():
-            self._repo.update(case_id, new, now_utc())
-            record_change(session, case_id, "case", case_id, changes)
-            reindex(session, case_id)
-            session.log(AuditAction.CASE_UPDATED, "case", str(case_id), {"fields": ",".join(sorted(changes))})
-        return self._get(case_id)
+            old = self._repo.fields(case_id)
+            assert old is not None
+            if keep_sensitive:
+                fields = dataclasses.replace(fields, sensitive=old.sensitive)
+            new = self._normalized(dataclasses.replace(fields, opened_on=fields.opened_on or old.opened_on))
+            if new.status is CaseStatus.CLOSED and new.closed_on is None:
+                new = dataclasses.replace(new, closed_on=session.clock.today())
+            elif new.status in OPEN_STATUSES and old.status not in OPEN_STATUSES and new.closed_on == old.closed_on:
+                new = dataclasses.replace(new, closed_on=None)  # reopened: no longer closed
+            changes = diff(old, new)
+            if changes:
+                self._repo.update(case_id, new, session.clock.now())
+                record_change(session, case_id, "case", case_id, changes)
+                reindex(session, case_id)
+                session.log(AuditAction.CASE_UPDATED, "case", str(case_id), {"fields": ",".join(sorted(changes))})
+            return self._get(case_id)
 
     def reassign(self, case_id: int, counselors: Iterable[str]) -> Case:
         """Supervisors only: who works this case from now on."""
         session = self._session
         session.require(Permission.REASSIGN_CASES)
         require_case(session, case_id)
-        names = self._checked_counselors(counselors)
-        if not names:
-            raise InputError(tr("A case needs at least one counselor."))
-        old = self._repo.counselors(case_id)
-        if tuple(sorted(names)) == tuple(sorted(old)):
-            return self._get(case_id)
         with session.write():
-            self._repo.set_counselors(case_id, names)
-            self._hand_over_tasks(case_id, old, names)
-            record_change(session, case_id, "case", case_id, {"counselors": (", ".join(old), ", ".join(sorted(names)))})
-            session.log(AuditAction.CASE_REASSIGNED, "case", str(case_id), {"counselors": ",".join(sorted(names))})
-        return self._get(case_id)
+            names = self._checked_counselors(counselors)
+            if not names:
+                raise InputError(tr("A case needs at least one counselor."))
+            old = self._repo.counselors(case_id)
+            if tuple(sorted(names)) != tuple(sorted(old)):
+                self._repo.set_counselors(case_id, names)
+                self._hand_over_tasks(case_id, old, names)
+                changes = {"counselors": (", ".join(old), ", ".join(sorted(names)))}
+                record_change(session, case_id, "case", case_id, changes)
+                session.log(AuditAction.CASE_REASSIGNED, "case", str(case_id), {"counselors": ",".join(sorted(names))})
+            return self._get(case_id)
 
     def _hand_over_tasks(self, case_id: int, old: Sequence[str], names: Sequence[str]) -> None:
         """Open tasks of counselors taken off the case go to those now on it (in the caller's transaction).
@@ -227,24 +278,16 @@ class CaseService:
                 self._session.log(AuditAction.TASK_UPDATED, "task", str(task.id), {"fields": "owner"})
                 for name in missing[1:]:
                     task_id = tasks.insert(
-                        dataclasses.replace(task, id=0, owner=name), self._session.user.name, now_utc()
+                        dataclasses.replace(task, id=0, owner=name), self._session.user.name, self._session.clock.now()
                     )
                     open_tasks.append(dataclasses.replace(task, id=task_id, owner=name))
                     self._session.log(AuditAction.TASK_CREATED, "task", str(task_id))
             else:
-                tasks.update(dataclasses.replace(task, done_at=now_utc()))
+                tasks.update(dataclasses.replace(task, done_at=self._session.clock.now()))
                 self._session.log(AuditAction.TASK_UPDATED, "task", str(task.id), {"done": "yes"})
 
     def _checked_counselors(self, names: Iterable[str]) -> tuple[str, ...]:
-        known = {u.name: u for u in UserRepository(self._session.conn).all()}
-        result: list[str] = []
-        for name in names:
-            key = name.strip().casefold()
-            user = known.get(key)
-            if user is None or not user.enabled or not ({Role.COUNSELOR, Role.SUPERVISOR} & user.roles):
-                raise InputError(tr("“{name}” is not an active counselor or supervisor.").format(name=name))
-            result.append(user.name)
-        return tuple(sorted(set(result)))
+        return tuple(sorted({require_caseworker(self._session, name).name for name in names}))
 
     def _normalized(self, fields: CaseFields) -> CaseFields:
         profile = fields.profile
@@ -271,10 +314,12 @@ class CaseService:
         assert case is not None
         return case
 
-    def get(self, case_id: int) -> Case:
-        """Open a case (audit-logged as a view)."""
+    def get(self, case_id: int, *, log: bool = True) -> Case:
+        """Open a case (audit-logged as a view). ``log=False`` for a read that only reports the result of
+        a change audit-logged itself (the case a quick intake was saved to)."""
         require_case(self._session, case_id)
-        self._session.audit(AuditAction.CASE_VIEWED, "case", str(case_id))
+        if log:
+            self._session.audit(AuditAction.CASE_VIEWED, "case", str(case_id))
         return self._get(case_id)
 
     def id_for_number(self, number: str) -> int:
@@ -300,7 +345,7 @@ class CaseService:
     def list_ids(self, flt: CaseFilter, log: bool = True) -> list[int]:
         """Ordered ids of the cases the user may see that pass ``flt``. Logged (filter names only)."""
         owner = visible_to(self._session)
-        ids = self._repo.ids(flt, owner, self._today())
+        ids = self._repo.ids(flt, owner, self._session.clock.today())
         if log:
             used = sorted(
                 f.name for f in dataclasses.fields(flt) if getattr(flt, f.name) and f.name not in ("sort", "descending")
@@ -313,7 +358,7 @@ class CaseService:
     def summaries(self, ids: Sequence[int]) -> list[CaseSummary]:
         """List rows for ``ids`` (those the user may see), in the given order."""
         owner = visible_to(self._session)
-        rows = self._repo.summaries(ids, self._today())
+        rows = self._repo.summaries(ids, self._session.clock.today())
         return rows if owner is None else [r for r in rows if owner in r.counselors]
 
     def history(self, case_id: int) -> list[HistoryEntry]:
@@ -323,11 +368,7 @@ class CaseService:
     def caseworkers(self) -> list[User]:
         """Enabled users who can be assigned cases (for pickers)."""
         visible_to(self._session)
-        return [
-            u
-            for u in UserRepository(self._session.conn).all()
-            if u.enabled and ({Role.COUNSELOR, Role.SUPERVISOR} & u.roles)
-        ]
+        return list(caseworkers(self._session).values())
 
     def possible_repeats(
         self,

@@ -6,86 +6,80 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import timedelta
 
 from safecase.domain.audit import AuditAction
 from safecase.domain.contacts import Contact
 from safecase.domain.errors import InputError
-from safecase.domain.roles import Role
 from safecase.domain.tasks import Task, TaskKind
 from safecase.i18n import tr
-from safecase.services.cases import check_text_lengths, diff, record_change, reindex
-from safecase.services.casework_access import require_case, visible_to
+from safecase.services.cases import check_text_lengths, diff, record_change, record_created, reindex
+from safecase.services.casework_access import require_case, require_caseworker, visible_to
 from safecase.services.session import VaultSession
-from safecase.vault.repositories._time import now_utc
 from safecase.vault.repositories.contacts import ContactRepository
 from safecase.vault.repositories.tasks import TaskRepository
-from safecase.vault.repositories.users import UserRepository
 
 MAX_DURATION_MINUTES = 24 * 60
 
 
 class ContactService:
-    def __init__(self, session: VaultSession, today: Callable[[], date] = date.today) -> None:
+    def __init__(self, session: VaultSession) -> None:
         self._session = session
-        self._today = today
         self._repo = ContactRepository(session.conn)
 
     def log(self, contact: Contact) -> Contact:
-        """Record a contact (``contact.id`` is ignored). The counselor is the signed-in user unless given."""
+        """Record a contact (``contact.id`` is ignored). The counselor is the signed-in user unless given.
+
+        With "follow-up needed" and no date, the follow-up is due tomorrow.
+        """
         session = self._session
         visible_to(session)
         contact = self._checked(dataclasses.replace(contact, counselor=contact.counselor or session.user.name))
         with session.write():
-            contact_id = self._insert(contact)
-            session.log(AuditAction.CONTACT_LOGGED, "contact", str(contact_id), {"case": str(contact.case_id or "")})
-        return self._get(contact_id)
-
-    def _insert(self, contact: Contact) -> int:
-        """Insert in the caller's transaction (quick intake creates a case and a contact together)."""
-        if contact.case_id is not None:
-            require_case(self._session, contact.case_id)
-        if contact.counselor != self._session.user.name:
-            self._check_counselor(contact.counselor)
-        contact_id = self._repo.insert(contact, now_utc())
-        if contact.follow_up_needed:
-            self._add_follow_up(dataclasses.replace(contact, id=contact_id))
-        if contact.case_id is not None:
-            record_change(self._session, contact.case_id, "contact", contact_id, diff(None, contact))
-            reindex(self._session, contact.case_id)
-        return contact_id
+            if contact.case_id is not None:
+                require_case(session, contact.case_id)
+            if contact.counselor != session.user.name:
+                require_caseworker(session, contact.counselor)  # logged for someone else
+            stored = self._repo.insert(contact, session.clock.now())
+            if contact.follow_up_needed:
+                self._add_follow_up(dataclasses.replace(contact, id=stored.id))  # titled with the day as given
+            if stored.case_id is not None:
+                record_created(session, stored.case_id, "contact", stored.id, contact)
+                reindex(session, stored.case_id)
+            session.log(AuditAction.CONTACT_LOGGED, "contact", str(stored.id), {"case": str(stored.case_id or "")})
+            return stored
 
     def update(self, contact: Contact) -> Contact:
         session = self._session
-        old = self._visible(contact.id)
-        new = self._checked(dataclasses.replace(contact, counselor=contact.counselor or old.counselor))
-        if new.case_id is not None and new.case_id != old.case_id:
-            require_case(session, new.case_id)  # never move a contact into a case one may not work on
-        if new.counselor != old.counselor:
-            self._check_counselor(new.counselor)
-        changes = diff(old, new)
-        if old.case_id != new.case_id:
-            changes["case_id"] = (str(old.case_id or ""), str(new.case_id or ""))
-        if not changes:
-            return old
         with session.write():
-            self._repo.update(new, now_utc())
+            old = self._visible(contact.id)
+            new = self._checked(dataclasses.replace(contact, counselor=contact.counselor or old.counselor))
+            if new.case_id is not None and new.case_id != old.case_id:
+                require_case(session, new.case_id)  # never move a contact into a case one may not work on
+            if new.counselor != old.counselor:
+                require_caseworker(session, new.counselor)
+            changes = diff(old, new)
+            if old.case_id != new.case_id:
+                changes["case_id"] = (str(old.case_id or ""), str(new.case_id or ""))
+            if not changes:
+                return old
+            self._repo.update(new, session.clock.now())
             self._sync_follow_up(new)
             for case_id in {old.case_id, new.case_id} - {None}:
                 assert case_id is not None
                 record_change(session, case_id, "contact", new.id, changes)
                 reindex(session, case_id)
             session.log(AuditAction.CONTACT_UPDATED, "contact", str(new.id), {"fields": ",".join(sorted(changes))})
-        return self._get(new.id)
+            return self._get(new.id)
 
     def attach(self, contact_id: int, case_id: int) -> Contact:
         """Attach an unattached contact (and its follow-up task) to a case."""
-        contact = self._visible(contact_id)
-        if contact.case_id is not None:
-            raise InputError(tr("This contact already belongs to a case."))
-        require_case(self._session, case_id)
-        return self.update(dataclasses.replace(contact, case_id=case_id))
+        with self._session.write():
+            contact = self._visible(contact_id)
+            if contact.case_id is not None:
+                raise InputError(tr("This contact already belongs to a case."))
+            require_case(self._session, case_id)
+            return self.update(dataclasses.replace(contact, case_id=case_id))
 
     def for_case(self, case_id: int) -> list[Contact]:
         require_case(self._session, case_id)
@@ -111,18 +105,12 @@ class ContactService:
             raise InputError(tr("That contact does not exist."))
         return contact
 
-    def _check_counselor(self, name: str) -> None:
-        """A contact logged for someone else must name an active counselor or supervisor."""
-        user = UserRepository(self._session.conn).by_name(name)
-        if user is None or not user.enabled or not ({Role.COUNSELOR, Role.SUPERVISOR} & user.roles):
-            raise InputError(tr("“{name}” is not an active counselor or supervisor.").format(name=name))
-
     def _checked(self, contact: Contact) -> Contact:
         check_text_lengths([contact.summary])
         if contact.duration_minutes is not None and not 0 <= contact.duration_minutes <= MAX_DURATION_MINUTES:
             raise InputError(tr("The duration must be between 0 and {max} minutes.").format(max=MAX_DURATION_MINUTES))
         if contact.follow_up_needed and contact.follow_up_due is None:
-            contact = dataclasses.replace(contact, follow_up_due=self._today() + timedelta(days=1))
+            contact = dataclasses.replace(contact, follow_up_due=self._session.clock.today() + timedelta(days=1))
         return dataclasses.replace(contact, summary=contact.summary.strip())
 
     def _sync_follow_up(self, contact: Contact) -> None:
@@ -131,7 +119,7 @@ class ContactService:
         open_tasks = tasks.open_for_contact(contact.id)
         if not contact.follow_up_needed:
             for task in open_tasks:
-                tasks.update(dataclasses.replace(task, done_at=now_utc()))
+                tasks.update(dataclasses.replace(task, done_at=self._session.clock.now()))
                 self._session.log(AuditAction.TASK_UPDATED, "task", str(task.id), {"done": "yes"})
             return
         if not open_tasks:
@@ -155,5 +143,5 @@ class ContactService:
             done_at=None,
             contact_id=contact.id,
         )
-        task_id = TaskRepository(self._session.conn).insert(task, self._session.user.name, now_utc())
+        task_id = TaskRepository(self._session.conn).insert(task, self._session.user.name, self._session.clock.now())
         self._session.log(AuditAction.TASK_CREATED, "task", str(task_id))

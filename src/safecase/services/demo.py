@@ -10,11 +10,15 @@ training is vault administration), and only into a vault that holds no cases, or
 added earlier (counted in the ``demo_cases`` meta key) — so demo data never mixes with real casework by
 accident. ``force=True`` (``safecase demo --force``) overrides that check and says so in the audit log.
 
-Speed: cases are written in batches of :data:`BATCH_SIZE`, each batch one transaction, straight
-through the repositories (case, counselors, incident, contacts, consents, referrals, tasks, search
-index). The audit log gets one ``demo.added`` row per batch (case count, first and last number, seed)
-rather than one row per record, and no case-history rows are written: there was no person making
-these changes.
+Same rules as real data: every record is written through the casework services' public methods
+(case, incident, contacts and their follow-ups, consents, referrals and theirs, tasks), so numbering,
+checks, follow-up tasks and the search index are exactly what a person would get. They run as the
+administrator's demo-data session (:meth:`VaultSession.making_demo_data`): it may work every case,
+reads a clock the demo sets to each record's made-up moment, writes no case history and counts audit
+actions instead of appending them — there was no person making these changes. Cases are written in
+batches of :data:`BATCH_SIZE`, each batch one unit of work with one ``demo.added`` audit row (case
+count, first and last number, seed, and the counted actions), and each case's search index is written
+once, when its batch commits.
 """
 
 from __future__ import annotations
@@ -50,18 +54,19 @@ from safecase.domain.referrals import (
     Referral,
     ReferralStatus,
 )
-from safecase.domain.roles import Permission, Role
+from safecase.domain.roles import Permission
 from safecase.domain.tasks import Task, TaskKind
 from safecase.i18n import tr
-from safecase.services.cases import reindex
+from safecase.services.cases import CaseService
+from safecase.services.casework_access import caseworkers
+from safecase.services.clock import FrozenClock
+from safecase.services.contacts import ContactService
+from safecase.services.incidents import IncidentService
+from safecase.services.referrals import OrganizationService, ReferralService
 from safecase.services.session import VaultSession
+from safecase.services.tasks import TaskService
 from safecase.vault.repositories.cases import CaseRepository
-from safecase.vault.repositories.contacts import ContactRepository
-from safecase.vault.repositories.incidents import IncidentRepository
 from safecase.vault.repositories.meta import MetaRepository
-from safecase.vault.repositories.referrals import ConsentRepository, OrganizationRepository, ReferralRepository
-from safecase.vault.repositories.tasks import TaskRepository
-from safecase.vault.repositories.users import UserRepository
 
 BATCH_SIZE = 1000
 MAX_CASES = 1_000_000
@@ -740,106 +745,50 @@ class _Generator:
 
 
 class _Writer:
+    """Writes generated cases through the casework services, as the demo-data session (see the module
+    docstring), with its clock set to the moment each record was made."""
+
     def __init__(self, session: VaultSession) -> None:
-        self._session = session
-        conn = session.conn
-        self._cases = CaseRepository(conn)
-        self._incidents = IncidentRepository(conn)
-        self._contacts = ContactRepository(conn)
-        self._consents = ConsentRepository(conn)
-        self._referrals = ReferralRepository(conn)
-        self._tasks = TaskRepository(conn)
+        self.clock = FrozenClock(session.clock.now())
+        self.session = session.making_demo_data(self.clock)
+        self._cases = CaseService(self.session)
+        self._incidents = IncidentService(self.session)
+        self._contacts = ContactService(self.session)
+        self._referrals = ReferralService(self.session)
+        self._tasks = TaskService(self.session)
+
+    def organizations(self) -> list[Organization]:
+        return OrganizationService(self.session).all()
 
     def write(self, demo: _DemoCase) -> str:
-        by = self._session.user.name
         created = datetime.combine(demo.opened, time(9, 0)).astimezone()
-        number = self._cases.next_number(demo.opened.year)
-        case_id = self._cases.insert(number, demo.fields, demo.opened, by, created)
-        self._cases.set_counselors(case_id, demo.counselors)
-        self._incidents.insert(
-            Incident(
-                0,
-                case_id,
-                demo.incident.types,
-                demo.incident.platforms,
-                demo.incident.perpetrator_relation,
-                demo.incident.date_precision,
-                demo.incident.date_value,
-                demo.incident.place_type,
-                demo.incident.description,
-            ),
-            created,
-        )
+        self.clock.set(created)
+        case = self._cases.create(demo.fields, demo.counselors)
+        self._incidents.add(dataclasses.replace(demo.incident, case_id=case.id))
         for index, contact in enumerate(demo.contacts):
-            contact_id = self._contacts.insert(dataclasses.replace(contact, case_id=case_id), contact.at)
-            if contact.follow_up_needed and contact.follow_up_due is not None:
-                done_at = None
-                if index in demo.done_follow_ups:
-                    done_at = datetime.combine(demo.done_follow_ups[index], time(17, 0)).astimezone()
-                task = Task(
-                    0,
-                    case_id,
-                    TaskKind.CONTACT_FOLLOW_UP,
-                    tr("Follow up on the contact of {day}").format(day=contact.at.date().isoformat()),
-                    contact.follow_up_due,
-                    contact.counselor,
-                    done_at,
-                    contact_id=contact_id,
-                )
-                self._tasks.insert(task, by, contact.at)
+            self.clock.set(contact.at)
+            logged = self._contacts.log(dataclasses.replace(contact, case_id=case.id))
+            done_on = demo.done_follow_ups.get(index)
+            if done_on is not None:
+                follow_up = next(t for t in self._tasks.for_case(case.id) if t.contact_id == logged.id)
+                self.clock.set(datetime.combine(done_on, time(17, 0)).astimezone())
+                self._tasks.set_done(follow_up.id)
+        self.clock.set(created)
         if demo.record_consent:
-            self._consents.insert(
-                Consent(0, case_id, ConsentPurpose.RECORD, None, ConsentGiver.SURVIVOR, demo.opened, "상담 기록", None),
-                by,
-                created,
+            self._referrals.record_consent(
+                Consent(0, case.id, ConsentPurpose.RECORD, None, ConsentGiver.SURVIVOR, demo.opened, "상담 기록", None)
             )
         for org, referral, giver in demo.referrals:
             consent_id = None
             if referral.status is not ReferralStatus.DRAFT:
                 given_on = referral.sent_on or demo.opened
-                consent_id = self._consents.insert(
-                    Consent(0, case_id, ConsentPurpose.SHARE, org.id, giver, given_on, "연계에 필요한 범위", None),
-                    by,
-                    created,
-                )
-            referral_id = self._referrals.insert(
-                Referral(
-                    0,
-                    case_id,
-                    org.id,
-                    referral.reason,
-                    referral.status,
-                    referral.sent_on,
-                    consent_id,
-                    referral.follow_up_due,
-                    referral.outcome,
-                ),
-                by,
-                created,
-            )
-            waiting = referral.follow_up_due is not None and referral.status in (
-                ReferralStatus.DRAFT,
-                ReferralStatus.SENT,
-                ReferralStatus.NO_RESPONSE,
-            )
-            if waiting:
-                assert referral.follow_up_due is not None
-                for counselor in demo.counselors:
-                    task = Task(
-                        0,
-                        case_id,
-                        TaskKind.REFERRAL_FOLLOW_UP,
-                        tr("Follow up the referral to {organization}").format(organization=org.name),
-                        referral.follow_up_due,
-                        counselor,
-                        None,
-                        referral_id=referral_id,
-                    )
-                    self._tasks.insert(task, by, created)
+                consent_id = self._referrals.record_consent(
+                    Consent(0, case.id, ConsentPurpose.SHARE, org.id, giver, given_on, "연계에 필요한 범위", None)
+                ).id
+            self._referrals.create(dataclasses.replace(referral, case_id=case.id, consent_id=consent_id))
         for task in demo.tasks:
-            self._tasks.insert(dataclasses.replace(task, case_id=case_id), by, created)
-        reindex(self._session, case_id)
-        return number
+            self._tasks.create(case.id, task.title, task.due_on, task.owner)
+        return case.number
 
 
 # --- the public API -------------------------------------------------------------------------------------
@@ -858,7 +807,6 @@ def add_demo_cases(
     progress: Callable[[int, int], None] | None = None,
     *,
     force: bool = False,
-    today: Callable[[], date] = date.today,
 ) -> int:
     """Add ``count`` synthetic cases; the same ``seed`` (and day) gives the same cases. Returns ``count``.
 
@@ -877,27 +825,24 @@ def add_demo_cases(
                 "or --force if you are sure."
             ).format(count=f"{existing:,}")
         )
-    caseworkers = sorted(
-        u.name for u in UserRepository(session.conn).all() if u.enabled and {Role.COUNSELOR, Role.SUPERVISOR} & u.roles
-    )
-    if not caseworkers:
+    names = sorted(caseworkers(session))
+    if not names:
         raise InputError(
             tr(
                 "Demo cases are assigned to counselors and supervisors, and this vault has none. Add one first "
                 "(safecase user add NAME --role counselor)."
             )
         )
-    organizations = OrganizationRepository(session.conn).all()
+    writer = _Writer(session)
     if seed is None:
         seed = random.SystemRandom().randrange(2**31)
-    day = today()
-    generator = _Generator(random.Random(seed), day, caseworkers, organizations)
+    generator = _Generator(random.Random(seed), session.clock.today(), names, writer.organizations())
     dates = generator.opened_dates(count)
-    writer = _Writer(session)
     done = 0
     while done < count:
         batch = dates[done : done + BATCH_SIZE]
-        with session.write():
+        # One batch is all or nothing: thousands of nested service calls need no savepoint each.
+        with session.write(savepoints=False):
             if not force and CaseRepository(session.conn).count() != demo_case_count(session):
                 # Checked again under the write lock: a real case opened meanwhile (the app and the
                 # command line may share the vault) stops the demo rather than mixing with it.
@@ -907,6 +852,8 @@ def add_demo_cases(
             numbers = [writer.write(generator.case(opened)) for opened in batch]
             MetaRepository(session.conn).set(DEMO_META_KEY, str(demo_case_count(session) + len(batch)))
             details = {"cases": str(len(batch)), "first": numbers[0], "last": numbers[-1], "seed": str(seed)}
+            details["records"] = ",".join(f"{action}={n}" for action, n in sorted(writer.session.tally.items()))
+            writer.session.tally.clear()
             if force and existing:
                 details["forced"] = "yes"
             session.log(AuditAction.DEMO_DATA_ADDED, "cases", "", details)

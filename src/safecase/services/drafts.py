@@ -7,7 +7,6 @@ from typing import Any
 
 from safecase.domain.roles import Permission
 from safecase.services.session import VaultSession
-from safecase.vault.repositories._time import now_utc
 from safecase.vault.repositories.drafts import DraftRepository
 
 QUICK_INTAKE = "quick_intake"
@@ -21,7 +20,8 @@ class DraftService:
     def save(self, kind: str, values: dict[str, Any]) -> None:
         self._session.require(Permission.WORK_OWN_CASES)
         with self._session.write():
-            self._repo.save(self._session.user.name, kind, json.dumps(values, ensure_ascii=False), now_utc())
+            payload = json.dumps(values, ensure_ascii=False)
+            self._repo.save(self._session.user.name, kind, payload, self._session.clock.now())
 
     def load(self, kind: str) -> dict[str, Any] | None:
         self._session.require(Permission.WORK_OWN_CASES)
@@ -35,5 +35,6 @@ class DraftService:
         return value if isinstance(value, dict) else None
 
     def clear(self, kind: str) -> None:
+        self._session.require(Permission.WORK_OWN_CASES)
         with self._session.write():
             self._repo.clear(self._session.user.name, kind)

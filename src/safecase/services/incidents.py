@@ -8,11 +8,10 @@ from safecase.domain.audit import AuditAction
 from safecase.domain.errors import InputError
 from safecase.domain.incidents import DatePrecision, Incident, parse_approximate_date
 from safecase.i18n import tr
-from safecase.services.cases import check_text_lengths, diff, record_change, reindex
+from safecase.services.cases import check_text_lengths, diff, record_change, record_created, reindex
 from safecase.services.casework_access import require_case
 from safecase.services.session import VaultSession
 from safecase.services.taxonomies import INCIDENT_TYPES, PERPETRATOR_RELATIONS, PLACE_TYPES, PLATFORMS, taxonomies
-from safecase.vault.repositories._time import now_utc
 from safecase.vault.repositories.incidents import IncidentRepository
 
 MAX_PLATFORM_LENGTH = 80
@@ -61,36 +60,32 @@ class IncidentService:
         self._repo = IncidentRepository(session.conn)
 
     def add(self, incident: Incident) -> Incident:
-        require_case(self._session, incident.case_id)
-        incident = check_incident(incident)
-        with self._session.write():
-            incident_id = self._insert(incident)
-            self._session.log(AuditAction.INCIDENT_ADDED, "incident", str(incident_id), {"case": str(incident.case_id)})
-        return self._get(incident_id)
-
-    def _insert(self, incident: Incident) -> int:
-        incident_id = self._repo.insert(incident, now_utc())
-        record_change(self._session, incident.case_id, "incident", incident_id, diff(None, incident))
-        reindex(self._session, incident.case_id)
-        return incident_id
+        session = self._session
+        with session.write():
+            require_case(session, incident.case_id)
+            incident = check_incident(incident)
+            stored = self._repo.insert(incident, session.clock.now())
+            record_created(session, stored.case_id, "incident", stored.id, incident)
+            reindex(session, stored.case_id)
+            session.log(AuditAction.INCIDENT_ADDED, "incident", str(stored.id), {"case": str(stored.case_id)})
+            return stored
 
     def update(self, incident: Incident) -> Incident:
-        old = self._repo.get(incident.id)
-        if old is None:
-            raise InputError(tr("That incident does not exist."))
-        require_case(self._session, old.case_id)
-        new = check_incident(dataclasses.replace(incident, case_id=old.case_id))
-        changes = diff(old, new)
-        if not changes:
-            return old
-        with self._session.write():
-            self._repo.update(new, now_utc())
-            record_change(self._session, old.case_id, "incident", new.id, changes)
-            reindex(self._session, old.case_id)
-            self._session.log(
-                AuditAction.INCIDENT_UPDATED, "incident", str(new.id), {"fields": ",".join(sorted(changes))}
-            )
-        return self._get(new.id)
+        session = self._session
+        with session.write():
+            old = self._repo.get(incident.id)
+            if old is None:
+                raise InputError(tr("That incident does not exist."))
+            require_case(session, old.case_id)
+            new = check_incident(dataclasses.replace(incident, case_id=old.case_id))
+            changes = diff(old, new)
+            if not changes:
+                return old
+            self._repo.update(new, session.clock.now())
+            record_change(session, old.case_id, "incident", new.id, changes)
+            reindex(session, old.case_id)
+            session.log(AuditAction.INCIDENT_UPDATED, "incident", str(new.id), {"fields": ",".join(sorted(changes))})
+            return self._get(new.id)
 
     def for_case(self, case_id: int) -> list[Incident]:
         require_case(self._session, case_id)

@@ -13,8 +13,9 @@ from safecase.domain.audit import AuditAction
 from safecase.domain.errors import VaultFormatError
 from safecase.domain.roles import Role
 from safecase.i18n import tr
+from safecase.services.clock import Clock
 from safecase.vault import keyfile as keyfiles
-from safecase.vault.connection import Connection, transaction
+from safecase.vault.connection import Connection
 from safecase.vault.keyfile import (
     RECOVERY_SLOT_ID,
     Account,
@@ -28,12 +29,14 @@ from safecase.vault.keyfile import (
     with_accounts,
 )
 from safecase.vault.paths import VaultPaths
-from safecase.vault.repositories._time import now_utc
 from safecase.vault.repositories.audit import AuditRepository
 from safecase.vault.repositories.users import UserRepository
+from safecase.vault.unit_of_work import transaction
 
 
-def upgrade_key_file(paths: VaultPaths, conn: Connection, data_key: bytes, actor: str, params: Argon2Params) -> None:
+def upgrade_key_file(
+    paths: VaultPaths, conn: Connection, data_key: bytes, actor: str, params: Argon2Params, clock: Clock
+) -> None:
     """Write keys.json as version 2: new administrators' and supervisors' keys, every slot re-sealed.
 
     The slots' public keys allow re-sealing without anyone's password; each slot keeps its version-1
@@ -116,6 +119,6 @@ def upgrade_key_file(paths: VaultPaths, conn: Connection, data_key: bytes, actor
         keyfile, account_list = pad_with_decoys(keyfile, account_list)
         keyfile = with_accounts(keyfile, sign_accounts(account_list, admin_key), data_key)
         AuditRepository(conn).append(
-            now_utc(), actor, AuditAction.MIGRATED.value, "vault", vault_id, {"key_file": str(keyfiles.VERSION)}
+            clock.now(), actor, AuditAction.MIGRATED.value, "vault", vault_id, {"key_file": str(keyfiles.VERSION)}
         )
         keyfiles.save(paths.keyfile, keyfile)

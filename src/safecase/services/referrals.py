@@ -12,7 +12,6 @@ referral comes back on the Today view.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
 from datetime import date, timedelta
 
 from safecase.domain.audit import AuditAction
@@ -30,10 +29,9 @@ from safecase.domain.referrals import (
 from safecase.domain.roles import Permission
 from safecase.domain.tasks import Task, TaskKind
 from safecase.i18n import tr
-from safecase.services.cases import check_text_lengths, diff, record_change, reindex
+from safecase.services.cases import check_text_lengths, diff, record_change, record_created, reindex
 from safecase.services.casework_access import require_case, visible_to, works_cases
 from safecase.services.session import VaultSession
-from safecase.vault.repositories._time import now_utc
 from safecase.vault.repositories.cases import CaseRepository
 from safecase.vault.repositories.referrals import ConsentRepository, OrganizationRepository, ReferralRepository
 from safecase.vault.repositories.tasks import TaskRepository
@@ -82,29 +80,29 @@ class OrganizationService:
         if not adds_to_directory(self._session):
             self._session.require(Permission.WORK_OWN_CASES)
         org = self._checked(Organization(0, name, org_type, contact, notes, True))
-        if self._repo.by_name(org.name) is not None:
-            raise InputError(tr("“{name}” is already in the directory.").format(name=org.name))
         with self._session.write():
-            org_id = self._repo.insert(org, now_utc())
+            if self._repo.by_name(org.name) is not None:
+                raise InputError(tr("“{name}” is already in the directory.").format(name=org.name))
+            org_id = self._repo.insert(org, self._session.clock.now())
             self._session.log(AuditAction.ORGANIZATION_ADDED, "organization", str(org_id))
-        return self.get(org_id)
+            return self.get(org_id)
 
     def update(self, org: Organization) -> Organization:
         if not edits_directory(self._session):
             self._session.require(Permission.MANAGE_SETTINGS)
-        old = self.get(org.id)
-        new = self._checked(org)
-        other = self._repo.by_name(new.name)
-        if other is not None and other.id != new.id:
-            raise InputError(tr("“{name}” is already in the directory.").format(name=new.name))
-        changes = diff(old, new)
-        if changes:
-            with self._session.write():
-                self._repo.update(new, now_utc())
+        with self._session.write():
+            old = self.get(org.id)
+            new = self._checked(org)
+            other = self._repo.by_name(new.name)
+            if other is not None and other.id != new.id:
+                raise InputError(tr("“{name}” is already in the directory.").format(name=new.name))
+            changes = diff(old, new)
+            if changes:
+                self._repo.update(new, self._session.clock.now())
                 self._session.log(
                     AuditAction.ORGANIZATION_UPDATED, "organization", str(new.id), {"fields": ",".join(changes)}
                 )
-        return self.get(new.id)
+            return self.get(new.id)
 
     @staticmethod
     def _checked(org: Organization) -> Organization:
@@ -116,9 +114,8 @@ class OrganizationService:
 
 
 class ReferralService:
-    def __init__(self, session: VaultSession, today: Callable[[], date] = date.today) -> None:
+    def __init__(self, session: VaultSession) -> None:
         self._session = session
-        self._today = today
         self._referrals = ReferralRepository(session.conn)
         self._consents = ConsentRepository(session.conn)
 
@@ -126,33 +123,32 @@ class ReferralService:
 
     def record_consent(self, consent: Consent) -> Consent:
         """Record informed consent (to record data, or to share with one organization)."""
-        require_case(self._session, consent.case_id)
-        if consent.purpose is ConsentPurpose.SHARE:
-            if consent.organization_id is None:
-                raise InputError(tr("Consent to share names the organization it covers."))
-            OrganizationService(self._session).get(consent.organization_id)
-        check_text_lengths([consent.scope])
-        with self._session.write():
-            consent_id = self._consents.insert(consent, self._session.user.name, now_utc())
-            record_change(self._session, consent.case_id, "consent", consent_id, diff(None, consent))
-            self._session.log(AuditAction.CONSENT_RECORDED, "consent", str(consent_id), {"case": str(consent.case_id)})
-        found = self._consents.get(consent_id)
-        assert found is not None
-        return found
+        session = self._session
+        with session.write():
+            require_case(session, consent.case_id)
+            if consent.purpose is ConsentPurpose.SHARE:
+                if consent.organization_id is None:
+                    raise InputError(tr("Consent to share names the organization it covers."))
+                OrganizationService(session).get(consent.organization_id)
+            check_text_lengths([consent.scope])
+            stored = self._consents.insert(consent, session.user.name, session.clock.now())
+            record_created(session, consent.case_id, "consent", stored.id, consent)
+            session.log(AuditAction.CONSENT_RECORDED, "consent", str(stored.id), {"case": str(consent.case_id)})
+            return stored
 
     def withdraw_consent(self, consent_id: int) -> None:
-        consent = self._consents.get(consent_id)
-        if consent is None:
-            raise InputError(tr("That consent is not on record."))
-        require_case(self._session, consent.case_id)
-        if consent.withdrawn_on is not None:
-            raise InputError(tr("That consent was already withdrawn."))
-        with self._session.write():
-            self._consents.withdraw(consent_id, self._today())
-            record_change(
-                self._session, consent.case_id, "consent", consent_id, {"withdrawn_on": ("", self._today().isoformat())}
-            )
-            self._session.log(AuditAction.CONSENT_WITHDRAWN, "consent", str(consent_id))
+        session = self._session
+        with session.write():
+            consent = self._consents.get(consent_id)
+            if consent is None:
+                raise InputError(tr("That consent is not on record."))
+            require_case(session, consent.case_id)
+            if consent.withdrawn_on is not None:
+                raise InputError(tr("That consent was already withdrawn."))
+            today = session.clock.today()
+            self._consents.withdraw(consent_id, today)
+            record_change(session, consent.case_id, "consent", consent_id, {"withdrawn_on": ("", today.isoformat())})
+            session.log(AuditAction.CONSENT_WITHDRAWN, "consent", str(consent_id))
 
     def consents(self, case_id: int) -> list[Consent]:
         require_case(self._session, case_id)
@@ -162,50 +158,48 @@ class ReferralService:
 
     def create(self, referral: Referral) -> Referral:
         """Record a referral (usually a draft); a follow-up task is made when it has a due date."""
-        require_case(self._session, referral.case_id)
-        referral = self._checked(referral, None)
-        with self._session.write():
-            referral_id = self._referrals.insert(referral, self._session.user.name, now_utc())
-            referral = dataclasses.replace(referral, id=referral_id)
-            record_change(self._session, referral.case_id, "referral", referral_id, diff(None, referral))
-            self._sync_follow_up(referral)
-            reindex(self._session, referral.case_id)
-            self._session.log(
-                AuditAction.REFERRAL_CREATED, "referral", str(referral_id), {"case": str(referral.case_id)}
-            )
-        return self._get(referral_id)
+        session = self._session
+        with session.write():
+            require_case(session, referral.case_id)
+            referral = self._checked(referral, None)
+            stored = self._referrals.insert(referral, session.user.name, session.clock.now())
+            record_created(session, referral.case_id, "referral", stored.id, referral)
+            self._sync_follow_up(stored, new=True)
+            reindex(session, referral.case_id)
+            session.log(AuditAction.REFERRAL_CREATED, "referral", str(stored.id), {"case": str(referral.case_id)})
+            return stored
 
     def update(self, referral: Referral) -> Referral:
-        old = self._get(referral.id)
-        require_case(self._session, old.case_id)
-        new = self._checked(dataclasses.replace(referral, case_id=old.case_id), old)
-        changes = diff(old, new)
-        if not changes:
-            return old
-        with self._session.write():
-            self._referrals.update(new, now_utc())
-            record_change(self._session, old.case_id, "referral", new.id, changes)
+        session = self._session
+        with session.write():
+            old = self._get(referral.id)
+            require_case(session, old.case_id)
+            new = self._checked(dataclasses.replace(referral, case_id=old.case_id), old)
+            changes = diff(old, new)
+            if not changes:
+                return old
+            self._referrals.update(new, session.clock.now())
+            record_change(session, old.case_id, "referral", new.id, changes)
             self._sync_follow_up(new)
-            reindex(self._session, old.case_id)
-            self._session.log(
-                AuditAction.REFERRAL_UPDATED, "referral", str(new.id), {"fields": ",".join(sorted(changes))}
-            )
-        return self._get(new.id)
+            reindex(session, old.case_id)
+            session.log(AuditAction.REFERRAL_UPDATED, "referral", str(new.id), {"fields": ",".join(sorted(changes))})
+            return self._get(new.id)
 
     def mark_sent(
         self, referral_id: int, sent_on: date | None = None, follow_up_in_days: int = DEFAULT_FOLLOW_UP_DAYS
     ) -> Referral:
         """Sent today (or ``sent_on``), with a follow-up due a week later unless one is set."""
-        old = self._get(referral_id)
-        sent = sent_on or self._today()
-        return self.update(
-            dataclasses.replace(
-                old,
-                status=ReferralStatus.SENT,
-                sent_on=sent,
-                follow_up_due=old.follow_up_due or sent + timedelta(days=follow_up_in_days),
+        with self._session.write():
+            old = self._get(referral_id)
+            sent = sent_on or self._session.clock.today()
+            return self.update(
+                dataclasses.replace(
+                    old,
+                    status=ReferralStatus.SENT,
+                    sent_on=sent,
+                    follow_up_due=old.follow_up_due or sent + timedelta(days=follow_up_in_days),
+                )
             )
-        )
 
     def for_case(self, case_id: int) -> list[Referral]:
         require_case(self._session, case_id)
@@ -213,7 +207,7 @@ class ReferralService:
 
     def overdue(self) -> list[Referral]:
         """Sent referrals with no answer past their follow-up date, in the cases the user may see."""
-        return self._referrals.overdue(self._today(), visible_to(self._session))
+        return self._referrals.overdue(self._session.clock.today(), visible_to(self._session))
 
     def _get(self, referral_id: int) -> Referral:
         referral = self._referrals.get(referral_id)
@@ -240,7 +234,7 @@ class ReferralService:
             # answer or the outcome shares nothing new, so it stays possible after a withdrawal.
             if not consent_covers(self._consents.get(referral.consent_id or old.consent_id), referral.organization_id):
                 referral = dataclasses.replace(referral, consent_id=old.consent_id)
-            return dataclasses.replace(referral, sent_on=referral.sent_on or old.sent_on or self._today())
+            return dataclasses.replace(referral, sent_on=referral.sent_on or old.sent_on or self._session.clock.today())
         if referral.status in SHARED_STATUSES:
             consent = self._consent_for(referral)
             if not consent_covers(consent, referral.organization_id):
@@ -251,7 +245,9 @@ class ReferralService:
                     )
                 )
             assert consent is not None
-            referral = dataclasses.replace(referral, consent_id=consent.id, sent_on=referral.sent_on or self._today())
+            referral = dataclasses.replace(
+                referral, consent_id=consent.id, sent_on=referral.sent_on or self._session.clock.today()
+            )
         return referral
 
     def _consent_for(self, referral: Referral) -> Consent | None:
@@ -265,26 +261,31 @@ class ReferralService:
         ]
         return candidates[-1] if candidates else None
 
-    def _sync_follow_up(self, referral: Referral) -> None:
-        """One open follow-up task per counselor while the referral waits with a due date; done otherwise."""
-        tasks = TaskRepository(self._session.conn)
-        open_tasks = tasks.open_for_referral(referral.id)
-        waiting = referral.follow_up_due is not None and referral.status in (
-            ReferralStatus.DRAFT,
-            ReferralStatus.SENT,
-            ReferralStatus.NO_RESPONSE,
-        )
-        if not waiting:
+    def _sync_follow_up(self, referral: Referral, *, new: bool = False) -> None:
+        """One open follow-up task per counselor while the referral waits with a due date; done otherwise.
+
+        Every task created, moved or closed here is audit-logged, as the contact follow-ups are.
+        """
+        session = self._session
+        tasks = TaskRepository(session.conn)
+        open_tasks = [] if new else tasks.open_for_referral(referral.id)  # a new referral has none yet
+        if not referral.waiting:
             for task in open_tasks:
-                tasks.update(dataclasses.replace(task, done_at=now_utc()))
+                tasks.update(dataclasses.replace(task, done_at=session.clock.now()))
+                session.log(AuditAction.TASK_UPDATED, "task", str(task.id), {"done": "yes"})
             return
         assert referral.follow_up_due is not None
-        org = OrganizationService(self._session).get(referral.organization_id)
+        org = OrganizationService(session).get(referral.organization_id)
         title = tr("Follow up the referral to {organization}").format(organization=org.name)
         owners = {t.owner: t for t in open_tasks}
-        for counselor in CaseRepository(self._session.conn).counselors(referral.case_id):
+        for counselor in CaseRepository(session.conn).counselors(referral.case_id):
             if counselor in owners:
-                tasks.update(dataclasses.replace(owners[counselor], due_on=referral.follow_up_due, title=title))
+                task = owners[counselor]
+                moved = dataclasses.replace(task, due_on=referral.follow_up_due, title=title)
+                if moved != task:
+                    tasks.update(moved)
+                    fields = [f for f in ("due_on", "title") if getattr(moved, f) != getattr(task, f)]
+                    session.log(AuditAction.TASK_UPDATED, "task", str(task.id), {"fields": ",".join(fields)})
             else:
                 task = Task(
                     0,
@@ -296,5 +297,5 @@ class ReferralService:
                     None,
                     referral_id=referral.id,
                 )
-                task_id = tasks.insert(task, self._session.user.name, now_utc())
-                self._session.log(AuditAction.TASK_CREATED, "task", str(task_id))
+                task_id = tasks.insert(task, session.user.name, session.clock.now())
+                session.log(AuditAction.TASK_CREATED, "task", str(task_id))

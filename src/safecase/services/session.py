@@ -8,25 +8,37 @@ Besides the data key, a session holds what the person's key slot gave them for t
 administrators' signing key (needed to change any account) and the supervisors' key; and the slot's
 own unlocked key, so that an administrator who replaces the administrators' key can re-lock their own
 slot under the new one at once.
+
+Writes go through :meth:`VaultSession.write`, one unit of work that nests (see
+:mod:`safecase.vault.unit_of_work`): a service method opens one for its change, and when another
+service calls it inside its own, the change becomes part of the caller's transaction and commits or
+rolls back with it. The current time comes from :attr:`VaultSession.clock`.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import functools
+from collections import Counter
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 
 from safecase.crypto.keyslots import UnlockedKey
 from safecase.domain.audit import AuditAction
 from safecase.domain.errors import PermissionDeniedError, VaultLockedError
-from safecase.domain.roles import Permission, permissions_for
+from safecase.domain.roles import Permission, Role, permissions_for
 from safecase.domain.users import User
 from safecase.i18n import tr
-from safecase.vault.connection import Connection, connect, transaction
+from safecase.services.clock import Clock, SystemClock
+from safecase.vault.connection import Connection, connect
 from safecase.vault.keyfile import KeyFile
 from safecase.vault.paths import VaultPaths
-from safecase.vault.repositories._time import now_utc
 from safecase.vault.repositories.audit import AuditRepository
+from safecase.vault.unit_of_work import UnitOfWork, UnitOfWorkError
+
+# What an import or the demo may do to the cases it writes, whoever runs it: work, see and assign them.
+CASEWORK_GRANT = frozenset({Permission.WORK_OWN_CASES, Permission.VIEW_ALL_CASES, Permission.REASSIGN_CASES})
 
 
 @dataclass
@@ -39,6 +51,15 @@ class VaultSession:
     _admin_key: bytes | None = field(default=None, repr=False)
     _supervisor_key: bytes | None = field(default=None, repr=False)
     _own_slot: UnlockedKey | None = field(default=None, repr=False)
+    clock: Clock = field(default_factory=SystemClock)
+    _uow: UnitOfWork | None = field(default=None, repr=False)
+    # Set only on the sessions importing() and making_demo_data() hand out, never on a person's own.
+    _granted: frozenset[Permission] = frozenset()
+    _tally: Counter[str] | None = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        if self._uow is None and self._conn is not None:
+            self._uow = UnitOfWork(self._conn)
 
     @property
     def conn(self) -> Connection:
@@ -83,7 +104,7 @@ class VaultSession:
 
     @property
     def permissions(self) -> frozenset[Permission]:
-        return permissions_for(self.user.roles)
+        return _permissions(self.user.roles, self._granted)
 
     def can(self, permission: Permission) -> bool:
         return permission in self.permissions
@@ -104,11 +125,33 @@ class VaultSession:
         finally:
             conn.close()
 
-    @contextmanager
-    def write(self) -> Iterator[Connection]:
-        """One write transaction; audit rows appended inside it commit or roll back with the change."""
-        with transaction(self.conn) as conn:
-            yield conn
+    @property
+    def unit_of_work(self) -> UnitOfWork:
+        if self._uow is None:
+            raise VaultLockedError(tr("The vault is locked. Sign in again."))
+        return self._uow
+
+    def write(self, *, standalone: bool = False, savepoints: bool = True) -> AbstractContextManager[UnitOfWork]:
+        """One unit of work: the write transaction, or a savepoint inside the caller's.
+
+        Audit rows appended inside it commit or roll back with the change. ``standalone`` refuses to
+        run inside another unit of work, for changes to files that cannot roll back with the database
+        (the key file). ``savepoints=False`` (bulk work that is all or nothing anyway): nested units
+        open no savepoint, and any failure inside rolls the whole unit back even when caught.
+        """
+        return self.unit_of_work(standalone=standalone, savepoints=savepoints)
+
+    @property
+    def records_history(self) -> bool:
+        """Whether changes write case-history rows (not for synthetic demo data)."""
+        return self._tally is None
+
+    @property
+    def tally(self) -> Counter[str]:
+        """Audit actions counted rather than appended (a session from :meth:`making_demo_data`)."""
+        if self._tally is None:
+            raise RuntimeError("only a session from making_demo_data() counts its audit rows")
+        return self._tally
 
     def log(
         self,
@@ -118,7 +161,12 @@ class VaultSession:
         details: dict[str, str] | None = None,
     ) -> None:
         """Append an audit row inside the caller's :meth:`write` transaction."""
-        AuditRepository(self.conn).append(now_utc(), self.user.name, action.value, target_type, target_id, details)
+        if self._tally is not None:
+            self._tally[action.value] += 1
+            return
+        AuditRepository(self.conn).append(
+            self.clock.now(), self.user.name, action.value, target_type, target_id, details
+        )
 
     def audit(
         self,
@@ -127,9 +175,32 @@ class VaultSession:
         target_id: str = "",
         details: dict[str, str] | None = None,
     ) -> None:
-        """Append an audit row in a transaction of its own."""
+        """Append an audit row in a unit of work of its own (or the caller's)."""
         with self.write():
             self.log(action, target_type, target_id, details)
+
+    # --- sessions for one operation ---------------------------------------------------------------
+
+    def importing(self) -> VaultSession:
+        """The session an import writes its cases through (``Permission.IMPORT_CASES``).
+
+        It may work, see and assign every case (:data:`CASEWORK_GRANT`), so that an administrator,
+        who works no cases, imports through the same casework services as everyone else. Audit rows
+        still name this user. Hand it to nothing but the import.
+        """
+        self.require(Permission.IMPORT_CASES)
+        return dataclasses.replace(self, _granted=CASEWORK_GRANT)
+
+    def making_demo_data(self, clock: Clock) -> VaultSession:
+        """The session synthetic demo cases are written through (``Permission.MANAGE_SETTINGS``).
+
+        Granted :data:`CASEWORK_GRANT` as :meth:`importing` is; it reads the time from ``clock``,
+        which the demo sets to each made-up record's moment; it writes no case history and counts
+        audit actions in :attr:`tally` instead of appending a row for each: no person made these
+        changes, and the demo writes one summary row per batch. Hand it to nothing but the demo.
+        """
+        self.require(Permission.MANAGE_SETTINGS)
+        return dataclasses.replace(self, clock=clock, _granted=CASEWORK_GRANT, _tally=Counter())
 
     def replace_keys(
         self,
@@ -145,6 +216,8 @@ class VaultSession:
         ``cipher_integrity_check`` on the connection that ran ``PRAGMA rekey`` still checks pages
         against the old key and reports every page as failed.
         """
+        if data_key is not None and self.unit_of_work.depth:
+            raise UnitOfWorkError("the database is re-opened under a new key only outside a unit of work")
         self.keyfile = keyfile
         if admin_key is not None:
             self._admin_key = admin_key
@@ -152,15 +225,17 @@ class VaultSession:
             self._supervisor_key = supervisor_key
         if data_key is not None:
             self._data_key = data_key
-            old, self._conn = self.conn, None  # locked, not half-open, should the new connection fail
+            old, self._conn, self._uow = self.conn, None, None  # locked, not half-open, should connect fail
             old.close()
             self._conn = connect(self.paths.db, data_key)
+            self._uow = UnitOfWork(self._conn)
 
     def close(self) -> None:
         """Close the database and drop the keys without an audit row (used on shutdown paths)."""
         if self._conn is not None:
             self._conn.close()
         self._conn = None
+        self._uow = None
         self._data_key = None
         self._admin_key = None
         self._supervisor_key = None
@@ -181,3 +256,8 @@ class VaultSession:
             self.audit(action, "user", self.user.name)
         finally:
             self.close()
+
+
+@functools.cache
+def _permissions(roles: frozenset[Role], granted: frozenset[Permission]) -> frozenset[Permission]:
+    return permissions_for(roles) | granted

@@ -8,7 +8,6 @@ from safecase.domain.roles import Permission
 from safecase.domain.settings import MAX_AUTO_LOCK_MINUTES, MIN_AUTO_LOCK_MINUTES, VaultSettings
 from safecase.i18n import tr
 from safecase.services.session import VaultSession
-from safecase.vault.repositories._time import now_utc
 from safecase.vault.repositories.settings import SettingsRepository
 
 AUTO_LOCK_KEY = "auto_lock_minutes"
@@ -50,5 +49,5 @@ class SettingsService:
         session = self._session
         session.require(Permission.MANAGE_SETTINGS)
         with session.write():
-            SettingsRepository(session.conn).set(key, value, session.user.name, now_utc())
+            SettingsRepository(session.conn).set(key, value, session.user.name, session.clock.now())
             session.log(AuditAction.SETTING_CHANGED, "setting", key, details)

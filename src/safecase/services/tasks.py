@@ -4,7 +4,6 @@ which cases are at urgent risk."""
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -15,14 +14,12 @@ from safecase.domain.referrals import Referral
 from safecase.domain.roles import Role
 from safecase.domain.tasks import Task, TaskKind
 from safecase.i18n import tr
-from safecase.services.cases import CaseService, check_text_lengths, diff, record_change
-from safecase.services.casework_access import require_case, visible_to
+from safecase.services.cases import CaseService, check_text_lengths, record_change, record_created
+from safecase.services.casework_access import require_case, require_caseworker, visible_to
 from safecase.services.referrals import ReferralService
 from safecase.services.session import VaultSession
-from safecase.vault.repositories._time import now_utc
 from safecase.vault.repositories.cases import CaseRepository
 from safecase.vault.repositories.tasks import TaskRepository
-from safecase.vault.repositories.users import UserRepository
 
 
 @dataclass(frozen=True)
@@ -49,52 +46,54 @@ def flip(old: bool, new: bool) -> tuple[str, str]:
 
 
 class TaskService:
-    def __init__(self, session: VaultSession, today: Callable[[], date] = date.today) -> None:
+    def __init__(self, session: VaultSession) -> None:
         self._session = session
-        self._today = today
         self._repo = TaskRepository(session.conn)
 
     def create(self, case_id: int | None, title: str, due_on: date, owner: str = "") -> Task:
-        visible_to(self._session)
-        if case_id is not None:
-            require_case(self._session, case_id)
+        session = self._session
+        visible_to(session)
         title = title.strip()
         if not title:
             raise InputError(tr("A task needs a title."))
         check_text_lengths([title])
-        owner = owner.strip() or self._session.user.name
-        if owner != self._session.user.name:
-            self._check_owner(owner, case_id)
-        task = Task(0, case_id, TaskKind.MANUAL, title, due_on, owner, None)
-        with self._session.write():
-            task_id = self._repo.insert(task, self._session.user.name, now_utc())
+        owner = owner.strip() or session.user.name
+        with session.write():
             if case_id is not None:
-                record_change(self._session, case_id, "task", task_id, diff(None, task))
-            self._session.log(AuditAction.TASK_CREATED, "task", str(task_id))
-        return self._get(task_id)
+                require_case(session, case_id)
+            if owner != session.user.name:
+                self._check_owner(owner, case_id)
+            task = Task(0, case_id, TaskKind.MANUAL, title, due_on, owner, None)
+            task_id = self._repo.insert(task, session.user.name, session.clock.now())
+            if case_id is not None:
+                record_created(session, case_id, "task", task_id, task)
+            session.log(AuditAction.TASK_CREATED, "task", str(task_id))
+            return self._get(task_id)
 
     def set_done(self, task_id: int, done: bool = True) -> Task:
-        task = self._visible(task_id)
-        if task.done == done:
-            return task
-        with self._session.write():
-            self._repo.update(dataclasses.replace(task, done_at=now_utc() if done else None))
+        session = self._session
+        with session.write():
+            task = self._visible(task_id)
+            if task.done == done:
+                return task
+            self._repo.update(dataclasses.replace(task, done_at=session.clock.now() if done else None))
             if task.case_id is not None:
-                record_change(self._session, task.case_id, "task", task_id, {"done": flip(not done, done)})
-            self._session.log(AuditAction.TASK_UPDATED, "task", str(task_id), {"done": "yes" if done else "no"})
-        return self._get(task_id)
+                record_change(session, task.case_id, "task", task_id, {"done": flip(not done, done)})
+            session.log(AuditAction.TASK_UPDATED, "task", str(task_id), {"done": "yes" if done else "no"})
+            return self._get(task_id)
 
     def reschedule(self, task_id: int, due_on: date) -> Task:
-        task = self._visible(task_id)
-        if task.due_on == due_on:
-            return task
-        with self._session.write():
+        session = self._session
+        with session.write():
+            task = self._visible(task_id)
+            if task.due_on == due_on:
+                return task
             self._repo.update(dataclasses.replace(task, due_on=due_on))
             if task.case_id is not None:
                 changes = {"due_on": (task.due_on.isoformat(), due_on.isoformat())}
-                record_change(self._session, task.case_id, "task", task_id, changes)
-            self._session.log(AuditAction.TASK_UPDATED, "task", str(task_id), {"fields": "due_on"})
-        return self._get(task_id)
+                record_change(session, task.case_id, "task", task_id, changes)
+            session.log(AuditAction.TASK_UPDATED, "task", str(task_id), {"fields": "due_on"})
+            return self._get(task_id)
 
     def for_case(self, case_id: int) -> list[Task]:
         require_case(self._session, case_id)
@@ -103,30 +102,28 @@ class TaskService:
     def mine_due(self) -> list[Task]:
         """My open tasks due today or earlier."""
         visible_to(self._session)
-        return self._repo.due_for(self._session.user.name, self._today())
+        return self._repo.due_for(self._session.user.name, self._session.clock.today())
 
     def today(self) -> TodayView:
         """Everything for the Today view, in one call."""
         owner = visible_to(self._session)
         cases = CaseRepository(self._session.conn)
         due_tasks = self.mine_due()
-        overdue = ReferralService(self._session, self._today).overdue()
+        overdue = ReferralService(self._session).overdue()
         numbers = cases.numbers([t.case_id for t in due_tasks if t.case_id is not None] + [r.case_id for r in overdue])
         due = [TaskRow(t, numbers.get(t.case_id, "") if t.case_id is not None else "") for t in due_tasks]
         referrals = [ReferralRow(r, numbers.get(r.case_id, "")) for r in overdue]
-        case_service = CaseService(self._session, self._today)
+        case_service = CaseService(self._session)
         urgent_ids = cases.ids(
             CaseFilter(statuses=OPEN_STATUSES, risks=frozenset({RiskLevel.URGENT}), sort=CaseFilter().sort),
             owner,
-            self._today(),
+            self._session.clock.today(),
         )
         return TodayView(due, referrals, case_service.summaries(urgent_ids[:200]))
 
     def _check_owner(self, owner: str, case_id: int | None) -> None:
         """A task for someone else goes to an active caseworker who can open its case."""
-        user = UserRepository(self._session.conn).by_name(owner)
-        if user is None or not user.enabled or not ({Role.COUNSELOR, Role.SUPERVISOR} & user.roles):
-            raise InputError(tr("“{name}” is not an active counselor or supervisor.").format(name=owner))
+        user = require_caseworker(self._session, owner)
         if (
             case_id is not None
             and Role.SUPERVISOR not in user.roles

@@ -5,12 +5,12 @@ from __future__ import annotations
 import functools
 import json
 from dataclasses import dataclass
+from datetime import datetime
 
 from safecase.domain.referrals import Organization, OrganizationType
 from safecase.domain.taxonomy import Taxonomy, Term
 from safecase.services.resources import resource_dir
 from safecase.vault.connection import Connection
-from safecase.vault.repositories._time import now_utc
 from safecase.vault.repositories.referrals import OrganizationRepository
 
 INCIDENT_TYPES = "incident_types"
@@ -54,12 +54,13 @@ def starter_directory() -> list[tuple[str, str, str, str]]:
     return [(o["name"], o["type"], o.get("contact", ""), o.get("notes", "")) for o in data["organizations"]]
 
 
-def seed_starter_directory(conn: Connection) -> int:
-    """Fill an empty organization directory with the bundled starter list; returns how many were added."""
+def seed_starter_directory(conn: Connection, at: datetime) -> int:
+    """Fill an empty organization directory with the bundled starter list, as added ``at``; returns how
+    many were added."""
     repo = OrganizationRepository(conn)
     if repo.count():
         return 0
     entries = starter_directory()
     for name, org_type, contact, notes in entries:
-        repo.insert(Organization(0, name, OrganizationType(org_type), contact, notes, True), now_utc())
+        repo.insert(Organization(0, name, OrganizationType(org_type), contact, notes, True), at)
     return len(entries)

@@ -7,9 +7,7 @@ plaintext, and lower SQLCipher's log level so a wrong key is not reported on std
 
 from __future__ import annotations
 
-import contextlib
 import os
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -83,18 +81,6 @@ def connect(db_path: Path, data_key: bytes, *, create: bool = False) -> Connecti
         conn.close()
         raise
     return conn
-
-
-@contextlib.contextmanager
-def transaction(conn: Connection) -> Iterator[Connection]:
-    """``BEGIN IMMEDIATE`` … ``COMMIT``; rolls back on any error so nothing half-written is kept."""
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        yield conn
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    conn.execute("COMMIT")
 
 
 def opens_with(db_path: Path, data_key: bytes) -> bool:

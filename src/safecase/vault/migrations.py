@@ -1,15 +1,19 @@
 """Versioned schema migrations, tracked in ``PRAGMA user_version``.
 
-Like Vorta's store migrations: an ordered list, each step run once in its own transaction. Before an
-existing database is migrated it is copied aside (still encrypted) into ``pre-migration/``, so a
-failed or unwanted upgrade can be undone by hand. A database from a newer SafeCase is refused.
+Like Vorta's store migrations: an ordered list, each step run once in its own transaction together
+with its version bump, so a failed or killed step leaves the old version. A step is SQL (a script of
+statements) or, as in Vorta and Electrum, a Python function given the connection, for changes SQL
+alone cannot make (re-encoding values, moving data between tables). A Python step runs inside the
+transaction: it must not commit, roll back or open one itself. Before an existing database is
+migrated it is copied aside (still encrypted) into ``pre-migration/``, so a failed or unwanted
+upgrade can be undone by hand. A database from a newer SafeCase is refused.
 """
 
 from __future__ import annotations
 
 import shutil
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -17,14 +21,22 @@ from pathlib import Path
 from safecase.domain.errors import NewerVersionError
 from safecase.i18n import tr
 from safecase.vault.atomic import make_private_dir
-from safecase.vault.connection import Connection, transaction
+from safecase.vault.connection import Connection
+from safecase.vault.unit_of_work import transaction
 
 
 @dataclass(frozen=True)
 class Migration:
+    """One schema version: ``step`` is a SQL script, or a function changing the database through the
+    connection it is given (inside the migration's transaction)."""
+
     version: int
     description: str
-    sql: str
+    step: str | Callable[[Connection], None]
+
+
+class MigrationError(RuntimeError):
+    """A Python migration step ended the transaction it was run in."""
 
 
 SCHEMA_V1 = """
@@ -238,7 +250,8 @@ MIGRATIONS: tuple[Migration, ...] = (
 )
 
 
-def latest_version(migrations: Sequence[Migration] = MIGRATIONS) -> int:
+def latest_version(migrations: Sequence[Migration] | None = None) -> int:
+    migrations = MIGRATIONS if migrations is None else migrations
     return migrations[-1].version if migrations else 0
 
 
@@ -246,7 +259,7 @@ def current_version(conn: Connection) -> int:
     return int(conn.execute("PRAGMA user_version").fetchone()[0])
 
 
-def check_not_newer(conn: Connection, migrations: Sequence[Migration] = MIGRATIONS) -> int:
+def check_not_newer(conn: Connection, migrations: Sequence[Migration] | None = None) -> int:
     version = current_version(conn)
     if version > latest_version(migrations):
         raise NewerVersionError(
@@ -267,8 +280,12 @@ def copy_aside(conn: Connection, db_path: Path, version: int) -> Path:
     return target
 
 
-def migrate(conn: Connection, db_path: Path, migrations: Sequence[Migration] = MIGRATIONS) -> list[int]:
-    """Bring the database to the latest version; returns the versions applied (empty when current)."""
+def migrate(conn: Connection, db_path: Path, migrations: Sequence[Migration] | None = None) -> list[int]:
+    """Bring the database to the latest version; returns the versions applied (empty when current).
+
+    ``migrations`` defaults to :data:`MIGRATIONS` (looked up when called).
+    """
+    migrations = MIGRATIONS if migrations is None else migrations
     version = check_not_newer(conn, migrations)
     pending = [m for m in migrations if m.version > version]
     if not pending:
@@ -279,10 +296,23 @@ def migrate(conn: Connection, db_path: Path, migrations: Sequence[Migration] = M
         with transaction(conn):
             if current_version(conn) >= migration.version:
                 continue  # another process (the app and the CLI) applied it while we waited for the lock
-            for statement in _statements(migration.sql):
-                conn.execute(statement)
+            _run_step(conn, migration)
             conn.execute(f"PRAGMA user_version = {int(migration.version)}")
     return [m.version for m in pending]
+
+
+def _run_step(conn: Connection, migration: Migration) -> None:
+    if isinstance(migration.step, str):
+        for statement in _statements(migration.step):
+            conn.execute(statement)
+        return
+    migration.step(conn)
+    if not conn.in_transaction:
+        # Committed (or rolled back) half-way: the version bump would no longer go with the change.
+        raise MigrationError(
+            f"migration {migration.version} ({migration.description}) ended its transaction; a Python step "
+            "must leave committing to migrate()"
+        )
 
 
 def _statements(sql: str) -> list[str]:

@@ -182,7 +182,7 @@ class CaseReferralsTab(QWidget):
         self._case_id = case_id
         self._tasks = tasks
         self._today = today
-        self._service = ReferralService(session, today)
+        self._service = ReferralService(session)
         self._orgs = OrganizationService(session)
         column = QVBoxLayout(self)
         column.setContentsMargins(12, 12, 12, 12)

@@ -112,7 +112,7 @@ class QuickIntakeDialog(QDialog):
         self._session = session
         self._tasks = tasks
         self._today = today
-        self._cases = CaseService(session, today)
+        self._cases = CaseService(session)
         self._drafts = DraftService(session)
         self._dirty = False
         self._loading = True
@@ -595,7 +595,7 @@ class QuickIntakeDialog(QDialog):
             self.error_line.show_error(str(problem))
             return
         try:
-            result = IntakeService(self._session, self._today).save(form)
+            result = IntakeService(self._session).save(form)
         except SafeCaseError as exc:
             self.error_line.show_error(exc.message)
             return

@@ -1,12 +1,12 @@
-"""Timestamps are stored as UTC ISO-8601 text with microseconds, so they sort and compare as text."""
+"""Timestamps are stored as UTC ISO-8601 text with microseconds, so they sort and compare as text.
+
+Repositories never read the clock: the moment of a change is a parameter (services take it from
+``session.clock``).
+"""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
-
-
-def now_utc() -> datetime:
-    return datetime.now(UTC)
 
 
 def to_text(moment: datetime) -> str:

@@ -6,7 +6,8 @@ for a filter, and :meth:`CaseRepository.summaries` loads only the rows on screen
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import json
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -91,12 +92,15 @@ class CaseRepository:
 
     # --- writes ----------------------------------------------------------------------------------
 
-    def insert(self, number: str, fields: CaseFields, opened_on: date, by: str, at: datetime) -> int:
-        cursor = self._conn.execute(
+    def insert(
+        self, number: str, fields: CaseFields, opened_on: date, by: str, at: datetime, counselors: Iterable[str]
+    ) -> Case:
+        """Insert a case worked by ``counselors``; returns it as stored."""
+        row = self._conn.execute(
             "INSERT INTO cases (number, status, opened_on, closed_on, risk, risk_rank, risk_reason, alias, age_band, "
             "gender, branch, service_status, region, preferred_channel, safe_channels, safe_to_leave_message, "
             "safe_contact_notes, real_name, phone, phone_digits, created_at, updated_at, created_by) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            f"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING {_COLUMNS}",
             (
                 number,
                 fields.status.value,
@@ -110,8 +114,12 @@ class CaseRepository:
                 to_text(at),
                 by,
             ),
+        ).fetchone()
+        names = sorted(set(counselors))
+        self._conn.executemany(
+            "INSERT INTO case_counselors (case_id, user_name) VALUES (?, ?)", [(int(row[0]), n) for n in names]
         )
-        return int(cursor.lastrowid or 0)
+        return _case(row, names, ())
 
     def update(self, case_id: int, fields: CaseFields, at: datetime) -> None:
         assert fields.opened_on is not None
@@ -133,8 +141,11 @@ class CaseRepository:
             ),
         )
 
-    def touch(self, case_id: int, at: datetime) -> None:
-        self._conn.execute("UPDATE cases SET updated_at = ? WHERE id = ?", (to_text(at), case_id))
+    def touch(self, changed: Mapping[int, datetime]) -> None:
+        """Set the time of change of each case."""
+        self._conn.executemany(
+            "UPDATE cases SET updated_at = ? WHERE id = ?", [(to_text(at), case_id) for case_id, at in changed.items()]
+        )
 
     def set_counselors(self, case_id: int, names: Iterable[str]) -> None:
         self._conn.execute("DELETE FROM case_counselors WHERE case_id = ?", (case_id,))
@@ -164,6 +175,9 @@ class CaseRepository:
         ).fetchall()
         return tuple(str(r[0]) for r in rows)
 
+    def exists(self, case_id: int) -> bool:
+        return self._conn.execute("SELECT 1 FROM cases WHERE id = ?", (case_id,)).fetchone() is not None
+
     def is_assigned(self, case_id: int, user_name: str) -> bool:
         row = self._conn.execute(
             "SELECT 1 FROM case_counselors WHERE case_id = ? AND user_name = ?", (case_id, user_name)
@@ -171,38 +185,19 @@ class CaseRepository:
         return row is not None
 
     def get(self, case_id: int) -> Case | None:
-        row = self._conn.execute(f"SELECT {_COLUMNS} FROM cases WHERE id = ?", (case_id,)).fetchone()
+        # One statement: the case, its counselors and its incident types (as JSON arrays).
+        row = self._conn.execute(
+            f"SELECT {_COLUMNS}, "
+            "(SELECT json_group_array(user_name) FROM (SELECT user_name FROM case_counselors "
+            "WHERE case_id = cases.id ORDER BY user_name)), "
+            "(SELECT json_group_array(code) FROM (SELECT DISTINCT code FROM incident_types "
+            "WHERE case_id = cases.id ORDER BY code)) "
+            "FROM cases WHERE id = ?",
+            (case_id,),
+        ).fetchone()
         if row is None:
             return None
-        types = self._conn.execute(
-            "SELECT DISTINCT code FROM incident_types WHERE case_id = ? ORDER BY code", (case_id,)
-        ).fetchall()
-        return Case(
-            id=int(row[0]),
-            number=str(row[1]),
-            status=CaseStatus(row[2]),
-            opened_on=date.fromisoformat(row[3]),
-            closed_on=date_or_none(row[4]),
-            risk=RiskLevel(row[5]),
-            risk_reason=str(row[6]),
-            counselors=self.counselors(case_id),
-            profile=SurvivorProfile(
-                alias=str(row[7]),
-                age_band=AgeBand(row[8]),
-                gender=Gender(row[9]),
-                branch=str(row[10]),
-                service_status=str(row[11]),
-                region=str(row[12]),
-                preferred_channel=str(row[13]),
-                safe_channels=str(row[14]),
-                safe_to_leave_message=bool_or_none(row[15]),
-                safe_contact_notes=str(row[16]),
-            ),
-            has_sensitive=bool(row[17]),
-            created_at=from_text(row[18]),
-            updated_at=from_text(row[19]),
-            incident_types=tuple(str(t[0]) for t in types),
-        )
+        return _case(row, json.loads(row[-2]), json.loads(row[-1]))
 
     def sensitive(self, case_id: int) -> SensitiveContact:
         row = self._conn.execute("SELECT real_name, phone FROM cases WHERE id = ?", (case_id,)).fetchone()
@@ -331,47 +326,77 @@ class CaseRepository:
     def count(self) -> int:
         return int(self._conn.execute("SELECT count(*) FROM cases").fetchone()[0])
 
-    def taxonomy_codes(self, case_id: int) -> tuple[list[str], list[str]]:
-        """The incident-type codes and platforms recorded for a case, for indexing their labels."""
-        types = [
-            str(r[0])
-            for r in self._conn.execute("SELECT DISTINCT code FROM incident_types WHERE case_id = ?", (case_id,))
-        ]
-        platforms = [
-            str(r[0])
-            for r in self._conn.execute(
-                "SELECT DISTINCT platform FROM incident_platforms p JOIN incidents i ON i.id = p.incident_id "
-                "WHERE i.case_id = ?",
-                (case_id,),
-            )
-        ]
-        return types, platforms
+    def taxonomy_codes(self, case_ids: Sequence[int]) -> dict[int, tuple[list[str], list[str]]]:
+        """The incident-type codes and platforms recorded for each case, for indexing their labels."""
+        found: dict[int, tuple[list[str], list[str]]] = {case_id: ([], []) for case_id in case_ids}
+        for chunk in _chunks(case_ids):
+            marks = placeholders(len(chunk))
+            for case_id, code in self._conn.execute(
+                f"SELECT DISTINCT case_id, code FROM incident_types WHERE case_id IN ({marks}) ORDER BY case_id, code",
+                chunk,
+            ):
+                found[int(case_id)][0].append(str(code))
+            for case_id, platform in self._conn.execute(
+                "SELECT DISTINCT i.case_id, p.platform FROM incident_platforms p JOIN incidents i ON i.id = p.incident_id "
+                f"WHERE i.case_id IN ({marks}) ORDER BY i.case_id, p.platform",
+                chunk,
+            ):
+                found[int(case_id)][1].append(str(platform))
+        return found
 
-    def texts_for_index(self, case_id: int) -> list[str]:
-        """Every free text of a case that search should find (not real name or phone)."""
-        texts: list[str] = []
-        row = self._conn.execute(
-            "SELECT number, alias, risk_reason, safe_contact_notes, safe_channels FROM cases WHERE id = ?", (case_id,)
-        ).fetchone()
-        if row:
-            texts.extend(str(v) for v in row)
-        texts.extend(
-            str(r[0]) for r in self._conn.execute("SELECT summary FROM contacts WHERE case_id = ?", (case_id,))
-        )
-        texts.extend(
-            str(r[0]) for r in self._conn.execute("SELECT description FROM incidents WHERE case_id = ?", (case_id,))
-        )
-        texts.extend(
-            str(v)
-            for r in self._conn.execute("SELECT reason, outcome FROM referrals WHERE case_id = ?", (case_id,))
-            for v in r
-        )
-        texts.extend(
-            str(r[0])
-            for r in self._conn.execute(
-                "SELECT DISTINCT platform FROM incident_platforms p JOIN incidents i ON i.id = p.incident_id "
-                "WHERE i.case_id = ?",
-                (case_id,),
-            )
-        )
-        return texts
+    def texts_for_index(self, case_ids: Sequence[int]) -> dict[int, list[str]]:
+        """Every free text of each case that search should find (not real name or phone)."""
+        found: dict[int, list[str]] = {case_id: [] for case_id in case_ids}
+        for chunk in _chunks(case_ids):
+            marks = placeholders(len(chunk))
+            for row in self._conn.execute(
+                f"SELECT id, number, alias, risk_reason, safe_contact_notes, safe_channels FROM cases WHERE id IN ({marks})",
+                chunk,
+            ):
+                found[int(row[0])].extend(str(v) for v in row[1:])
+            for sql in (
+                f"SELECT case_id, summary FROM contacts WHERE case_id IN ({marks}) ORDER BY case_id, id",
+                f"SELECT case_id, description FROM incidents WHERE case_id IN ({marks}) ORDER BY case_id, id",
+                f"SELECT case_id, reason, outcome FROM referrals WHERE case_id IN ({marks}) ORDER BY case_id, id",
+                "SELECT DISTINCT i.case_id, p.platform FROM incident_platforms p JOIN incidents i ON i.id = p.incident_id "
+                f"WHERE i.case_id IN ({marks}) ORDER BY i.case_id, p.platform",
+            ):
+                for row in self._conn.execute(sql, chunk):
+                    found[int(row[0])].extend(str(v) for v in row[1:])
+        return found
+
+
+def _case(row: Sequence[Any], counselors: Iterable[str], types: Iterable[str]) -> Case:
+    """A case from a row of ``_COLUMNS``, its counselors and incident-type codes (each in order)."""
+    return Case(
+        id=int(row[0]),
+        number=str(row[1]),
+        status=CaseStatus(row[2]),
+        opened_on=date.fromisoformat(row[3]),
+        closed_on=date_or_none(row[4]),
+        risk=RiskLevel(row[5]),
+        risk_reason=str(row[6]),
+        counselors=tuple(str(name) for name in counselors),
+        profile=SurvivorProfile(
+            alias=str(row[7]),
+            age_band=AgeBand(row[8]),
+            gender=Gender(row[9]),
+            branch=str(row[10]),
+            service_status=str(row[11]),
+            region=str(row[12]),
+            preferred_channel=str(row[13]),
+            safe_channels=str(row[14]),
+            safe_to_leave_message=bool_or_none(row[15]),
+            safe_contact_notes=str(row[16]),
+        ),
+        has_sensitive=bool(row[17]),
+        created_at=from_text(row[18]),
+        updated_at=from_text(row[19]),
+        incident_types=tuple(str(code) for code in types),
+    )
+
+
+def _chunks(ids: Sequence[int], size: int = 500) -> Iterator[list[int]]:
+    """``ids`` in slices that stay under SQLite's limit on parameters."""
+    for start in range(0, len(ids), size):
+        yield list(ids[start : start + size])

@@ -51,13 +51,15 @@ class ContactRepository:
     def __init__(self, conn: Connection) -> None:
         self._conn = conn
 
-    def insert(self, contact: Contact, at: datetime) -> int:
-        cursor = self._conn.execute(
+    def insert(self, contact: Contact, at: datetime) -> Contact:
+        """Insert ``contact`` (its id is ignored); returns it as stored."""
+        row = self._conn.execute(
             "INSERT INTO contacts (case_id, at, channel, direction, duration_minutes, caller_type, counselor, summary, "
-            "follow_up_needed, follow_up_due, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "follow_up_needed, follow_up_due, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            f"RETURNING {_COLUMNS}",
             (*_values(contact), to_text(at), to_text(at)),
-        )
-        return int(cursor.lastrowid or 0)
+        ).fetchone()
+        return _row(row)
 
     def update(self, contact: Contact, at: datetime) -> None:
         self._conn.execute(

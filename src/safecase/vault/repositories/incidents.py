@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
@@ -10,16 +12,26 @@ from safecase.vault.connection import Connection
 from safecase.vault.repositories._time import to_text
 
 _COLUMNS = "id, case_id, perpetrator_relation, date_precision, date_value, place_type, description"
+# An incident with its types and platforms (as JSON arrays) in one statement.
+_SELECT = (
+    f"{_COLUMNS}, "
+    "(SELECT json_group_array(code) FROM (SELECT code FROM incident_types "
+    "WHERE incident_id = incidents.id ORDER BY code)), "
+    "(SELECT json_group_array(platform) FROM (SELECT platform FROM incident_platforms "
+    "WHERE incident_id = incidents.id ORDER BY platform)) "
+    "FROM incidents"
+)
 
 
 class IncidentRepository:
     def __init__(self, conn: Connection) -> None:
         self._conn = conn
 
-    def insert(self, incident: Incident, at: datetime) -> int:
-        cursor = self._conn.execute(
+    def insert(self, incident: Incident, at: datetime) -> Incident:
+        """Insert ``incident`` (its id is ignored) with its types and platforms; returns it as stored."""
+        row = self._conn.execute(
             "INSERT INTO incidents (case_id, perpetrator_relation, date_precision, date_value, place_type, description, "
-            "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            f"created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING {_COLUMNS}",
             (
                 incident.case_id,
                 incident.perpetrator_relation,
@@ -30,10 +42,9 @@ class IncidentRepository:
                 to_text(at),
                 to_text(at),
             ),
-        )
-        incident_id = int(cursor.lastrowid or 0)
-        self._set_lists(incident_id, incident)
-        return incident_id
+        ).fetchone()
+        types, platforms = self._set_lists(int(row[0]), incident, new=True)
+        return self._row(row, types, platforms)
 
     def update(self, incident: Incident, at: datetime) -> None:
         self._conn.execute(
@@ -51,31 +62,29 @@ class IncidentRepository:
         )
         self._set_lists(incident.id, incident)
 
-    def _set_lists(self, incident_id: int, incident: Incident) -> None:
-        self._conn.execute("DELETE FROM incident_types WHERE incident_id = ?", (incident_id,))
+    def _set_lists(self, incident_id: int, incident: Incident, *, new: bool = False) -> tuple[list[str], list[str]]:
+        """Store the incident's types and platforms; returns them as stored (each sorted, once)."""
+        if not new:  # a new incident has no types or platforms yet
+            self._conn.execute("DELETE FROM incident_types WHERE incident_id = ?", (incident_id,))
+            self._conn.execute("DELETE FROM incident_platforms WHERE incident_id = ?", (incident_id,))
+        types, platforms = sorted(set(incident.types)), sorted(set(incident.platforms))
         self._conn.executemany(
             "INSERT INTO incident_types (incident_id, case_id, code) VALUES (?, ?, ?)",
-            [(incident_id, incident.case_id, code) for code in sorted(set(incident.types))],
+            [(incident_id, incident.case_id, code) for code in types],
         )
-        self._conn.execute("DELETE FROM incident_platforms WHERE incident_id = ?", (incident_id,))
         self._conn.executemany(
             "INSERT INTO incident_platforms (incident_id, platform) VALUES (?, ?)",
-            [(incident_id, p) for p in sorted(set(incident.platforms))],
+            [(incident_id, p) for p in platforms],
         )
+        return types, platforms
 
-    def _row(self, row: tuple[Any, ...]) -> Incident:
-        incident_id = int(row[0])
-        types = self._conn.execute(
-            "SELECT code FROM incident_types WHERE incident_id = ? ORDER BY code", (incident_id,)
-        ).fetchall()
-        platforms = self._conn.execute(
-            "SELECT platform FROM incident_platforms WHERE incident_id = ? ORDER BY platform", (incident_id,)
-        ).fetchall()
+    @staticmethod
+    def _row(row: tuple[Any, ...], types: Iterable[str], platforms: Iterable[str]) -> Incident:
         return Incident(
-            id=incident_id,
+            id=int(row[0]),
             case_id=int(row[1]),
-            types=tuple(str(t[0]) for t in types),
-            platforms=tuple(str(p[0]) for p in platforms),
+            types=tuple(str(code) for code in types),
+            platforms=tuple(str(platform) for platform in platforms),
             perpetrator_relation=str(row[2]),
             date_precision=DatePrecision(row[3]),
             date_value=str(row[4]),
@@ -84,9 +93,9 @@ class IncidentRepository:
         )
 
     def get(self, incident_id: int) -> Incident | None:
-        row = self._conn.execute(f"SELECT {_COLUMNS} FROM incidents WHERE id = ?", (incident_id,)).fetchone()
-        return None if row is None else self._row(row)
+        row = self._conn.execute(f"SELECT {_SELECT} WHERE id = ?", (incident_id,)).fetchone()
+        return None if row is None else self._row(row, json.loads(row[7]), json.loads(row[8]))
 
     def for_case(self, case_id: int) -> list[Incident]:
-        rows = self._conn.execute(f"SELECT {_COLUMNS} FROM incidents WHERE case_id = ? ORDER BY id", (case_id,))
-        return [self._row(r) for r in rows.fetchall()]
+        rows = self._conn.execute(f"SELECT {_SELECT} WHERE case_id = ? ORDER BY id", (case_id,))
+        return [self._row(r, json.loads(r[7]), json.loads(r[8])) for r in rows.fetchall()]

@@ -96,10 +96,11 @@ class ConsentRepository:
     def __init__(self, conn: Connection) -> None:
         self._conn = conn
 
-    def insert(self, consent: Consent, by: str, at: datetime) -> int:
-        cursor = self._conn.execute(
+    def insert(self, consent: Consent, by: str, at: datetime) -> Consent:
+        """Record ``consent`` (its id is ignored); returns it as stored."""
+        row = self._conn.execute(
             "INSERT INTO consents (case_id, purpose, organization_id, given_by, given_on, scope, withdrawn_on, "
-            "created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            f"created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING {_CONSENT_COLUMNS}",
             (
                 consent.case_id,
                 consent.purpose.value,
@@ -111,8 +112,8 @@ class ConsentRepository:
                 to_text(at),
                 by,
             ),
-        )
-        return int(cursor.lastrowid or 0)
+        ).fetchone()
+        return _consent(row)
 
     def withdraw(self, consent_id: int, on: date) -> None:
         self._conn.execute("UPDATE consents SET withdrawn_on = ? WHERE id = ?", (on.isoformat(), consent_id))
@@ -132,10 +133,12 @@ class ReferralRepository:
     def __init__(self, conn: Connection) -> None:
         self._conn = conn
 
-    def insert(self, referral: Referral, by: str, at: datetime) -> int:
-        cursor = self._conn.execute(
+    def insert(self, referral: Referral, by: str, at: datetime) -> Referral:
+        """Record ``referral`` (its id is ignored); returns it as stored."""
+        row = self._conn.execute(
             "INSERT INTO referrals (case_id, organization_id, reason, status, sent_on, consent_id, follow_up_due, "
-            "outcome, created_at, updated_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            f"outcome, created_at, updated_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            f"RETURNING {_REFERRAL_COLUMNS}",
             (
                 referral.case_id,
                 referral.organization_id,
@@ -149,8 +152,8 @@ class ReferralRepository:
                 to_text(at),
                 by,
             ),
-        )
-        return int(cursor.lastrowid or 0)
+        ).fetchone()
+        return _referral(row)
 
     def update(self, referral: Referral, at: datetime) -> None:
         self._conn.execute(

@@ -14,7 +14,7 @@ A query is split on spaces; every term must match (terms of one character are ig
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from safecase.vault.connection import Connection
 
@@ -70,14 +70,21 @@ class SearchIndex:
     def __init__(self, conn: Connection) -> None:
         self._conn = conn
 
-    def replace(self, case_id: int, texts: Iterable[str]) -> None:
-        """Index ``texts`` as the searchable text of ``case_id`` (replacing what was there)."""
+    def replace(self, documents: Mapping[int, Iterable[str]]) -> None:
+        """Index each case's texts as its searchable text (replacing what was there), in one pass."""
         # Normalized as queries are (NFKC, casefold), so ＴＥＬＥＧＲＡＭ or decomposed Hangul still match.
-        body = _normalize("\n".join(t for t in texts if t))
-        self.remove(case_id)
-        if body:
-            self._conn.execute("INSERT INTO case_text_trigram (rowid, body) VALUES (?, ?)", (case_id, body))
-            self._conn.execute("INSERT INTO case_text_bigram (rowid, body) VALUES (?, ?)", (case_id, bigrams(body)))
+        bodies = {case_id: _normalize("\n".join(t for t in texts if t)) for case_id, texts in documents.items()}
+        ids = list(bodies)
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            self._conn.execute(f"DELETE FROM case_text_trigram WHERE rowid IN ({marks})", chunk)
+            self._conn.execute(f"DELETE FROM case_text_bigram WHERE rowid IN ({marks})", chunk)
+        filled = [(case_id, body) for case_id, body in bodies.items() if body]
+        self._conn.executemany("INSERT INTO case_text_trigram (rowid, body) VALUES (?, ?)", filled)
+        self._conn.executemany(
+            "INSERT INTO case_text_bigram (rowid, body) VALUES (?, ?)", [(i, bigrams(body)) for i, body in filled]
+        )
 
     def remove(self, case_id: int) -> None:
         self._conn.execute("DELETE FROM case_text_trigram WHERE rowid = ?", (case_id,))
