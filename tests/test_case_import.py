@@ -481,9 +481,9 @@ def test_preview_shows_every_row_with_its_values_and_problems(supervisor: VaultS
 def test_an_imported_note_is_in_the_case_history(supervisor: VaultSession, tmp_path: Path) -> None:
     path = tmp_path / "records.csv"
     path.write_text("opened,alias,notes\n2024-03-05,민지,가해자가 사진을 올림\n", encoding="utf-8")
-    report = import_cases(supervisor, path, today=today)
+    report = import_cases(today(supervisor), path)
     assert report.ok and report.imported == 1
-    cases = CaseService(supervisor, today)
+    cases = CaseService(today(supervisor))
     case_id = cases.id_for_number(report.case_numbers[0])
     summaries = [h.new_value for h in cases.history(case_id) if h.record_type == "contact" and h.field == "summary"]
     assert summaries and summaries[0].endswith("가해자가 사진을 올림")

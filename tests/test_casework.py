@@ -344,25 +344,25 @@ def _org(session: VaultSession, name: str = "테스트 지원기관") -> int:
 
 
 def _share(session: VaultSession, case_id: int, org_id: int) -> Consent:
-    return ReferralService(session, _today).record_consent(
+    return ReferralService(_today(session)).record_consent(
         Consent(0, case_id, ConsentPurpose.SHARE, org_id, ConsentGiver.SURVIVOR, TODAY, "연계", None)
     )
 
 
 def test_a_contact_cannot_be_moved_into_another_counselors_case(counselor: VaultSession, second: VaultSession) -> None:
-    theirs = CaseService(second, _today).create(case_fields(alias="다른사람"))
-    contacts = ContactService(counselor, _today)
+    theirs = CaseService(_today(second)).create(case_fields(alias="다른사람"))
+    contacts = ContactService(_today(counselor))
     mine = contacts.log(contact(None, summary="익명 전화"))
     with pytest.raises(InputError, match="not assigned"):
         contacts.update(dataclasses.replace(mine, case_id=theirs.id))
     with pytest.raises(InputError, match="not assigned"):
         contacts.attach(mine.id, theirs.id)
-    assert ContactService(second, _today).for_case(theirs.id) == []
-    assert all(h.record_type == "case" for h in CaseService(second, _today).history(theirs.id))
+    assert ContactService(_today(second)).for_case(theirs.id) == []
+    assert all(h.record_type == "case" for h in CaseService(_today(second)).history(theirs.id))
 
 
 def test_a_contact_names_a_real_counselor(counselor: VaultSession) -> None:
-    contacts = ContactService(counselor, _today)
+    contacts = ContactService(_today(counselor))
     with pytest.raises(InputError, match="not an active counselor"):
         contacts.log(dataclasses.replace(contact(None), counselor="nobody"))
     logged = contacts.log(contact(None))
@@ -371,11 +371,11 @@ def test_a_contact_names_a_real_counselor(counselor: VaultSession) -> None:
 
 
 def test_a_referral_cannot_name_another_cases_consent(counselor: VaultSession) -> None:
-    cases = CaseService(counselor, _today)
+    cases = CaseService(_today(counselor))
     one, other = cases.create(case_fields()), cases.create(case_fields(alias="지현"))
     org = _org(counselor)
     foreign = _share(counselor, other.id, org)
-    referrals = ReferralService(counselor, _today)
+    referrals = ReferralService(_today(counselor))
     with pytest.raises(InputError, match="not on record for this case"):
         referrals.create(dataclasses.replace(referral(one.id, org), consent_id=foreign.id))
     draft = referrals.create(referral(one.id, org))
@@ -384,10 +384,10 @@ def test_a_referral_cannot_name_another_cases_consent(counselor: VaultSession) -
 
 
 def test_the_outcome_of_a_sent_referral_can_be_recorded_after_consent_is_withdrawn(counselor: VaultSession) -> None:
-    case = CaseService(counselor, _today).create(case_fields())
+    case = CaseService(_today(counselor)).create(case_fields())
     org = _org(counselor)
     consent = _share(counselor, case.id, org)
-    referrals = ReferralService(counselor, _today)
+    referrals = ReferralService(_today(counselor))
     sent = referrals.mark_sent(referrals.create(referral(case.id, org)).id)
     assert sent.consent_id == consent.id
     referrals.withdraw_consent(consent.id)
@@ -407,43 +407,43 @@ def test_the_outcome_of_a_sent_referral_can_be_recorded_after_consent_is_withdra
 def test_reassigning_hands_open_tasks_to_the_new_counselor(
     counselor: VaultSession, second: VaultSession, supervisor: VaultSession
 ) -> None:
-    case = CaseService(counselor, _today).create(case_fields())
+    case = CaseService(_today(counselor)).create(case_fields())
     org = _org(counselor)
     _share(counselor, case.id, org)
-    referrals = ReferralService(counselor, _today)
+    referrals = ReferralService(_today(counselor))
     referrals.mark_sent(referrals.create(referral(case.id, org)).id, sent_on=TODAY - timedelta(days=10))
-    ContactService(counselor, _today).log(contact(case.id, follow_up=True))
-    TaskService(counselor, _today).create(case.id, "민지 씨에게 다시 전화", TODAY)
-    CaseService(supervisor, _today).reassign(case.id, [SECOND])
-    later = lambda: TODAY + timedelta(days=30)  # noqa: E731
-    assert TaskService(counselor, later).today().due == []
-    handed = TaskService(second, later).today().due
+    ContactService(_today(counselor)).log(contact(case.id, follow_up=True))
+    TaskService(_today(counselor)).create(case.id, "민지 씨에게 다시 전화", TODAY)
+    CaseService(_today(supervisor)).reassign(case.id, [SECOND])
+    later = TODAY + timedelta(days=30)
+    assert TaskService(frozen(counselor, later)).today().due == []
+    handed = TaskService(frozen(second, later)).today().due
     assert sorted(row.task.kind.value for row in handed) == ["contact_follow_up", "manual", "referral_follow_up"]
-    open_tasks = [t for t in TaskService(second, _today).for_case(case.id) if not t.done]
+    open_tasks = [t for t in TaskService(_today(second)).for_case(case.id) if not t.done]
     assert {t.owner for t in open_tasks} == {SECOND}
 
 
 def test_a_task_goes_only_to_someone_who_works_the_case(counselor: VaultSession, second: VaultSession) -> None:
-    case = CaseService(counselor, _today).create(case_fields())
-    tasks = TaskService(counselor, _today)
+    case = CaseService(_today(counselor)).create(case_fields())
+    tasks = TaskService(_today(counselor))
     with pytest.raises(InputError, match="does not work on this case"):
         tasks.create(case.id, "연락하기", TODAY, owner=SECOND)
     with pytest.raises(InputError, match="not an active counselor"):
         tasks.create(None, "연락하기", TODAY, owner="nobody")
-    assert TaskService(second, _today).today().due == []
+    assert TaskService(_today(second)).today().due == []
     assert tasks.create(case.id, "연락하기", TODAY, owner=SUPERVISOR).owner == SUPERVISOR
 
 
 def test_intake_refuses_an_incident_without_a_case(counselor: VaultSession) -> None:
     with pytest.raises(InputError, match="incident belongs to a case"):
-        IntakeService(counselor, _today).save(IntakeForm(contact=contact(None), incident=incident(0)))
-    assert ContactService(counselor, _today).unattached() == []
+        IntakeService(_today(counselor)).save(IntakeForm(contact=contact(None), incident=incident(0)))
+    assert ContactService(_today(counselor)).unattached() == []
 
 
 def test_task_changes_appear_in_the_case_history(counselor: VaultSession) -> None:
-    cases = CaseService(counselor, _today)
+    cases = CaseService(_today(counselor))
     case = cases.create(case_fields())
-    tasks = TaskService(counselor, _today)
+    tasks = TaskService(_today(counselor))
     task = tasks.create(case.id, "서류 챙기기", TODAY)
     tasks.reschedule(task.id, TODAY + timedelta(days=2))
     tasks.set_done(task.id)
@@ -455,7 +455,7 @@ def test_task_changes_appear_in_the_case_history(counselor: VaultSession) -> Non
 def test_search_matches_full_width_and_decomposed_text(counselor: VaultSession) -> None:
     import unicodedata
 
-    cases = CaseService(counselor, _today)
+    cases = CaseService(_today(counselor))
     case = cases.create(case_fields(reason="ＴＥＬＥＧＲＡＭ " + unicodedata.normalize("NFD", "가해자가")))
     for query in ("telegram", "가해자", "ＴＥＬ"):
         assert cases.list_ids(CaseFilter(text=query)) == [case.id], query
@@ -466,6 +466,6 @@ def test_search_matches_full_width_and_decomposed_text(counselor: VaultSession) 
     ['"', '""', "*", "민*", "body:민지", "NEAR(민지 선임)", "민지 OR x", "^민", "-선임", "'", "a\x00b", "ㅁ", "()"],
 )
 def test_search_syntax_is_never_interpreted(counselor: VaultSession, query: str) -> None:
-    cases = CaseService(counselor, _today)
+    cases = CaseService(_today(counselor))
     cases.create(case_fields())
     cases.list_ids(CaseFilter(text=query))  # no FTS5 syntax error, whatever the query

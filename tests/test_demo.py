@@ -253,9 +253,9 @@ def test_demo_stops_when_a_real_case_appears_meanwhile(
     def progress(done: int, total: int) -> None:
         calls["n"] += 1
         if calls["n"] == 1:
-            CaseService(counselor, today).create(case_fields(alias="실제"))
+            CaseService(today(counselor)).create(case_fields(alias="실제"))
 
     with pytest.raises(InputError, match="meanwhile"):
-        demo.add_demo_cases(team_vault.admin, 6, seed=1, progress=progress, today=today)
-    assert CaseService(counselor, today).list_ids(CaseFilter(), log=False)  # the real case is there
+        demo.add_demo_cases(today(team_vault.admin), 6, seed=1, progress=progress)
+    assert CaseService(today(counselor)).list_ids(CaseFilter(), log=False)  # the real case is there
     assert demo.demo_case_count(team_vault.admin) == 2
