@@ -70,6 +70,15 @@ class VaultSession:
         finally:
             conn.close()
 
+    def reader(self, conn: Connection) -> VaultSession:
+        """The same person over ``conn``, a connection of another thread, for reads off the UI thread.
+
+        Services built over it read through ``conn`` (and append the audit rows their reads leave, in
+        transactions of ``conn``); it holds no data key and is never locked or closed itself: the
+        caller owns ``conn`` and closes it, at the latest when this session locks.
+        """
+        return VaultSession(self.paths, self.user, self.keyfile, conn, None)
+
     @contextmanager
     def write(self) -> Iterator[Connection]:
         """One write transaction; audit rows appended inside it commit or roll back with the change."""
