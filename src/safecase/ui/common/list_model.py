@@ -37,6 +37,9 @@ class ListTableModel(QAbstractTableModel, Generic[T]):
     def item(self, row: int) -> T:
         return self._items[row]
 
+    def items(self) -> list[T]:
+        return list(self._items)
+
     def row_where(self, matches: Callable[[T], bool]) -> int:
         """The first row whose record ``matches``, or -1."""
         return next((row for row, item in enumerate(self._items) if matches(item)), -1)
