@@ -307,7 +307,7 @@ class CasesPage(QWidget):
 
     def _changed(self, changes: Changes) -> None:
         """Anything of a case may change what the list shows (its text, overdue work, incident types)."""
-        if not (changes.casework or changes.organizations):
+        if not changes.casework:
             return
         if self.isVisible():
             self.refresh()
