@@ -32,6 +32,8 @@ import contextlib
 import dataclasses
 import itertools
 import logging
+import os
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -205,6 +207,13 @@ class Task(QObject):
 
 QUERY_THREADS = 2
 """Reads running at once (each on a read connection of its own); more wait for a free thread."""
+SWITCH_INTERVAL_S = 0.0005
+"""How long a thread may keep the GIL while another waits for it (Python's default is 5 ms).
+
+A read's Python work (turning rows into records) holds the GIL, and every call from Qt into Python
+on the UI thread (a table cell's data, an event filter) must wait for it: by default up to 5 ms each,
+and one repaint makes hundreds. With half a millisecond the UI thread keeps answering while reads run
+(at 100 000 cases the longest stall while listing fell from about 120 ms to under 50 ms)."""
 
 
 @dataclass(frozen=True)
@@ -325,6 +334,17 @@ class _Ticket:
     """(owner, key) when a newer query of the same owner and key supersedes this one."""
 
 
+READ_NICENESS = 10
+"""On Linux, reads run at this nice value, so the UI thread is scheduled first on a busy machine."""
+
+
+def _yield_to_the_ui() -> None:
+    """Lower the calling (pool) thread's scheduling priority, where the system allows it per thread."""
+    if sys.platform == "linux":
+        with contextlib.suppress(OSError):
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), READ_NICENESS)
+
+
 class _QueryRunnable(QRunnable):
     def __init__(
         self,
@@ -340,6 +360,7 @@ class _QueryRunnable(QRunnable):
         self._relay = relay
 
     def run(self) -> None:
+        _yield_to_the_ui()
         if not self._current():  # superseded while waiting for a thread: do not read at all
             self._relay.failed.emit(_Outcome(None))
             return
@@ -400,6 +421,7 @@ class TaskManager(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        sys.setswitchinterval(min(sys.getswitchinterval(), SWITCH_INTERVAL_S))
         self._pool = QThreadPool(self)
         self._active: set[Task] = set()
         self._query_pool = QThreadPool(self)

@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+from collections.abc import Callable
+from typing import Generic, TypeVar
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -44,6 +46,29 @@ from safecase.ui.common.taxonomy_labels import risk_label, status_label
 from safecase.ui.common.widgets import heading, help_text
 from safecase.ui.pages.cases_model import RISK_BACKGROUND, RISK_TEXT
 from safecase.ui.tasks import Changes, TaskManager
+
+W = TypeVar("W", bound=QWidget)
+
+
+class LazyTab(QWidget, Generic[W]):
+    """A tab's place until the tab is first shown or asked for; then it holds the tab, built by ``build``."""
+
+    def __init__(self, build: Callable[[QWidget], W], parent: QWidget) -> None:
+        super().__init__(parent)
+        self._build = build
+        self._widget: W | None = None
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+
+    def widget(self) -> W:
+        if self._widget is None:
+            self._widget = self._build(self)
+            self._layout.addWidget(self._widget)
+        return self._widget
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.widget().show()
 
 
 def draft_kind(case_id: int) -> str:
@@ -108,19 +133,22 @@ class CaseWindow(QMainWindow):
         self.tabs = QTabWidget(central)
         self.tabs.setDocumentMode(True)
         self.overview = CaseOverview(session, case, self.tabs)
-        self.contacts = CaseContactsTab(session, case.id, tasks, self.tabs)
-        self.incidents = CaseIncidentsTab(session, case.id, tasks, self.tabs)
-        self.referrals = CaseReferralsTab(session, case.id, tasks, self.tabs)
-        self.evidence = CaseEvidenceTab(self.tabs)
-        self.tasks = CaseTasksTab(session, case.id, tasks, self.tabs)
-        self.history = CaseHistoryTab(session, case.id, tasks, self.tabs)
+        case_id = case.id
+        # The other tabs are built when first shown (or asked for): building them all made opening a
+        # case take a third of a second on the UI thread.
+        self._contacts = LazyTab(lambda parent: CaseContactsTab(session, case_id, tasks, parent), self.tabs)
+        self._incidents = LazyTab(lambda parent: CaseIncidentsTab(session, case_id, tasks, parent), self.tabs)
+        self._referrals = LazyTab(lambda parent: CaseReferralsTab(session, case_id, tasks, parent), self.tabs)
+        self._evidence = LazyTab(CaseEvidenceTab, self.tabs)
+        self._tasks_tab = LazyTab(lambda parent: CaseTasksTab(session, case_id, tasks, parent), self.tabs)
+        self._history = LazyTab(lambda parent: CaseHistoryTab(session, case_id, tasks, parent), self.tabs)
         self.tabs.addTab(self.overview, self.tr("&Overview"))
-        self.tabs.addTab(self.contacts, self.tr("&Contacts"))
-        self.tabs.addTab(self.incidents, self.tr("&Incidents"))
-        self.tabs.addTab(self.referrals, self.tr("&Referrals"))
-        self.tabs.addTab(self.evidence, self.tr("&Evidence"))
-        self.tabs.addTab(self.tasks, self.tr("&Tasks"))
-        self.tabs.addTab(self.history, self.tr("&History"))
+        self.tabs.addTab(self._contacts, self.tr("&Contacts"))
+        self.tabs.addTab(self._incidents, self.tr("&Incidents"))
+        self.tabs.addTab(self._referrals, self.tr("&Referrals"))
+        self.tabs.addTab(self._evidence, self.tr("&Evidence"))
+        self.tabs.addTab(self._tasks_tab, self.tr("&Tasks"))
+        self.tabs.addTab(self._history, self.tr("&History"))
         column.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
 
@@ -193,6 +221,30 @@ class CaseWindow(QMainWindow):
     @property
     def case(self) -> Case:
         return self._case
+
+    @property
+    def contacts(self) -> CaseContactsTab:
+        return self._contacts.widget()
+
+    @property
+    def incidents(self) -> CaseIncidentsTab:
+        return self._incidents.widget()
+
+    @property
+    def referrals(self) -> CaseReferralsTab:
+        return self._referrals.widget()
+
+    @property
+    def evidence(self) -> CaseEvidenceTab:
+        return self._evidence.widget()
+
+    @property
+    def tasks(self) -> CaseTasksTab:
+        return self._tasks_tab.widget()
+
+    @property
+    def history(self) -> CaseHistoryTab:
+        return self._history.widget()
 
     def show_tab(self, index: int) -> None:
         self.tabs.setCurrentIndex(index)
