@@ -33,6 +33,18 @@ RISK_BACKGROUND = {
 }
 RISK_TEXT = QColor("#1f1f1f")
 
+# Roles as plain ints: Qt hands data() an int, and comparing it with an enum member costs more than
+# the rest of the call. A repaint of the list asks for each of ~8 roles of every visible cell.
+_DISPLAY = Qt.ItemDataRole.DisplayRole.value
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
+_BACKGROUND = Qt.ItemDataRole.BackgroundRole.value
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole.value
+_FONT = Qt.ItemDataRole.FontRole.value
+_ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole.value
+_ACCESSIBLE = Qt.ItemDataRole.AccessibleTextRole.value
+_ROLES = frozenset({_DISPLAY, _TOOLTIP, _BACKGROUND, _FOREGROUND, _FONT, _ALIGNMENT, _ACCESSIBLE})
+_CENTER = int(Qt.AlignmentFlag.AlignCenter.value)
+
 SummaryLoader = Callable[[Sequence[int]], list[CaseSummary]]
 Deliver = Callable[[list[CaseSummary]], None]
 BlockRequest = Callable[[list[int], Deliver], None]
@@ -65,6 +77,10 @@ class CasesModel(QAbstractTableModel):
         self._request = request
         self._ids: list[int] = []
         self._cache: dict[int, CaseSummary | None] = {}
+        self._texts: dict[int, tuple[str, ...]] = {}  # each row's cells, worded once, not at every repaint
+        self._bold = QFont()
+        self._bold.setBold(True)
+        self._error = QColor(ERROR_COLOR)
         self._asked: set[int] = set()  # first rows of the blocks requested and not yet arrived
         self._generation = 0
         self._answering = False
@@ -89,6 +105,7 @@ class CasesModel(QAbstractTableModel):
         self.beginResetModel()
         self._ids = list(ids)
         self._cache.clear()
+        self._texts.clear()
         self._asked.clear()
         self._generation += 1
         self.blocks_loaded = 0
@@ -100,6 +117,7 @@ class CasesModel(QAbstractTableModel):
     def set_display_names(self, names: dict[str, str]) -> None:
         """User name → display name, for the counselors column."""
         self._names = dict(names)
+        self._texts.clear()
 
     def clear(self) -> None:
         self.set_ids([])
@@ -183,46 +201,45 @@ class CasesModel(QAbstractTableModel):
             return None
         return None
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or index.row() >= len(self._ids):
+    def data(self, index: _Index, role: int = _DISPLAY) -> object:
+        if role not in _ROLES or not index.isValid():
             return None
-        if role not in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.ToolTipRole,
-            Qt.ItemDataRole.BackgroundRole,
-            Qt.ItemDataRole.ForegroundRole,
-            Qt.ItemDataRole.FontRole,
-            Qt.ItemDataRole.TextAlignmentRole,
-            Qt.ItemDataRole.AccessibleTextRole,
-        ):
+        row = index.row()
+        if row >= len(self._ids):
             return None
-        summary = self.summary(index.row())
         column = index.column()
+        summary = self.summary(row)
         if summary is None:
-            if role != Qt.ItemDataRole.DisplayRole or column != self.NUMBER:
+            if role != _DISPLAY or column != self.NUMBER:
                 return None
-            return "—" if self.is_loaded(index.row()) else LOADING
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self._display(summary, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
+            return "—" if self.is_loaded(row) else LOADING
+        if role in (_DISPLAY, _ACCESSIBLE):
+            return self._cells(summary)[column]
+        if role == _TOOLTIP:
             return self._tooltip(summary, column)
-        if role == Qt.ItemDataRole.BackgroundRole and column == self.RISK:
-            return RISK_BACKGROUND.get(summary.risk)
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if column == self.RISK and summary.risk in RISK_BACKGROUND:
-                return RISK_TEXT
-            if column == self.OVERDUE and summary.overdue_tasks:
-                return QColor(ERROR_COLOR)
-        if role == Qt.ItemDataRole.FontRole and (
-            (column == self.RISK and summary.risk is RiskLevel.URGENT)
-            or (column == self.OVERDUE and summary.overdue_tasks)
-        ):
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.OVERDUE:
-            return int(Qt.AlignmentFlag.AlignCenter)
+        if column == self.RISK:
+            if role == _BACKGROUND:
+                return RISK_BACKGROUND.get(summary.risk)
+            if role == _FOREGROUND:
+                return RISK_TEXT if summary.risk in RISK_BACKGROUND else None
+            if role == _FONT:
+                return self._bold if summary.risk is RiskLevel.URGENT else None
+        elif column == self.OVERDUE:
+            if role == _ALIGNMENT:
+                return _CENTER
+            if summary.overdue_tasks:
+                if role == _FOREGROUND:
+                    return self._error
+                if role == _FONT:
+                    return self._bold
         return None
+
+    def _cells(self, summary: CaseSummary) -> tuple[str, ...]:
+        cells = self._texts.get(summary.id)
+        if cells is None:
+            cells = tuple(self._display(summary, column) for column in range(len(self._headers)))
+            self._texts[summary.id] = cells
+        return cells
 
     def _display(self, summary: CaseSummary, column: int) -> str:
         if column == self.NUMBER:
@@ -250,4 +267,4 @@ class CasesModel(QAbstractTableModel):
             return self.tr("Overdue follow-ups: {count}").format(count=summary.overdue_tasks)
         if column == self.COUNSELORS:
             return self.tr(", ").join(summary.counselors) or None
-        return self._display(summary, column) or None
+        return self._cells(summary)[column] or None
