@@ -20,6 +20,7 @@ from pytestqt.qtbot import QtBot
 from safecase.domain.cases import CaseFields, CaseFilter, RiskLevel, SurvivorProfile
 from safecase.domain.contacts import CallerType, Channel, Contact, Direction
 from safecase.domain.errors import SafeCaseError
+from safecase.services.accounts import AccountService
 from safecase.services.cases import CaseService
 from safecase.services.contacts import ContactService
 from safecase.services.session import VaultSession
@@ -29,6 +30,8 @@ from safecase.ui.case.case_window import CaseWindow
 from safecase.ui.pages.cases_model import CasesModel
 from safecase.ui.shell.main_window import CASES
 from safecase.ui.tasks import Changes, TaskManager
+from vault_support import COUNSELOR as TEAM_COUNSELOR
+from vault_support import TeamVault
 
 WAIT_S = 10
 
@@ -319,3 +322,29 @@ def test_history_says_when_nothing_is_recorded(gui: Gui, qtbot: QtBot, center_va
     tab.show_result(HistoryRead([], {}, {}))
     assert tab.table.isHidden() and not tab.empty_label.isHidden()
     assert "No change is recorded" in tab.empty_label.text()
+
+
+def test_reads_follow_a_rekey(qtbot: QtBot, team_vault: TeamVault, owner: QWidget) -> None:
+    """Disabling a user re-keys the database; connections opened under the old key cannot read it."""
+    admin = team_vault.admin
+    tasks = TaskManager()
+    try:
+        tasks.begin_reads(admin)
+        names: list[list[str]] = []
+        failed: list[SafeCaseError] = []
+
+        def read_names(reader: VaultSession) -> list[str]:
+            return sorted(u.name for u in AccountService(reader).list_users() if u.enabled)
+
+        tasks.query(read_names, names.append, owner=owner, on_failed=failed.append)
+        settle(qtbot, tasks)
+        AccountService(admin).disable_user(TEAM_COUNSELOR)
+        tasks.query(read_names, names.append, owner=owner, on_failed=failed.append)
+        settle(qtbot, tasks)
+        assert failed == []
+        assert TEAM_COUNSELOR in names[0] and TEAM_COUNSELOR not in names[1]
+    finally:
+        tasks.end_reads()
+        tasks.wait_for_done()
+        tasks.deleteLater()
+        QCoreApplication.processEvents()

@@ -288,10 +288,15 @@ class _ReadConnections:
         with self._lock:
             if self._closed:
                 raise _locked()
-            if self._free:
-                reader = self._free.pop()
+            stale = [r for r in self._free if not self._fits(r)]
+            self._free = [r for r in self._free if self._fits(r)]
+            reader = self._free.pop() if self._free else None
+            if reader is not None:
                 self._in_use.append(reader)
-                return reader
+        for old in stale:
+            old.closer.close()
+        if reader is not None:
+            return reader
         # Opening a connection (keying it, checking the key) takes milliseconds: not under the lock.
         closer = contextlib.ExitStack()
         conn = closer.enter_context(self._session.worker_connection())
@@ -303,10 +308,15 @@ class _ReadConnections:
         closer.close()
         raise _locked()
 
+    def _fits(self, reader: _Reader) -> bool:
+        """Whether ``reader`` was opened under the session's current keys (a re-key makes older
+        connections unable to read the database; a new key file comes with every re-key)."""
+        return reader.session.keyfile is self._session.keyfile
+
     def _give_back(self, reader: _Reader) -> None:
         with self._lock:
             self._in_use.remove(reader)
-            keep = not self._closed and not reader.session.conn.in_transaction
+            keep = not self._closed and not reader.session.conn.in_transaction and self._fits(reader)
             if keep:
                 self._free.append(reader)
         if not keep:
