@@ -43,7 +43,7 @@ def tasks(counselor: VaultSession) -> Iterator[TaskManager]:
     manager.begin_reads(counselor)
     yield manager
     manager.end_reads()
-    manager.wait_for_done()
+    assert manager.wait_for_done(WAIT_S * 1000), "a read did not stop"
     manager.deleteLater()
     QCoreApplication.processEvents()
 
@@ -121,8 +121,9 @@ def test_end_reads_drops_answers_interrupts_reads_and_closes_connections(
 
     def endless(reader: VaultSession) -> int:
         readers.append(reader)
+        assert release.wait(WAIT_S)  # starts only after the reads were ended
         query = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT count(*) FROM n"
-        return int(reader.conn.execute(query).fetchone()[0])  # runs until interrupted
+        return int(reader.conn.execute(query).fetchone()[0])  # runs until stopped
 
     tasks.query(waiting, delivered.append, owner=owner, on_failed=failed.append)
     tasks.query(endless, delivered.append, owner=owner, on_failed=failed.append)
@@ -345,6 +346,6 @@ def test_reads_follow_a_rekey(qtbot: QtBot, team_vault: TeamVault, owner: QWidge
         assert TEAM_COUNSELOR in names[0] and TEAM_COUNSELOR not in names[1]
     finally:
         tasks.end_reads()
-        tasks.wait_for_done()
+        assert tasks.wait_for_done(WAIT_S * 1000), "a read did not stop"
         tasks.deleteLater()
         QCoreApplication.processEvents()

@@ -260,6 +260,10 @@ class _Reader:
     closer: contextlib.ExitStack
 
 
+PROGRESS_STEPS = 20_000
+"""SQLite steps between checks whether reads were ended (each check takes the GIL for a moment)."""
+
+
 class _ReadConnections:
     """The read connections of one signed-in session.
 
@@ -300,6 +304,8 @@ class _ReadConnections:
         # Opening a connection (keying it, checking the key) takes milliseconds: not under the lock.
         closer = contextlib.ExitStack()
         conn = closer.enter_context(self._session.worker_connection())
+        # interrupt() stops only statements already running; this stops any that starts after close().
+        conn.set_progress_handler(lambda: int(self._closed), PROGRESS_STEPS)
         reader = _Reader(self._session.reader(conn), closer)
         with self._lock:
             if not self._closed:
