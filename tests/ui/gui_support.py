@@ -17,6 +17,7 @@ from safecase.services import access
 from safecase.services.accounts import AccountService
 from safecase.services.settings import SettingsService
 from safecase.ui.shell.controller import SafeCaseApp
+from safecase.ui.tasks import TaskManager
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
 
@@ -62,6 +63,10 @@ class Gui:
         assert app.main_window is not None
         self.qtbot.waitExposed(app.main_window)
 
+    def settle(self, tasks: TaskManager, timeout: int = 10_000) -> None:
+        """Wait until no work or read is outstanding (reads answer asynchronously) and its answer is shown."""
+        settle(self.qtbot, tasks, timeout)
+
     def screenshot(self, widget: QWidget, name: str) -> Path:
         """Save ``widget`` as drawn now, for a person to look at (test-artifacts/ is git-ignored)."""
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
@@ -79,3 +84,10 @@ class Gui:
             widget.close()
             widget.deleteLater()
         QCoreApplication.processEvents()
+
+
+def settle(qtbot: QtBot, tasks: TaskManager, timeout: int = 10_000) -> None:
+    """Wait until the TaskManager is quiet: every read has handed over its answer (or dropped it) and
+    every piece of work has finished. A read's answer may start another read (a page of the Cases
+    list); this waits for those too."""
+    qtbot.waitUntil(lambda: tasks.quiet, timeout=timeout)

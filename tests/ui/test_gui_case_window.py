@@ -43,6 +43,7 @@ def _open(gui: Gui, app: SafeCaseApp, case_id: int) -> CaseWindow:
     window = app.main_window.open_case(case_id)
     assert window is not None
     gui.qtbot.waitExposed(window)
+    gui.settle(app.tasks)
     return window
 
 
@@ -97,10 +98,12 @@ def test_edit_save_and_history(gui: Gui, qtbot: QtBot, center_vault: Path) -> No
     assert app.main_window.cases is not None
     cases = app.main_window.cases
     app.main_window.show_page("cases")
+    gui.settle(app.tasks)
     row = cases.model.row_of(work.minji)
     assert cases.model.data(cases.model.index(row, cases.model.RISK)) == "High"
 
     window.show_tab(CaseWindow.HISTORY)
+    gui.settle(app.tasks)
     rows = window.history.rows()
     risk = next(r for r in rows if r[3] == "Risk")
     assert risk[1] == "김상담" and risk[2] == "Case" and risk[4] == "Urgent → High"
@@ -141,6 +144,7 @@ def test_reveal_shows_real_name_and_is_audited(gui: Gui, qtbot: QtBot, center_va
     overview.phone_edit.setText("010-9999-0000")
     assert overview.save()
     window.show_tab(CaseWindow.HISTORY)
+    gui.settle(app.tasks)
     phone = next(r for r in window.history.rows() if r[3] == "Phone")
     assert "010" not in phone[4], "history never shows identifying details"
     app.quit()
@@ -228,6 +232,7 @@ def test_supervisor_reassigns_and_the_case_moves(gui: Gui, qtbot: QtBot, center_
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: overview.counselors_label.text() == "최지도")
     window.show_tab(CaseWindow.HISTORY)
+    gui.settle(app.tasks)
     assert any(r[3] == "Counselors" and r[4] == "김상담 → 최지도" for r in window.history.rows())
     app.quit()
 
@@ -256,19 +261,23 @@ def test_tasks_tab_adds_and_completes_follow_ups(gui: Gui, qtbot: QtBot, center_
     gui.sign_in(app, COUNSELOR, COUNSELOR_PASSWORD)
     window = _open(gui, app, work.sangbyeong)
     window.show_tab(CaseWindow.TASKS)
+    gui.settle(app.tasks)
     tab = window.tasks
     assert tab.task_titles() == ["법률구조공단 상담 일정 확인", "다음 주 면담 준비"]
     tab.title_edit.setText("해바라기센터 동행 일정 잡기")
     QTest.keyClick(tab.title_edit, Qt.Key.Key_Return)
+    gui.settle(app.tasks)
     assert "해바라기센터 동행 일정 잡기" in tab.task_titles()
     assert tab.message.text() == "Follow-up added."
     tab.select_task("법률구조공단 상담 일정 확인")
     qtbot.mouseClick(tab.done_button, Qt.MouseButton.LeftButton)
+    gui.settle(app.tasks)
     assert tab.task_titles()[-1] == "법률구조공단 상담 일정 확인", "done ones go last"
     gui.screenshot(window, "case-tasks")
     # Today no longer lists it.
     assert app.main_window is not None and app.main_window.today is not None
     app.main_window.today.refresh()
+    gui.settle(app.tasks)
     today_titles = [
         item.text(2)
         for item in (

@@ -16,6 +16,7 @@ from safecase.services.cases import CaseService
 from safecase.services.contacts import ContactService
 from safecase.services.tasks import TaskService
 from safecase.ui.case.case_contacts import CaseContactsTab, ContactsModel
+from safecase.ui.tasks import Changes
 
 
 def test_log_edit_and_attach_contacts(gui: Gui, qtbot: QtBot, center_vault: Path) -> None:
@@ -28,8 +29,9 @@ def test_log_edit_and_attach_contacts(gui: Gui, qtbot: QtBot, center_vault: Path
     tab.resize(980, 460)
     tab.show()
     qtbot.waitExposed(tab)
-    changed: list[None] = []
-    tab.changed.connect(lambda: changed.append(None))
+    gui.settle(app.tasks)
+    changed: list[Changes] = []
+    app.tasks.changed.connect(changed.append)
     assert tab.empty_label.isVisible() and not tab.table.isVisible()
     assert not tab.edit_button.isEnabled()
 
@@ -45,7 +47,9 @@ def test_log_edit_and_attach_contacts(gui: Gui, qtbot: QtBot, center_vault: Path
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: tab.model.rowCount() == 1)
 
-    assert changed and "logged" in tab.message.text()
+    assert changed == [Changes(contacts=True, tasks=True, case_ids=frozenset({case.id}))]
+    assert "logged" in tab.message.text()
+    assert tab.selected_contact() is not None, "the contact just logged is selected"
     [contact] = ContactService(session).for_case(case.id)
     assert contact.channel is Channel.MESSENGER and contact.duration_minutes == 40
     assert contact.counselor == COUNSELOR and contact.follow_up_due == due

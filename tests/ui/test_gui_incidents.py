@@ -25,6 +25,7 @@ def test_record_and_edit_an_incident(gui: Gui, qtbot: QtBot, center_vault: Path)
     tab.resize(980, 420)
     tab.show()
     qtbot.waitExposed(tab)
+    gui.settle(app.tasks)
     assert tab.empty_label.isVisible()
 
     dialog = tab.open_add()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-from gui_support import COUNSELOR, COUNSELOR_PASSWORD, SUPERVISOR, SUPERVISOR_PASSWORD, Gui
+from gui_support import COUNSELOR, COUNSELOR_PASSWORD, SUPERVISOR, SUPERVISOR_PASSWORD, Gui, settle
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -22,6 +22,7 @@ from safecase.ui.case.case_referrals import CaseReferralsTab, ReferralsModel
 from safecase.ui.case.consent_dialog import ConsentDialog
 from safecase.ui.case.referral_dialogs import NewReferralDialog
 from safecase.ui.shell.controller import SafeCaseApp
+from safecase.ui.tasks import Changes
 
 
 def _message_box(qtbot: QtBot) -> QMessageBox:
@@ -49,6 +50,7 @@ def _tab(qtbot: QtBot, app: SafeCaseApp, case_id: int) -> CaseReferralsTab:
     tab.resize(1040, 560)
     tab.show()
     qtbot.waitExposed(tab)
+    settle(qtbot, app.tasks)
     return tab
 
 
@@ -75,8 +77,8 @@ def test_referral_needs_consent_before_it_is_sent(gui: Gui, qtbot: QtBot, center
     case = CaseService(session).create(CaseFields(profile=SurvivorProfile(alias="민지")))
     tab = _tab(qtbot, app, case.id)
     assert tab.empty_label.isVisible() and tab.consents_empty.isVisible()
-    changed: list[None] = []
-    tab.changed.connect(lambda: changed.append(None))
+    changed: list[Changes] = []
+    app.tasks.changed.connect(changed.append)
 
     referral_id = _new_referral(qtbot, tab, "디지털성범죄", "합성사진 삭제지원 요청", date.today() + timedelta(days=7))
     assert tab.model.data(tab.model.index(0, ReferralsModel.CONSENT)) == "No"
@@ -134,6 +136,7 @@ def test_overdue_referral_is_highlighted_and_on_today(gui: Gui, qtbot: QtBot, ce
     consent.save()
     tab.select_referral(referral_id)
     tab.mark_sent()
+    settle(qtbot, app.tasks)
 
     row = tab.model.row_of(referral_id)
     assert tab.model.data(tab.model.index(row, ReferralsModel.FOLLOW_UP)) == f"{past.isoformat()} — overdue"
@@ -155,6 +158,7 @@ def test_overdue_referral_is_highlighted_and_on_today(gui: Gui, qtbot: QtBot, ce
     tab.confirm_withdraw()
     _accept(_message_box(qtbot))
     qtbot.waitUntil(lambda: "withdrawn" in tab.message.text())
+    settle(qtbot, app.tasks)
     withdrawn = [c for c in ReferralService(session).consents(case.id) if c.purpose is ConsentPurpose.RECORD]
     assert withdrawn[0].withdrawn_on == date.today()
     assert not tab.withdraw_button.isEnabled()

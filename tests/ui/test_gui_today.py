@@ -24,6 +24,7 @@ def test_today_shows_overdue_referral_follow_ups_and_urgent_cases(gui: Gui, qtbo
     assert window.page_keys()[:3] == [TODAY, CASES, HOME]
     assert window.current_page() == TODAY, "caseworkers land on Today"
     today = window.today
+    gui.settle(app.tasks)
     assert today.view is not None
 
     # The referral sent ten days ago (follow-up due three days ago) waits for an answer.
@@ -51,6 +52,7 @@ def test_today_shows_overdue_referral_follow_ups_and_urgent_cases(gui: Gui, qtbo
     # Mark one done from here: it leaves the list.
     today.due.list.setCurrentItem(next(i for i in due if i is not None and i.text(2) == "법률구조공단 상담 일정 확인"))
     qtbot.mouseClick(today.done_button, Qt.MouseButton.LeftButton)
+    gui.settle(app.tasks)
     assert today.due.list.topLevelItemCount() == 2
     assert "법률구조공단" in today.message.text()
 
@@ -68,6 +70,7 @@ def test_today_empty_states_are_calm(gui: Gui, qtbot: QtBot, center_vault: Path)
     window = app.main_window
     assert window is not None and window.today is not None
     today = window.today
+    gui.settle(app.tasks)
     for section in (today.due, today.referrals, today.urgent):
         assert section.list.isHidden() and not section.empty_label.isHidden()
         assert section.open_button.isHidden()

@@ -141,6 +141,18 @@ class VaultSession:
         """
         return self.unit_of_work(standalone=standalone, savepoints=savepoints)
 
+    def reader(self, conn: Connection) -> VaultSession:
+        """The same person over ``conn``, a connection of another thread, for reads off the UI thread.
+
+        Services built over it read through ``conn`` (and append the audit rows their reads leave, in
+        units of work of ``conn`` alone: a fresh one, never this session's); it holds no data key and no
+        role keys, is never locked or closed itself, and reads the same clock. The caller owns ``conn``
+        and closes it, at the latest when this session locks.
+        """
+        return VaultSession(
+            paths=self.paths, user=self.user, keyfile=self.keyfile, _conn=conn, _data_key=None, clock=self.clock
+        )
+
     @property
     def records_history(self) -> bool:
         """Whether changes write case-history rows (not for synthetic demo data)."""

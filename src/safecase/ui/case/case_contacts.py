@@ -8,19 +8,18 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from safecase.domain.contacts import Contact
-from safecase.domain.errors import SafeCaseError
 from safecase.services.contacts import ContactService
 from safecase.services.session import VaultSession
 from safecase.ui.case.contact_dialogs import AttachContactDialog, ContactDialog, contact_time, first_line
 from safecase.ui.common.list_model import ListTableModel
 from safecase.ui.common.record_list import RecordList
+from safecase.ui.common.record_tab import RecordTab
 from safecase.ui.common.taxonomy_labels import caller_type_label, channel_label, direction_label
-from safecase.ui.common.widgets import MessageLine
-from safecase.ui.tasks import TaskManager
+from safecase.ui.tasks import Changes, TaskManager
 
 
 class ContactsModel(ListTableModel[Contact]):
@@ -69,16 +68,9 @@ class ContactsModel(ListTableModel[Contact]):
         return self.tr("due {day}").format(day=due.isoformat()) if isinstance(due, date) else self.tr("yes")
 
 
-class CaseContactsTab(QWidget):
-    changed = Signal()
-    """Emitted after this tab saved something."""
-
+class CaseContactsTab(RecordTab[list[Contact]]):
     def __init__(self, session: VaultSession, case_id: int, tasks: TaskManager, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._session = session
-        self._case_id = case_id
-        self._tasks = tasks
-        self._service = ContactService(session)
+        super().__init__(session, case_id, tasks, parent)
         column = QVBoxLayout(self)
         column.setContentsMargins(12, 12, 12, 12)
         column.setSpacing(8)
@@ -100,7 +92,6 @@ class CaseContactsTab(QWidget):
         )
         self.model, self.table, self.empty_label = self.records.model, self.records.table, self.records.empty_label
         self.records.add_to(column)
-        self.message = MessageLine(self)
         column.addWidget(self.message)
 
         self.add_button.clicked.connect(self.open_add)
@@ -108,18 +99,19 @@ class CaseContactsTab(QWidget):
         self.attach_button.clicked.connect(self.open_attach)
         self.table.activated.connect(lambda _index: self.open_edit())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
-        self.refresh()
+        self._update_buttons()
 
     # --- list -------------------------------------------------------------------------------------------
 
-    def refresh(self) -> None:
-        try:
-            contacts = self._service.for_case(self._case_id)
-        except SafeCaseError as exc:
-            contacts = []
-            self.message.show_error(exc.message)
-        self.records.show_records(contacts)
+    def read(self, reader: VaultSession) -> list[Contact]:
+        return ContactService(reader).for_case(self.case_id)
+
+    def show_result(self, result: list[Contact]) -> None:
+        self.records.show_records(result)
         self._update_buttons()
+
+    def concerns(self, changes: Changes) -> bool:
+        return changes.contacts
 
     def selected_contact(self) -> Contact | None:
         return self.records.selected()
@@ -133,14 +125,14 @@ class CaseContactsTab(QWidget):
     # --- actions ----------------------------------------------------------------------------------------
 
     def open_add(self) -> ContactDialog:
-        dialog = ContactDialog(self._session, self._case_id, None, self)
+        dialog = ContactDialog(self._session, self.case_id, None, self)
         return self._open(dialog, self.tr("The contact was logged."))
 
     def open_edit(self) -> ContactDialog | None:
         contact = self.selected_contact()
         if contact is None:
             return None
-        dialog = ContactDialog(self._session, self._case_id, contact, self)
+        dialog = ContactDialog(self._session, self.case_id, contact, self)
         return self._open(dialog, self.tr("The contact was updated."))
 
     def _open(self, dialog: ContactDialog, done_text: str) -> ContactDialog:
@@ -150,14 +142,14 @@ class CaseContactsTab(QWidget):
         return dialog
 
     def open_attach(self) -> AttachContactDialog:
-        dialog = AttachContactDialog(self._session, self._case_id, self)
+        dialog = AttachContactDialog(self._session, self.case_id, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(lambda contact: self._saved(contact, self.tr("The contact was attached to this case.")))
         dialog.open()
         return dialog
 
     def _saved(self, contact: Contact, text: str) -> None:
-        self.refresh()
-        self.select_contact(contact.id)
+        self.records.select_later(contact.id)
         self.message.show_success(text)
-        self.changed.emit()
+        # A follow-up asked for on the contact is a task of the case.
+        self.announce(Changes(contacts=True, tasks=contact.follow_up_needed))

@@ -7,19 +7,11 @@ appear only as dots). This tab turns stored field names and codes into words peo
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
-    QTreeWidget,
-    QTreeWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from safecase.domain.errors import SafeCaseError
 from safecase.domain.tasks import HistoryEntry
 from safecase.services.cases import CaseService
 from safecase.services.referrals import OrganizationService
@@ -33,6 +25,9 @@ from safecase.services.taxonomies import (
     REGIONS,
     SERVICE_STATUSES,
 )
+from safecase.ui.common.list_model import ListTableModel
+from safecase.ui.common.record_list import RecordList
+from safecase.ui.common.record_tab import RecordTab
 from safecase.ui.common.taxonomy_labels import (
     age_band_label,
     caller_type_label,
@@ -47,7 +42,8 @@ from safecase.ui.common.taxonomy_labels import (
     status_label,
     term_label,
 )
-from safecase.ui.common.widgets import MessageLine, help_text
+from safecase.ui.common.widgets import help_text
+from safecase.ui.tasks import Changes, TaskManager
 
 _CONTEXT = "CaseHistory"
 
@@ -180,16 +176,44 @@ class ValueWords:
         return _t(", ").join(self._names.get(n.strip(), n.strip()) for n in value.split(",") if n.strip())
 
 
-class CaseHistoryTab(QWidget):
+@dataclass(frozen=True)
+class HistoryRow:
+    """One history entry as the tab shows it."""
+
+    id: int
+    cells: tuple[str, str, str, str, str]
+    actor: str
+    change: str
+
+
+class HistoryModel(ListTableModel[HistoryRow]):
+    WHEN, WHO, RECORD, FIELD, CHANGE = range(5)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._headers = [self.tr("When"), self.tr("Who"), self.tr("Record"), self.tr("Field"), self.tr("Change")]
+
+    def display(self, item: HistoryRow, column: int) -> str:
+        return item.cells[column]
+
+    def tooltip(self, item: HistoryRow, column: int) -> str | None:
+        if column == self.CHANGE:
+            return item.change
+        return item.actor if column == self.WHO else None
+
+
+@dataclass(frozen=True)
+class HistoryRead:
+    entries: list[HistoryEntry]
+    names: dict[str, str]
+    organizations: dict[int, str]
+
+
+class CaseHistoryTab(RecordTab[HistoryRead]):
     COLUMNS = 5
 
-    def __init__(self, session: VaultSession, case_id: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._session = session
-        self._case_id = case_id
-        self._cases = CaseService(session)
-        self._organizations = OrganizationService(session)
-        self._loaded = False
+    def __init__(self, session: VaultSession, case_id: int, tasks: TaskManager, parent: QWidget | None = None) -> None:
+        super().__init__(session, case_id, tasks, parent)
         column = QVBoxLayout(self)
         column.setContentsMargins(12, 12, 12, 12)
         column.setSpacing(8)
@@ -201,46 +225,34 @@ class CaseHistoryTab(QWidget):
                 self,
             )
         )
-        self.list = QTreeWidget(self)
-        self.list.setHeaderLabels(
-            [self.tr("When"), self.tr("Who"), self.tr("Record"), self.tr("Field"), self.tr("Change")]
+        self.model = HistoryModel(self)
+        self.records: RecordList[HistoryRow] = RecordList(
+            self.model,
+            self.tr("No change is recorded for this case yet. Every change made to it will be listed here."),
+            lambda row: row.id,
+            self,
         )
-        self.list.setRootIsDecorated(False)
-        self.list.setUniformRowHeights(True)
-        self.list.setAlternatingRowColors(True)
-        self.list.setWordWrap(False)
-        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.list.setAccessibleName(self.tr("Case history"))
-        header = self.list.header()
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
-        column.addWidget(self.list, 1)
-        self.message = MessageLine(self)
+        self.table, self.empty_label = self.records.table, self.records.empty_label
+        self.table.setAccessibleName(self.tr("Case history"))
+        self.records.add_to(column)
         column.addWidget(self.message)
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if not self._loaded:
-            self.refresh()
+    def read(self, reader: VaultSession) -> HistoryRead:
+        cases = CaseService(reader)
+        entries = cases.history(self.case_id)
+        names = {u.name: u.display_name for u in cases.caseworkers()}
+        organizations = {o.id: o.name for o in OrganizationService(reader).all(include_inactive=True)}
+        return HistoryRead(entries, names, organizations)
 
-    def refresh(self) -> None:
-        self._loaded = True
-        try:
-            entries = self._cases.history(self._case_id)
-            names = {u.name: u.display_name for u in self._cases.caseworkers()}
-            organizations = {o.id: o.name for o in self._organizations.all(include_inactive=True)}
-        except SafeCaseError as exc:
-            self.message.show_error(exc.message)
-            return
-        self.message.clear_message()
-        words = ValueWords(organizations, names)
-        self.list.clear()
-        ordered = sorted(entries, key=lambda e: (e.at, e.id), reverse=True)
-        self.list.addTopLevelItems([self._item(entry, words, names) for entry in ordered])
+    def show_result(self, result: HistoryRead) -> None:
+        words = ValueWords(result.organizations, result.names)
+        ordered = sorted(result.entries, key=lambda e: (e.at, e.id), reverse=True)
+        self.records.show_records([self._row(entry, words, result.names) for entry in ordered])
 
-    def _item(self, entry: HistoryEntry, words: ValueWords, names: dict[str, str]) -> QTreeWidgetItem:
+    def concerns(self, changes: Changes) -> bool:
+        return changes.casework
+
+    def _row(self, entry: HistoryEntry, words: ValueWords, names: dict[str, str]) -> HistoryRow:
         old = words(entry.record_type, entry.field, entry.old_value)
         new = words(entry.record_type, entry.field, entry.new_value)
         if old and new:
@@ -252,24 +264,15 @@ class CaseHistoryTab(QWidget):
         record = record_label(entry.record_type)
         if entry.record_type != "case":
             record = self.tr("{record} #{id}").format(record=record, id=entry.record_id)
-        item = QTreeWidgetItem(
-            [
-                entry.at.astimezone().strftime("%Y-%m-%d %H:%M"),
-                names.get(entry.actor, entry.actor),
-                record,
-                field_label(entry.field),
-                " ".join(change.split()),
-            ]
+        cells = (
+            entry.at.astimezone().strftime("%Y-%m-%d %H:%M"),
+            names.get(entry.actor, entry.actor),
+            record,
+            field_label(entry.field),
+            " ".join(change.split()),
         )
-        item.setToolTip(4, change)
-        item.setToolTip(1, entry.actor)
-        return item
+        return HistoryRow(entry.id, cells, entry.actor, change)
 
     def rows(self) -> list[list[str]]:
         """The table as text (tests)."""
-        out: list[list[str]] = []
-        for i in range(self.list.topLevelItemCount()):
-            item = self.list.topLevelItem(i)
-            if item is not None:
-                out.append([item.text(c) for c in range(self.COLUMNS)])
-        return out
+        return [list(row.cells) for row in self.model.items()]

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QPushButton, QVBoxLayout, QWidget
 
-from safecase.domain.errors import SafeCaseError
 from safecase.domain.incidents import Incident
 from safecase.services.incidents import IncidentService
 from safecase.services.session import VaultSession
@@ -15,9 +14,9 @@ from safecase.ui.case.incident_dialog import IncidentDialog
 from safecase.ui.case.incident_fields import platforms_text
 from safecase.ui.common.list_model import ListTableModel
 from safecase.ui.common.record_list import RecordList
+from safecase.ui.common.record_tab import RecordTab
 from safecase.ui.common.taxonomy_labels import term_label, term_labels
-from safecase.ui.common.widgets import MessageLine
-from safecase.ui.tasks import TaskManager
+from safecase.ui.tasks import Changes, TaskManager
 
 
 def in_taxonomy_order(taxonomy_name: str, codes: tuple[str, ...]) -> list[str]:
@@ -62,16 +61,9 @@ class IncidentsModel(ListTableModel[Incident]):
         return ""
 
 
-class CaseIncidentsTab(QWidget):
-    changed = Signal()
-    """Emitted after this tab saved something."""
-
+class CaseIncidentsTab(RecordTab[list[Incident]]):
     def __init__(self, session: VaultSession, case_id: int, tasks: TaskManager, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._session = session
-        self._case_id = case_id
-        self._tasks = tasks
-        self._service = IncidentService(session)
+        super().__init__(session, case_id, tasks, parent)
         column = QVBoxLayout(self)
         column.setContentsMargins(12, 12, 12, 12)
         column.setSpacing(8)
@@ -98,22 +90,22 @@ class CaseIncidentsTab(QWidget):
             header.setSectionResizeMode(section, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(section, width)
         self.records.add_to(column)
-        self.message = MessageLine(self)
         column.addWidget(self.message)
         self.add_button.clicked.connect(self.open_add)
         self.edit_button.clicked.connect(self.open_edit)
         self.table.activated.connect(lambda _index: self.open_edit())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
-        self.refresh()
-
-    def refresh(self) -> None:
-        try:
-            incidents = self._service.for_case(self._case_id)
-        except SafeCaseError as exc:
-            incidents = []
-            self.message.show_error(exc.message)
-        self.records.show_records(incidents)
         self._update_buttons()
+
+    def read(self, reader: VaultSession) -> list[Incident]:
+        return IncidentService(reader).for_case(self.case_id)
+
+    def show_result(self, result: list[Incident]) -> None:
+        self.records.show_records(result)
+        self._update_buttons()
+
+    def concerns(self, changes: Changes) -> bool:
+        return changes.incidents
 
     def selected_incident(self) -> Incident | None:
         return self.records.selected()
@@ -126,14 +118,14 @@ class CaseIncidentsTab(QWidget):
 
     def open_add(self) -> IncidentDialog:
         return self._open(
-            IncidentDialog(self._session, self._case_id, None, self), self.tr("The incident was recorded.")
+            IncidentDialog(self._session, self.case_id, None, self), self.tr("The incident was recorded.")
         )
 
     def open_edit(self) -> IncidentDialog | None:
         incident = self.selected_incident()
         if incident is None:
             return None
-        dialog = IncidentDialog(self._session, self._case_id, incident, self)
+        dialog = IncidentDialog(self._session, self.case_id, incident, self)
         return self._open(dialog, self.tr("The incident was updated."))
 
     def _open(self, dialog: IncidentDialog, done_text: str) -> IncidentDialog:
@@ -143,7 +135,6 @@ class CaseIncidentsTab(QWidget):
         return dialog
 
     def _saved(self, incident: Incident, text: str) -> None:
-        self.refresh()
-        self.select_incident(incident.id)
+        self.records.select_later(incident.id)
         self.message.show_success(text)
-        self.changed.emit()
+        self.announce(Changes(incidents=True))

@@ -8,11 +8,12 @@ to record the consent. Overdue follow-ups (sent, no answer past the due date) st
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from safecase.domain.errors import SafeCaseError
 from safecase.domain.referrals import Consent, ConsentPurpose, Organization, Referral, ReferralStatus, consent_covers
@@ -24,14 +25,16 @@ from safecase.ui.case.contact_dialogs import first_line
 from safecase.ui.case.referral_dialogs import NewReferralDialog, ReferralStatusDialog
 from safecase.ui.common.list_model import ListTableModel
 from safecase.ui.common.messages import confirm
+from safecase.ui.common.record_list import RecordList
+from safecase.ui.common.record_tab import RecordTab
 from safecase.ui.common.taxonomy_labels import (
     consent_giver_label,
     consent_purpose_label,
     organization_type_label,
     referral_status_label,
 )
-from safecase.ui.common.widgets import ERROR_COLOR, MessageLine, heading, help_text, record_table, selected_row
-from safecase.ui.tasks import TaskManager
+from safecase.ui.common.widgets import ERROR_COLOR, heading
+from safecase.ui.tasks import Changes, TaskManager
 
 
 def _day(value: date | None) -> str:
@@ -56,9 +59,9 @@ class ReferralsModel(ListTableModel[Referral]):
             self.tr("Reason"),
         ]
 
-    def set_data(self, referrals: list[Referral], orgs: dict[int, Organization], consents: list[Consent]) -> None:
+    def set_context(self, orgs: dict[int, Organization], consents: list[Consent]) -> None:
+        """The directory and the case's consents, read with the referrals (set before them)."""
         self._orgs, self._consents = dict(orgs), list(consents)
-        self.set_items(referrals)
 
     def referral(self, row: int) -> Referral:
         return self.item(row)
@@ -130,9 +133,8 @@ class ConsentsModel(ListTableModel[Consent]):
             self.tr("Status"),
         ]
 
-    def set_data(self, consents: list[Consent], orgs: dict[int, Organization]) -> None:
+    def set_context(self, orgs: dict[int, Organization]) -> None:
         self._orgs = dict(orgs)
-        self.set_items(consents)
 
     def consent(self, row: int) -> Consent:
         return self.item(row)
@@ -165,10 +167,14 @@ class ConsentsModel(ListTableModel[Consent]):
         return None if consent.in_force else QColor(Qt.GlobalColor.gray)
 
 
-class CaseReferralsTab(QWidget):
-    changed = Signal()
-    """Emitted after this tab saved something."""
+@dataclass(frozen=True)
+class ReferralsRead:
+    referrals: list[Referral]
+    consents: list[Consent]
+    organizations: dict[int, Organization]
 
+
+class CaseReferralsTab(RecordTab[ReferralsRead]):
     def __init__(
         self,
         session: VaultSession,
@@ -177,13 +183,9 @@ class CaseReferralsTab(QWidget):
         parent: QWidget | None = None,
         today: Callable[[], date] = date.today,
     ) -> None:
-        super().__init__(parent)
-        self._session = session
-        self._case_id = case_id
-        self._tasks = tasks
+        super().__init__(session, case_id, tasks, parent)
         self._today = today
         self._service = ReferralService(session)
-        self._orgs = OrganizationService(session)
         column = QVBoxLayout(self)
         column.setContentsMargins(12, 12, 12, 12)
         column.setSpacing(8)
@@ -203,13 +205,14 @@ class CaseReferralsTab(QWidget):
         actions.addWidget(self.directory_button)
         column.addLayout(actions)
         self.model = ReferralsModel(today, self)
-        self.table = record_table(self.model, self)
-        column.addWidget(self.table, 3)
-        self.empty_label = help_text(
-            self.tr("No referrals yet. A referral starts as a draft; it is sent once consent is on record."), self
+        self.records: RecordList[Referral] = RecordList(
+            self.model,
+            self.tr("No referrals yet. A referral starts as a draft; it is sent once consent is on record."),
+            lambda referral: referral.id,
+            self,
         )
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        column.addWidget(self.empty_label, 3)
+        self.table, self.empty_label = self.records.table, self.records.empty_label
+        self.records.add_to(column, 3)
 
         consents_row = QHBoxLayout()
         consents_row.addWidget(heading(self.tr("Consents"), 2, self))
@@ -221,14 +224,15 @@ class CaseReferralsTab(QWidget):
         column.addSpacing(6)
         column.addLayout(consents_row)
         self.consents_model = ConsentsModel(self)
-        self.consents_table = record_table(self.consents_model, self)
-        column.addWidget(self.consents_table, 2)
-        self.consents_empty = help_text(
-            self.tr("No consent is on record: neither to record data nor to share it with anyone."), self
+        self.consents: RecordList[Consent] = RecordList(
+            self.consents_model,
+            self.tr("No consent is on record: neither to record data nor to share it with anyone."),
+            lambda consent: consent.id,
+            self,
         )
-        self.consents_empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        column.addWidget(self.consents_empty, 2)
-        self.message = MessageLine(self)
+        self.consents_table = self.consents.table
+        self.consents_empty = self.consents.empty_label
+        self.consents.add_to(column, 2)
         column.addWidget(self.message)
 
         self.new_button.clicked.connect(self.open_new_referral)
@@ -240,50 +244,39 @@ class CaseReferralsTab(QWidget):
         self.directory_button.clicked.connect(self.open_directory)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.consents_table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
-        self.refresh()
+        self._update_buttons()
 
     # --- lists ------------------------------------------------------------------------------------------
 
-    def refresh(self) -> None:
-        referral = self.selected_referral()
-        consent = self.selected_consent()
-        try:
-            referrals = self._service.for_case(self._case_id)
-            consents = self._service.consents(self._case_id)
-            orgs = {o.id: o for o in self._orgs.all(include_inactive=True)}
-        except SafeCaseError as exc:
-            referrals, consents, orgs = [], [], {}
-            self.message.show_error(exc.message)
-        self.model.set_data(referrals, orgs, consents)
-        self.consents_model.set_data(consents, orgs)
-        self.table.setVisible(bool(referrals))
-        self.empty_label.setVisible(not referrals)
-        self.consents_table.setVisible(bool(consents))
-        self.consents_empty.setVisible(not consents)
-        if referral is not None:
-            self.select_referral(referral.id)
-        if consent is not None:
-            self._select(self.consents_table, self.consents_model.row_of(consent.id))
+    def read(self, reader: VaultSession) -> ReferralsRead:
+        service = ReferralService(reader)
+        return ReferralsRead(
+            service.for_case(self.case_id),
+            service.consents(self.case_id),
+            {o.id: o for o in OrganizationService(reader).all(include_inactive=True)},
+        )
+
+    def show_result(self, result: ReferralsRead) -> None:
+        self.model.set_context(result.organizations, result.consents)
+        self.consents_model.set_context(result.organizations)
+        self.records.show_records(result.referrals)
+        self.consents.show_records(result.consents)
         self._update_buttons()
 
+    def concerns(self, changes: Changes) -> bool:
+        return changes.referrals or changes.organizations
+
     def selected_referral(self) -> Referral | None:
-        row = selected_row(self.table)
-        return self.model.referral(row) if row >= 0 else None
+        return self.records.selected()
 
     def selected_consent(self) -> Consent | None:
-        row = selected_row(self.consents_table)
-        return self.consents_model.consent(row) if row >= 0 else None
+        return self.consents.selected()
 
     def select_referral(self, referral_id: int) -> None:
-        self._select(self.table, self.model.row_of(referral_id))
+        self.records.select(referral_id)
 
     def select_consent(self, consent_id: int) -> None:
-        self._select(self.consents_table, self.consents_model.row_of(consent_id))
-
-    @staticmethod
-    def _select(table: QTableView, row: int) -> None:
-        if row >= 0:
-            table.selectRow(row)
+        self.consents.select(consent_id)
 
     def _update_buttons(self) -> None:
         referral = self.selected_referral()
@@ -296,7 +289,7 @@ class CaseReferralsTab(QWidget):
     # --- referrals --------------------------------------------------------------------------------------
 
     def open_new_referral(self) -> NewReferralDialog:
-        dialog = NewReferralDialog(self._session, self._case_id, self, self._today())
+        dialog = NewReferralDialog(self._session, self.case_id, self, self._today())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(
             lambda referral: self._referral_saved(
@@ -312,13 +305,15 @@ class CaseReferralsTab(QWidget):
             return
         self.message.clear_message()
         try:
-            sent = self._service.mark_sent(referral.id)
+            # Sending makes the follow-up tasks.
+            sent = self.write(lambda: self._service.mark_sent(referral.id), Changes(referrals=True, tasks=True))
         except SafeCaseError as exc:
             self._refused(referral, exc)
             return
         self._referral_saved(
             sent,
             self.tr("Marked sent. A follow-up is due on {day}.").format(day=_day(sent.follow_up_due)),
+            announce=False,
         )
 
     def _refused(self, referral: Referral, error: SafeCaseError) -> None:
@@ -345,15 +340,17 @@ class CaseReferralsTab(QWidget):
             return None
         dialog = ReferralStatusDialog(self._session, referral, self.model.organization_name(referral), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.saved.connect(lambda saved: self._referral_saved(saved, self.tr("The referral was updated.")))
+        dialog.saved.connect(lambda saved: self._referral_saved(saved, self.tr("The referral was updated."), True))
         dialog.open()
         return dialog
 
-    def _referral_saved(self, referral: Referral, text: str) -> None:
-        self.refresh()
-        self.select_referral(referral.id)
+    def _referral_saved(self, referral: Referral, text: str, announce: bool = True) -> None:
+        """A referral was saved (by a dialog, or by :meth:`mark_sent`, which announced it already)."""
+        self.records.select_later(referral.id)
         self.message.show_success(text)
-        self.changed.emit()
+        if announce:
+            # An answer closes the referral's follow-ups.
+            self.announce(Changes(referrals=True, tasks=True))
 
     # --- consents ---------------------------------------------------------------------------------------
 
@@ -362,21 +359,18 @@ class CaseReferralsTab(QWidget):
         if referral is not None:
             purpose, org_id = ConsentPurpose.SHARE, referral.organization_id
         else:
-            has_record = any(
-                c.in_force and c.purpose is ConsentPurpose.RECORD for c in self._service.consents(self._case_id)
-            )
+            has_record = any(c.in_force and c.purpose is ConsentPurpose.RECORD for c in self.consents_model.items())
             purpose, org_id = (ConsentPurpose.SHARE if has_record else ConsentPurpose.RECORD), None
-        dialog = ConsentDialog(self._session, self._case_id, purpose, org_id, self, self._today())
+        dialog = ConsentDialog(self._session, self.case_id, purpose, org_id, self, self._today())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(lambda consent: self._consent_saved(consent, referral))
         dialog.open()
         return dialog
 
     def _consent_saved(self, consent: Consent, referral: Referral | None) -> None:
-        self.refresh()
-        self.select_consent(consent.id)
+        self.consents.select_later(consent.id)
         if referral is not None:
-            self.select_referral(referral.id)
+            self.records.select_later(referral.id)
             if referral.status is ReferralStatus.DRAFT:
                 self.message.show_success(self.tr("Consent recorded. You can now mark the referral sent."))
                 self.sent_button.setFocus()
@@ -384,7 +378,7 @@ class CaseReferralsTab(QWidget):
                 self.message.show_success(self.tr("Consent recorded."))
         else:
             self.message.show_success(self.tr("Consent recorded."))
-        self.changed.emit()
+        self.announce(Changes(referrals=True))
 
     def confirm_withdraw(self) -> None:
         consent = self.selected_consent()
@@ -401,19 +395,17 @@ class CaseReferralsTab(QWidget):
 
     def withdraw(self, consent_id: int) -> None:
         try:
-            self._service.withdraw_consent(consent_id)
+            self.write(lambda: self._service.withdraw_consent(consent_id), Changes(referrals=True))
         except SafeCaseError as exc:
             self.message.show_error(exc.message)
             return
-        self.refresh()
         self.message.show_success(self.tr("The consent was withdrawn."))
-        self.changed.emit()
 
     # --- directory --------------------------------------------------------------------------------------
 
     def open_directory(self) -> OrganizationsDialog:
         dialog = OrganizationsDialog(self._session, self._tasks, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.changed.connect(self.refresh)
+        dialog.changed.connect(lambda: self._tasks.notify(Changes(organizations=True)))
         dialog.open()
         return dialog

@@ -6,12 +6,13 @@ tab adds the ones a counselor thinks of (title, due date, for whom) and marks an
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QShowEvent
+from PySide6.QtCore import QDate, QObject, Qt
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QHBoxLayout,
@@ -20,8 +21,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSizePolicy,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -32,12 +31,14 @@ from safecase.services.cases import CaseService
 from safecase.services.casework_access import reassigns_cases
 from safecase.services.session import VaultSession
 from safecase.services.tasks import TaskService
+from safecase.ui.common.list_model import ListTableModel
+from safecase.ui.common.record_list import RecordList
+from safecase.ui.common.record_tab import RecordTab
 from safecase.ui.common.taxonomy_labels import task_kind_label
-from safecase.ui.common.widgets import ERROR_COLOR, MessageLine, help_text
+from safecase.ui.common.widgets import ERROR_COLOR
+from safecase.ui.tasks import Changes, TaskManager
 
 DEFAULT_DUE_DAYS = 7
-TASK_ROLE = Qt.ItemDataRole.UserRole
-DONE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def ordered(tasks: list[Task]) -> list[Task]:
@@ -49,17 +50,69 @@ def ordered(tasks: list[Task]) -> list[Task]:
     return open_tasks + done
 
 
-class CaseTasksTab(QWidget):
-    changed = Signal()
-    """A task was added or marked done here."""
+class TasksModel(ListTableModel[Task]):
+    DUE, TITLE, OWNER, KIND, DONE = range(5)
 
-    def __init__(self, session: VaultSession, case_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, today: Callable[[], date], parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._session = session
-        self._case_id = case_id
+        self._today = today
+        self._names: dict[str, str] = {}
+        self._headers = [self.tr("Due"), self.tr("Follow-up"), self.tr("For"), self.tr("Kind"), self.tr("Done")]
+
+    def set_names(self, names: dict[str, str]) -> None:
+        """User name → display name, for the "For" column (set before the tasks)."""
+        self._names = dict(names)
+
+    def _overdue(self, task: Task, column: int) -> bool:
+        return column == self.DUE and task.is_overdue(self._today())
+
+    def display(self, task: Task, column: int) -> str:
+        if column == self.DUE:
+            due = task.due_on.isoformat()
+            return self.tr("{date} · overdue").format(date=due) if self._overdue(task, column) else due
+        if column == self.TITLE:
+            return task.title
+        if column == self.OWNER:
+            return self._names.get(task.owner, task.owner)
+        if column == self.KIND:
+            return task_kind_label(task.kind)
+        if column == self.DONE:
+            return task.done_at.astimezone().strftime("%Y-%m-%d") if task.done_at else ""
+        return ""
+
+    def tooltip(self, task: Task, column: int) -> str | None:
+        return task.title if column == self.TITLE else None
+
+    def foreground(self, task: Task, column: int) -> QColor | None:
+        if task.done:
+            return QColor(Qt.GlobalColor.gray)
+        return QColor(ERROR_COLOR) if self._overdue(task, column) else None
+
+    def font(self, task: Task, column: int) -> QFont | None:
+        if not self._overdue(task, column):
+            return None
+        font = QFont()
+        font.setBold(True)
+        return font
+
+
+@dataclass(frozen=True)
+class TasksRead:
+    tasks: list[Task]
+    names: dict[str, str]
+
+
+class CaseTasksTab(RecordTab[TasksRead]):
+    def __init__(
+        self,
+        session: VaultSession,
+        case_id: int,
+        tasks: TaskManager,
+        parent: QWidget | None = None,
+        today: Callable[[], date] = date.today,
+    ) -> None:
+        super().__init__(session, case_id, tasks, parent)
         self._service = TaskService(session)
-        self._cases = CaseService(session)
-        self._loaded = False
         self._names: dict[str, str] = {}
 
         column = QVBoxLayout(self)
@@ -93,62 +146,56 @@ class CaseTasksTab(QWidget):
         add_row.addWidget(self.add_button)
         column.addLayout(add_row)
 
-        self.list = QTreeWidget(self)
-        self.list.setHeaderLabels(
-            [self.tr("Due"), self.tr("Follow-up"), self.tr("For"), self.tr("Kind"), self.tr("Done")]
-        )
-        self.list.setRootIsDecorated(False)
-        self.list.setUniformRowHeights(True)
-        self.list.setAlternatingRowColors(True)
-        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.list.setAccessibleName(self.tr("Follow-ups"))
-        header = self.list.header()
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setStretchLastSection(False)
-        column.addWidget(self.list, 1)
-        self.empty_label = help_text(
+        self.model = TasksModel(today, self)
+        self.records: RecordList[Task] = RecordList(
+            self.model,
             self.tr(
                 "No follow-ups for this case yet. Referrals and contacts marked “follow-up needed” add theirs here."
             ),
+            lambda task: task.id,
             self,
         )
-        column.addWidget(self.empty_label)
+        self.table, self.empty_label = self.records.table, self.records.empty_label
+        self.table.setAccessibleName(self.tr("Follow-ups"))
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(TasksModel.TITLE, QHeaderView.ResizeMode.Stretch)
+        self.records.add_to(column)
 
         bottom = QHBoxLayout()
-        self.message = MessageLine(self)
         bottom.addWidget(self.message, 1)
         self.done_button = QPushButton(self.tr("Mark &done"), self)
         bottom.addWidget(self.done_button)
         column.addLayout(bottom)
 
+        self._fill_owners()
         self.add_button.clicked.connect(self.add_task)
         self.title_edit.returnPressed.connect(self.add_task)
         self.title_edit.textChanged.connect(self._update_buttons)
         self.done_button.clicked.connect(self.toggle_done)
-        self.list.currentItemChanged.connect(self._update_buttons)
-        self.list.itemActivated.connect(lambda _item, _col: self.toggle_done())
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.table.activated.connect(lambda _index: self.toggle_done())
         self._update_buttons()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if not self._loaded:
-            self.refresh()
 
     # --- loading ----------------------------------------------------------------------------------------
 
-    def refresh(self) -> None:
-        self._loaded = True
-        try:
-            tasks = self._service.for_case(self._case_id)
-            workers = self._cases.caseworkers()
-        except SafeCaseError as exc:
-            self.message.show_error(exc.message)
-            return
-        self._names = {u.name: u.display_name for u in workers}
+    def read(self, reader: VaultSession) -> TasksRead:
+        tasks = TaskService(reader).for_case(self.case_id)
+        names = {u.name: u.display_name for u in CaseService(reader).caseworkers()}
+        return TasksRead(ordered(tasks), names)
+
+    def show_result(self, result: TasksRead) -> None:
+        self._names = result.names
         self._fill_owners()
-        self._fill(tasks)
+        self.model.set_names(result.names)
+        self.records.show_records(result.tasks)
+        if self.records.selected() is None and result.tasks:
+            self.table.selectRow(0)
+        self._update_buttons()
+
+    def concerns(self, changes: Changes) -> bool:
+        # Reassigning a case hands its follow-ups over (and changes who may be picked).
+        return changes.tasks or changes.cases
 
     def _fill_owners(self) -> None:
         current = self.owner_combo.currentData() or self._session.user.name
@@ -161,64 +208,27 @@ class CaseTasksTab(QWidget):
                     self.owner_combo.addItem(display, name)
         self.owner_combo.setCurrentIndex(max(self.owner_combo.findData(current), 0))
 
-    def _fill(self, tasks: list[Task]) -> None:
-        selected = self.current_task_id()
-        today = date.today()
-        alert = QBrush(QColor(ERROR_COLOR))
-        bold = QFont(self.font())
-        bold.setBold(True)
-        self.list.clear()
-        for task in ordered(tasks):
-            overdue = task.is_overdue(today)
-            due = task.due_on.isoformat()
-            if overdue:
-                due = self.tr("{date} · overdue").format(date=due)
-            done = task.done_at.astimezone().strftime("%Y-%m-%d") if task.done_at else ""
-            item = QTreeWidgetItem(
-                [due, task.title, self._names.get(task.owner, task.owner), task_kind_label(task.kind), done]
-            )
-            item.setData(0, TASK_ROLE, task.id)
-            item.setData(0, DONE_ROLE, task.done)
-            if overdue:
-                item.setForeground(0, alert)
-                item.setFont(0, bold)
-            if task.done:
-                muted = QBrush(self.palette().color(self.palette().ColorRole.PlaceholderText))
-                for column in range(5):
-                    item.setForeground(column, muted)
-            self.list.addTopLevelItem(item)
-            if task.id == selected:
-                self.list.setCurrentItem(item)
-        empty = not tasks
-        self.list.setVisible(not empty)
-        self.empty_label.setVisible(empty)
-        first = self.list.topLevelItem(0)
-        if self.list.currentItem() is None and first is not None:
-            self.list.setCurrentItem(first)
-        self._update_buttons()
+    def selected_task(self) -> Task | None:
+        return self.records.selected()
 
     def current_task_id(self) -> int | None:
-        item = self.list.currentItem()
-        return int(item.data(0, TASK_ROLE)) if item is not None else None
+        task = self.selected_task()
+        return task.id if task is not None else None
 
     def task_titles(self) -> list[str]:
-        items = (self.list.topLevelItem(i) for i in range(self.list.topLevelItemCount()))
-        return [item.text(1) for item in items if item is not None]
+        return [task.title for task in self.model.items()]
 
     def select_task(self, title: str) -> None:
-        for i in range(self.list.topLevelItemCount()):
-            item = self.list.topLevelItem(i)
-            if item is not None and item.text(1) == title:
-                self.list.setCurrentItem(item)
-                return
+        task = next((t for t in self.model.items() if t.title == title), None)
+        if task is not None:
+            self.records.select(task.id)
 
     def _update_buttons(self) -> None:
         self.add_button.setEnabled(bool(self.title_edit.text().strip()))
-        item = self.list.currentItem()
-        self.done_button.setEnabled(item is not None)
-        self.done_button.setVisible(self.list.topLevelItemCount() > 0)
-        is_done = bool(item.data(0, DONE_ROLE)) if item is not None else False
-        self.done_button.setText(self.tr("Reope&n") if is_done else self.tr("Mark &done"))
+        task = self.selected_task()
+        self.done_button.setEnabled(task is not None)
+        self.done_button.setVisible(self.model.rowCount() > 0)
+        self.done_button.setText(self.tr("Reope&n") if task is not None and task.done else self.tr("Mark &done"))
 
     # --- actions ----------------------------------------------------------------------------------------
 
@@ -227,34 +237,28 @@ class CaseTasksTab(QWidget):
         if not title:
             return
         due = self.due_edit.date()
+        owner = str(self.owner_combo.currentData() or "")
         try:
-            task = self._service.create(
-                self._case_id,
-                title,
-                date(due.year(), due.month(), due.day()),
-                str(self.owner_combo.currentData() or ""),
+            task = self.write(
+                lambda: self._service.create(self.case_id, title, date(due.year(), due.month(), due.day()), owner),
+                Changes(tasks=True),
             )
         except SafeCaseError as exc:
             self.message.show_error(exc.message)
             return
         self.title_edit.clear()
         self.due_edit.setDate(QDate.currentDate().addDays(DEFAULT_DUE_DAYS))
-        self.refresh()
-        self.select_task(task.title)
+        self.records.select_later(task.id)
         self.message.show_success(self.tr("Follow-up added."))
-        self.changed.emit()
 
     def toggle_done(self) -> None:
-        item = self.list.currentItem()
-        if item is None:
+        task = self.selected_task()
+        if task is None:
             return
-        task_id = int(item.data(0, TASK_ROLE))
-        done = not bool(item.data(0, DONE_ROLE))
+        done = not task.done
         try:
-            self._service.set_done(task_id, done)
+            self.write(lambda: self._service.set_done(task.id, done), Changes(tasks=True))
         except SafeCaseError as exc:
             self.message.show_error(exc.message)
             return
-        self.refresh()
         self.message.show_success(self.tr("Marked done.") if done else self.tr("Reopened."))
-        self.changed.emit()

@@ -1,7 +1,9 @@
 """One window per open case: Overview, Contacts, Incidents, Referrals, Evidence, Tasks, History.
 
 A case window is a top-level window owned by the main window, so locking closes and deletes it with
-everything else. Opening goes through :meth:`CaseService.get`, which checks the person may see the
+everything else. Its tabs read their records off the UI thread when first shown and follow every
+change announced through the TaskManager; the window itself reads the case again (header, Overview)
+when a change concerns the case's own fields or incidents. Opening goes through :meth:`CaseService.get`, which checks the person may see the
 case and records the view in the audit log. Edits on the Overview are never lost silently: closing
 asks Save / Discard / Cancel, and when SafeCase locks (which cannot wait for an answer) the unsaved
 values are kept as a draft inside the vault and offered back the next time the case is opened.
@@ -11,9 +13,11 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+from collections.abc import Callable
+from typing import Generic, TypeVar
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -41,16 +45,59 @@ from safecase.ui.case.reassign_dialog import ReassignDialog
 from safecase.ui.common.taxonomy_labels import risk_label, status_label
 from safecase.ui.common.widgets import heading, help_text
 from safecase.ui.pages.cases_model import RISK_BACKGROUND, RISK_TEXT
-from safecase.ui.tasks import TaskManager
+from safecase.ui.tasks import Changes, TaskManager
+
+W = TypeVar("W", bound=QWidget)
+
+
+class LazyTab(QWidget, Generic[W]):
+    """A tab's place until the tab is first shown or asked for; then it holds the tab, built by ``build``."""
+
+    def __init__(self, build: Callable[[QWidget], W], parent: QWidget) -> None:
+        super().__init__(parent)
+        self._build = build
+        self._widget: W | None = None
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+
+    def widget(self) -> W:
+        if self._widget is None:
+            self._widget = self._build(self)
+            self._layout.addWidget(self._widget)
+        return self._widget
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.widget().show()
 
 
 def draft_kind(case_id: int) -> str:
     return f"case_overview:{case_id}"
 
 
+def reread(reader: VaultSession, case: Case) -> Case | None:
+    """On a worker thread: ``case`` as it is now, without a second "viewed" entry in the audit log."""
+    service = CaseService(reader)
+    summaries = service.summaries([case.id])
+    if not summaries:
+        return None
+    fields = service.fields(case.id)
+    summary = summaries[0]
+    return dataclasses.replace(
+        case,
+        status=fields.status,
+        opened_on=fields.opened_on or case.opened_on,
+        closed_on=fields.closed_on,
+        risk=fields.risk,
+        risk_reason=fields.risk_reason,
+        profile=fields.profile,
+        counselors=summary.counselors,
+        incident_types=summary.incident_types,
+        updated_at=summary.updated_at,
+    )
+
+
 class CaseWindow(QMainWindow):
-    changed = Signal(int)
-    """Something of the case was saved (carries the case id): lists elsewhere refresh."""
     closed = Signal(int)
 
     OVERVIEW, CONTACTS, INCIDENTS, REFERRALS, EVIDENCE, TASKS, HISTORY = range(7)
@@ -59,7 +106,7 @@ class CaseWindow(QMainWindow):
         super().__init__(parent, Qt.WindowType.Window)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._session = session
-        self._service = CaseService(session)
+        self._tasks = tasks
         self._drafts = DraftService(session)
         self.case_id = case.id
         self._closing = False
@@ -86,19 +133,22 @@ class CaseWindow(QMainWindow):
         self.tabs = QTabWidget(central)
         self.tabs.setDocumentMode(True)
         self.overview = CaseOverview(session, case, self.tabs)
-        self.contacts = CaseContactsTab(session, case.id, tasks, self.tabs)
-        self.incidents = CaseIncidentsTab(session, case.id, tasks, self.tabs)
-        self.referrals = CaseReferralsTab(session, case.id, tasks, self.tabs)
-        self.evidence = CaseEvidenceTab(self.tabs)
-        self.tasks = CaseTasksTab(session, case.id, self.tabs)
-        self.history = CaseHistoryTab(session, case.id, self.tabs)
+        case_id = case.id
+        # The other tabs are built when first shown (or asked for): building them all made opening a
+        # case take a third of a second on the UI thread.
+        self._contacts = LazyTab(lambda parent: CaseContactsTab(session, case_id, tasks, parent), self.tabs)
+        self._incidents = LazyTab(lambda parent: CaseIncidentsTab(session, case_id, tasks, parent), self.tabs)
+        self._referrals = LazyTab(lambda parent: CaseReferralsTab(session, case_id, tasks, parent), self.tabs)
+        self._evidence = LazyTab(CaseEvidenceTab, self.tabs)
+        self._tasks_tab = LazyTab(lambda parent: CaseTasksTab(session, case_id, tasks, parent), self.tabs)
+        self._history = LazyTab(lambda parent: CaseHistoryTab(session, case_id, tasks, parent), self.tabs)
         self.tabs.addTab(self.overview, self.tr("&Overview"))
-        self.tabs.addTab(self.contacts, self.tr("&Contacts"))
-        self.tabs.addTab(self.incidents, self.tr("&Incidents"))
-        self.tabs.addTab(self.referrals, self.tr("&Referrals"))
-        self.tabs.addTab(self.evidence, self.tr("&Evidence"))
-        self.tabs.addTab(self.tasks, self.tr("&Tasks"))
-        self.tabs.addTab(self.history, self.tr("&History"))
+        self.tabs.addTab(self._contacts, self.tr("&Contacts"))
+        self.tabs.addTab(self._incidents, self.tr("&Incidents"))
+        self.tabs.addTab(self._referrals, self.tr("&Referrals"))
+        self.tabs.addTab(self._evidence, self.tr("&Evidence"))
+        self.tabs.addTab(self._tasks_tab, self.tr("&Tasks"))
+        self.tabs.addTab(self._history, self.tr("&History"))
         column.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
 
@@ -108,8 +158,7 @@ class CaseWindow(QMainWindow):
         self.overview.reassign_requested.connect(self.open_reassign)
         self.overview.restore_draft_button.clicked.connect(self.restore_draft)
         self.overview.discard_draft_button.clicked.connect(self.discard_draft)
-        for tab in (self.contacts, self.incidents, self.referrals, self.tasks):
-            tab.changed.connect(self._tab_changed)
+        tasks.changed.connect(self._changed)
         self._show_case(case)
         self._offer_draft()
 
@@ -173,6 +222,30 @@ class CaseWindow(QMainWindow):
     def case(self) -> Case:
         return self._case
 
+    @property
+    def contacts(self) -> CaseContactsTab:
+        return self._contacts.widget()
+
+    @property
+    def incidents(self) -> CaseIncidentsTab:
+        return self._incidents.widget()
+
+    @property
+    def referrals(self) -> CaseReferralsTab:
+        return self._referrals.widget()
+
+    @property
+    def evidence(self) -> CaseEvidenceTab:
+        return self._evidence.widget()
+
+    @property
+    def tasks(self) -> CaseTasksTab:
+        return self._tasks_tab.widget()
+
+    @property
+    def history(self) -> CaseHistoryTab:
+        return self._history.widget()
+
     def show_tab(self, index: int) -> None:
         self.tabs.setCurrentIndex(index)
 
@@ -188,45 +261,24 @@ class CaseWindow(QMainWindow):
     def _overview_saved(self, case: Case) -> None:
         self._show_case(case)
         self._drafts_clear()
-        self._refresh_others(None)
-        self.changed.emit(self.case_id)
+        self._tasks.notify(Changes(cases=True).about(self.case_id))
 
-    def _tab_changed(self) -> None:
-        source = self.sender()
-        try:
-            case = self._reread()
-        except SafeCaseError:
-            case = None
+    def _changed(self, changes: Changes) -> None:
+        """A change of the case's own fields or incidents: read the case again for the header and Overview."""
+        if changes.concerns(self.case_id) and (changes.cases or changes.incidents):
+            case = self._case
+            self._tasks.query(
+                lambda reader: reread(reader, case),
+                self._reread,
+                owner=self,
+                key="case",
+                on_failed=lambda _error: None,  # no longer visible to this person: the window stays as it was
+            )
+
+    def _reread(self, case: Case | None) -> None:
         if case is not None:
             self.overview.show_case(case)
             self._show_case(case)
-        self._refresh_others(source)
-        self.changed.emit(self.case_id)
-
-    def _reread(self) -> Case | None:
-        """The case again after a change elsewhere, without a second "viewed" entry in the audit log."""
-        summaries = self._service.summaries([self.case_id])
-        if not summaries:
-            return None
-        fields = self._service.fields(self.case_id)
-        summary = summaries[0]
-        return dataclasses.replace(
-            self._case,
-            status=fields.status,
-            opened_on=fields.opened_on or self._case.opened_on,
-            closed_on=fields.closed_on,
-            risk=fields.risk,
-            risk_reason=fields.risk_reason,
-            profile=fields.profile,
-            counselors=summary.counselors,
-            incident_types=summary.incident_types,
-            updated_at=summary.updated_at,
-        )
-
-    def _refresh_others(self, source: object) -> None:
-        for tab in (self.tasks, self.history):
-            if tab is not source:
-                tab.refresh()
 
     def open_reassign(self) -> ReassignDialog:
         dialog = ReassignDialog(self._session, self._case, self)
@@ -238,9 +290,9 @@ class CaseWindow(QMainWindow):
     def _reassigned(self, case: Case) -> None:
         self.overview.show_case(case)
         self._show_case(case)
-        self._refresh_others(None)
         self.overview.message.show_success(self.tr("Reassigned."))
-        self.changed.emit(self.case_id)
+        # Reassigning hands the case's open follow-ups over to the counselors now on it.
+        self._tasks.notify(Changes(cases=True, tasks=True).about(self.case_id))
 
     # --- drafts -----------------------------------------------------------------------------------------
 

@@ -17,6 +17,13 @@ T = TypeVar("T")
 
 Index = QModelIndex | QPersistentModelIndex
 
+# Qt hands data() a plain int: compared with ints, not enum members, a repaint costs a fraction.
+_DISPLAY = Qt.ItemDataRole.DisplayRole.value
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole.value
+_FONT = Qt.ItemDataRole.FontRole.value
+_ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole.value
+
 
 class ListTableModel(QAbstractTableModel, Generic[T]):
     def __init__(self, parent: QObject | None = None) -> None:
@@ -36,6 +43,9 @@ class ListTableModel(QAbstractTableModel, Generic[T]):
 
     def item(self, row: int) -> T:
         return self._items[row]
+
+    def items(self) -> list[T]:
+        return list(self._items)
 
     def row_where(self, matches: Callable[[T], bool]) -> int:
         """The first row whose record ``matches``, or -1."""
@@ -71,20 +81,20 @@ class ListTableModel(QAbstractTableModel, Generic[T]):
             return self._headers[section]
         return None
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+    def data(self, index: Index, role: int = _DISPLAY) -> object:
         if not index.isValid():
             return None
         item = self._items[index.row()]
         column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return self.display(item, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             return self.tooltip(item, column)
-        if role == Qt.ItemDataRole.ForegroundRole:
+        if role == _FOREGROUND:
             return self.foreground(item, column)
-        if role == Qt.ItemDataRole.FontRole:
+        if role == _FONT:
             return self.font(item, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
+        if role == _ALIGNMENT:
             alignment = self.alignment(item, column)
             return None if alignment is None else int(alignment)
         return None

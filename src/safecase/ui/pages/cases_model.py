@@ -2,7 +2,9 @@
 
 The model holds the ordered ids the service returned for the current filter (100 000 ints are cheap)
 and asks for summaries only of the rows the view draws, one block of :data:`BLOCK` ids at a time,
-kept in a cache until the next refresh. Sorting never happens here: clicking a header asks the page
+kept in a cache until the next refresh. A block is requested, not read: the page reads it off the UI
+thread and hands it back, and the rows show "…" until it arrives. Blocks asked for before the ids
+changed are ignored when they arrive. Sorting never happens here: clicking a header asks the page
 to query again in the new order (the database sorts, with its indexes).
 """
 
@@ -15,7 +17,6 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QColor, QFont
 
 from safecase.domain.cases import CaseSort, CaseSummary, RiskLevel
-from safecase.domain.errors import SafeCaseError
 from safecase.services.taxonomies import INCIDENT_TYPES
 from safecase.ui.common.taxonomy_labels import risk_label, status_label, term_labels
 from safecase.ui.common.widgets import ERROR_COLOR
@@ -32,7 +33,32 @@ RISK_BACKGROUND = {
 }
 RISK_TEXT = QColor("#1f1f1f")
 
+# Roles as plain ints: Qt hands data() an int, and comparing it with an enum member costs more than
+# the rest of the call. A repaint of the list asks for each of ~8 roles of every visible cell.
+_DISPLAY = Qt.ItemDataRole.DisplayRole.value
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
+_BACKGROUND = Qt.ItemDataRole.BackgroundRole.value
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole.value
+_FONT = Qt.ItemDataRole.FontRole.value
+_ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole.value
+_ACCESSIBLE = Qt.ItemDataRole.AccessibleTextRole.value
+_ROLES = frozenset({_DISPLAY, _TOOLTIP, _BACKGROUND, _FOREGROUND, _FONT, _ALIGNMENT, _ACCESSIBLE})
+_CENTER = int(Qt.AlignmentFlag.AlignCenter.value)
+
 SummaryLoader = Callable[[Sequence[int]], list[CaseSummary]]
+Deliver = Callable[[list[CaseSummary]], None]
+BlockRequest = Callable[[list[int], Deliver], None]
+"""Read the summaries of these ids (off the UI thread) and call back with them; may never call back."""
+LOADING = "…"
+
+
+def immediately(loader: SummaryLoader) -> BlockRequest:
+    """A block request answered at once, on the calling thread (tests, tools)."""
+
+    def request(ids: list[int], deliver: Deliver) -> None:
+        deliver(loader(ids))
+
+    return request
 
 
 class CasesModel(QAbstractTableModel):
@@ -46,14 +72,21 @@ class CasesModel(QAbstractTableModel):
         ALIAS: CaseSort.ALIAS,
     }
 
-    def __init__(self, loader: SummaryLoader, parent: QObject | None = None) -> None:
+    def __init__(self, request: BlockRequest, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._loader = loader
+        self._request = request
         self._ids: list[int] = []
         self._cache: dict[int, CaseSummary | None] = {}
+        self._texts: dict[int, tuple[str, ...]] = {}  # each row's cells, worded once, not at every repaint
+        self._bold = QFont()
+        self._bold.setBold(True)
+        self._error = QColor(ERROR_COLOR)
+        self._asked: set[int] = set()  # first rows of the blocks requested and not yet arrived
+        self._generation = 0
+        self._answering = False
         self._names: dict[str, str] = {}
         self.blocks_loaded = 0
-        """How many blocks were fetched since the last reset (tests check the list stays lazy)."""
+        """How many blocks were requested since the last reset (tests check the list stays lazy)."""
         self._headers = [
             self.tr("Case"),
             self.tr("Status"),
@@ -67,16 +100,24 @@ class CasesModel(QAbstractTableModel):
 
     # --- contents ---------------------------------------------------------------------------------------
 
-    def set_ids(self, ids: list[int]) -> None:
+    def set_ids(self, ids: list[int], known: Sequence[CaseSummary] = ()) -> None:
+        """Show ``ids``; ``known`` are summaries read with them (the first screen), cached at once."""
         self.beginResetModel()
         self._ids = list(ids)
         self._cache.clear()
+        self._texts.clear()
+        self._asked.clear()
+        self._generation += 1
         self.blocks_loaded = 0
+        by_id = {s.id: s for s in known}
+        for case_id in self._ids[: len(known)]:
+            self._cache[case_id] = by_id.get(case_id)
         self.endResetModel()
 
     def set_display_names(self, names: dict[str, str]) -> None:
         """User name → display name, for the counselors column."""
         self._names = dict(names)
+        self._texts.clear()
 
     def clear(self) -> None:
         self.set_ids([])
@@ -94,25 +135,52 @@ class CasesModel(QAbstractTableModel):
             return -1
 
     def summary(self, row: int) -> CaseSummary | None:
-        """The row's summary, loading its block if needed; None if the case is no longer visible."""
+        """The row's summary, or None while its block is on its way (then it is requested) or if the
+        case is no longer visible (see :meth:`is_loaded`)."""
         case_id = self._ids[row]
         if case_id not in self._cache:
-            self._load_block(row)
+            self._ask_for_block(row)
         return self._cache.get(case_id)
+
+    def is_loaded(self, row: int) -> bool:
+        return self._ids[row] in self._cache
 
     def cached_count(self) -> int:
         return len(self._cache)
 
-    def _load_block(self, row: int) -> None:
+    def _ask_for_block(self, row: int) -> None:
         start = row - row % BLOCK
+        if start in self._asked:
+            return
         ids = [i for i in self._ids[start : start + BLOCK] if i not in self._cache]
-        try:
-            found = {s.id: s for s in self._loader(ids)}
-        except SafeCaseError:
-            found = {}
+        self._asked.add(start)
         self.blocks_loaded += 1
+        generation = self._generation
+        self._answering = True
+        try:
+            self._request(ids, lambda found: self._arrived(generation, start, ids, found))
+        finally:
+            self._answering = False
+
+    def _arrived(self, generation: int, start: int, ids: list[int], found: list[CaseSummary]) -> None:
+        if generation != self._generation:
+            return  # read for ids shown before the last refresh
+        self._asked.discard(start)
+        by_id = {s.id: s for s in found}
         for case_id in ids:
-            self._cache[case_id] = found.get(case_id)
+            self._cache[case_id] = by_id.get(case_id)
+        if not self._answering:  # answered later, not from inside data(): repaint the block's rows
+            last = min(start + BLOCK, len(self._ids)) - 1
+            self.dataChanged.emit(self.index(start, 0), self.index(last, len(self._headers) - 1))
+
+    def block_failed(self, generation: int) -> None:
+        """Reading blocks failed: ask again when the rows are drawn next."""
+        if generation == self._generation:
+            self._asked.clear()
+
+    @property
+    def generation(self) -> int:
+        return self._generation
 
     # --- Qt model ---------------------------------------------------------------------------------------
 
@@ -133,44 +201,45 @@ class CasesModel(QAbstractTableModel):
             return None
         return None
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or index.row() >= len(self._ids):
+    def data(self, index: _Index, role: int = _DISPLAY) -> object:
+        if role not in _ROLES or not index.isValid():
             return None
-        if role not in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.ToolTipRole,
-            Qt.ItemDataRole.BackgroundRole,
-            Qt.ItemDataRole.ForegroundRole,
-            Qt.ItemDataRole.FontRole,
-            Qt.ItemDataRole.TextAlignmentRole,
-            Qt.ItemDataRole.AccessibleTextRole,
-        ):
+        row = index.row()
+        if row >= len(self._ids):
             return None
-        summary = self.summary(index.row())
         column = index.column()
+        summary = self.summary(row)
         if summary is None:
-            return "—" if role == Qt.ItemDataRole.DisplayRole and column == self.NUMBER else None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self._display(summary, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
+            if role != _DISPLAY or column != self.NUMBER:
+                return None
+            return "—" if self.is_loaded(row) else LOADING
+        if role in (_DISPLAY, _ACCESSIBLE):
+            return self._cells(summary)[column]
+        if role == _TOOLTIP:
             return self._tooltip(summary, column)
-        if role == Qt.ItemDataRole.BackgroundRole and column == self.RISK:
-            return RISK_BACKGROUND.get(summary.risk)
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if column == self.RISK and summary.risk in RISK_BACKGROUND:
-                return RISK_TEXT
-            if column == self.OVERDUE and summary.overdue_tasks:
-                return QColor(ERROR_COLOR)
-        if role == Qt.ItemDataRole.FontRole and (
-            (column == self.RISK and summary.risk is RiskLevel.URGENT)
-            or (column == self.OVERDUE and summary.overdue_tasks)
-        ):
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.OVERDUE:
-            return int(Qt.AlignmentFlag.AlignCenter)
+        if column == self.RISK:
+            if role == _BACKGROUND:
+                return RISK_BACKGROUND.get(summary.risk)
+            if role == _FOREGROUND:
+                return RISK_TEXT if summary.risk in RISK_BACKGROUND else None
+            if role == _FONT:
+                return self._bold if summary.risk is RiskLevel.URGENT else None
+        elif column == self.OVERDUE:
+            if role == _ALIGNMENT:
+                return _CENTER
+            if summary.overdue_tasks:
+                if role == _FOREGROUND:
+                    return self._error
+                if role == _FONT:
+                    return self._bold
         return None
+
+    def _cells(self, summary: CaseSummary) -> tuple[str, ...]:
+        cells = self._texts.get(summary.id)
+        if cells is None:
+            cells = tuple(self._display(summary, column) for column in range(len(self._headers)))
+            self._texts[summary.id] = cells
+        return cells
 
     def _display(self, summary: CaseSummary, column: int) -> str:
         if column == self.NUMBER:
@@ -198,4 +267,4 @@ class CasesModel(QAbstractTableModel):
             return self.tr("Overdue follow-ups: {count}").format(count=summary.overdue_tasks)
         if column == self.COUNSELORS:
             return self.tr(", ").join(summary.counselors) or None
-        return self._display(summary, column) or None
+        return self._cells(summary)[column] or None

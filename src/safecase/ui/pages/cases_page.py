@@ -1,15 +1,18 @@
 """Cases: find a case by filter or by words in its notes, and open it.
 
 The list is a lazy model over ordered ids (see :mod:`safecase.ui.pages.cases_model`); every filter change
-or header click asks the service for the ids again, which is fast enough (well under 200 ms at 100 000
-cases) to do on the UI thread, and only the rows on screen are ever loaded. Which cases a person sees
-is the service's decision: counselors their own, supervisors all. The list is read (and the reading
-audit-logged) only when someone opens the page.
+or header click asks the service for the ids again, and only the rows on screen are ever loaded. Every
+read runs off the UI thread (:meth:`TaskManager.query`; up to 150 ms at 100 000 cases): the ids come
+with the first screen's summaries in one read, and a newer filter drops the answer to an older one.
+Which cases a person sees is the service's decision: counselors their own, supervisors all. The list
+is read (and the reading audit-logged) only when someone opens the page; after a change made anywhere
+in the app it is read again (at once when on screen, otherwise when next shown), keeping the selection.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, QLocale, QModelIndex, Qt, QTimer, Signal
@@ -30,15 +33,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from safecase.domain.cases import CaseFilter, CaseSort, CaseStatus, RiskLevel
+from safecase.domain.cases import CaseFilter, CaseSort, CaseStatus, CaseSummary, RiskLevel
 from safecase.domain.errors import SafeCaseError
+from safecase.domain.users import User
 from safecase.services.cases import CaseService
 from safecase.services.casework_access import sees_all_cases
 from safecase.services.session import VaultSession
 from safecase.services.taxonomies import INCIDENT_TYPES
 from safecase.ui.common.taxonomy_labels import risk_label, status_label, terms
 from safecase.ui.common.widgets import MessageLine, body_text, heading, help_text
-from safecase.ui.pages.cases_model import CasesModel
+from safecase.ui.pages.cases_model import BLOCK, CasesModel, Deliver
+from safecase.ui.tasks import Changes, TaskManager
 
 SEARCH_DELAY_MS = 300
 NOT_CLOSED = (CaseStatus.OPEN, CaseStatus.ACTIVE, CaseStatus.REFERRED)
@@ -59,16 +64,38 @@ def from_qdate(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
 
 
+@dataclass(frozen=True)
+class Listing:
+    """One read of the list: the ordered ids, the first screen's summaries, and (when asked) the caseworkers."""
+
+    ids: list[int]
+    first: list[CaseSummary]
+    workers: list[User] | None
+
+
+def read_listing(reader: VaultSession, flt: CaseFilter, log: bool, with_workers: bool) -> Listing:
+    """On a worker thread: the ids for ``flt`` (the listing audit-logged when ``log``) and the first block."""
+    service = CaseService(reader)
+    workers = service.caseworkers() if with_workers else None
+    ids = service.list_ids(flt, log=log)
+    return Listing(ids, service.summaries(ids[:BLOCK]), workers)
+
+
 class CasesPage(QWidget):
     open_case_requested = Signal(int)
     """The person chose a case (Enter or double-click); carries its id."""
 
-    def __init__(self, session: VaultSession, parent: QWidget | None = None) -> None:
+    def __init__(self, session: VaultSession, tasks: TaskManager, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._session = session
-        self._service = CaseService(session)
+        self._tasks = tasks
         self._loaded = False
+        self._stale = False
         self._last_filter: CaseFilter | None = None
+        """The filter of the newest read asked for (None after a failure: the next apply reads again)."""
+        self._focus_list = False
+        self._reading = False
+        """A read of the list is on its way."""
         self._sort = CaseSort.OPENED
         self._descending = True
         self._sees_all = sees_all_cases(session)
@@ -172,7 +199,7 @@ class CasesPage(QWidget):
         column.addWidget(self.message)
 
         # --- the list ----------------------------------------------------------------------------------
-        self.model = CasesModel(self._service.summaries, self)
+        self.model = CasesModel(self._request_block, self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -244,6 +271,7 @@ class CasesPage(QWidget):
         self.to_date.dateChanged.connect(self.apply_filters)
         self.clear_button.clicked.connect(self.clear_filters)
         self._checks_changed()
+        tasks.changed.connect(self._changed)
 
         self.setTabOrder(self.search_edit, self.overdue_check)
         self.setTabOrder(self.overdue_check, self.clear_button)
@@ -273,14 +301,20 @@ class CasesPage(QWidget):
         super().showEvent(event)
         if not self._loaded:
             self._loaded = True
-            self._load_counselors()
-            self.apply_filters()
+            self._query(self.current_filter(), log=True, with_workers=True)
+        elif self._stale:
+            self.refresh()
 
-    def _load_counselors(self) -> None:
-        try:
-            workers = self._service.caseworkers()
-        except SafeCaseError:
-            workers = []
+    def _changed(self, changes: Changes) -> None:
+        """Anything of a case may change what the list shows (its text, overdue work, incident types)."""
+        if not changes.casework:
+            return
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def _show_counselors(self, workers: list[User]) -> None:
         self.model.set_display_names({u.name: u.display_name for u in workers})
         if self._sees_all:
             self.counselor_combo.blockSignals(True)
@@ -322,25 +356,52 @@ class CasesPage(QWidget):
         """Read the list again with the same filter (after a change elsewhere), keeping the selection."""
         if not self._loaded:
             return
-        self._load_counselors()
-        self._query(self.current_filter(), log=False)
+        self._query(self.current_filter(), log=False, with_workers=True)
 
-    def _query(self, flt: CaseFilter, log: bool) -> None:
-        selected = self.selected_case_id()
-        try:
-            ids = self._service.list_ids(flt, log=log)
-        except SafeCaseError as exc:
-            self._last_filter = None
-            self.model.clear()
-            self.message.show_error(exc.message)
-            self._update_count(flt)
-            return
+    def _query(self, flt: CaseFilter, log: bool, with_workers: bool = False) -> None:
+        """Read the list for ``flt`` off the UI thread; only the newest read's answer is shown."""
         self._last_filter = flt
-        self.model.set_ids(ids)
+        self._stale = False
+        self._reading = True
+        self._tasks.query(
+            lambda reader: read_listing(reader, flt, log, with_workers),
+            lambda listing: self._show_listing(flt, listing),
+            owner=self,
+            key="listing",
+            on_failed=lambda error: self._listing_failed(flt, error),
+        )
+
+    def _show_listing(self, flt: CaseFilter, listing: Listing) -> None:
+        self._reading = False
+        if listing.workers is not None:
+            self._show_counselors(listing.workers)
+        selected = self.selected_case_id()
+        self.model.set_ids(listing.ids, listing.first)
         if selected is not None and (row := self.model.row_of(selected)) >= 0:
             self.table.selectRow(row)
             self.table.scrollTo(self.model.index(row, 0))
         self._update_count(flt)
+        if self._focus_list:
+            self._focus_list = False
+            self._focus_first_row()
+
+    def _listing_failed(self, flt: CaseFilter, error: SafeCaseError) -> None:
+        self._reading = False
+        self._last_filter = None
+        self._focus_list = False
+        self.model.clear()
+        self.message.show_error(error.message)
+        self._update_count(flt)
+
+    def _request_block(self, ids: list[int], deliver: Deliver) -> None:
+        """The model asks for the summaries of rows coming on screen: read them off the UI thread."""
+        generation = self.model.generation
+        self._tasks.query(
+            lambda reader: CaseService(reader).summaries(ids),
+            deliver,
+            owner=self,
+            on_failed=lambda _error: self.model.block_failed(generation),
+        )
 
     def _update_count(self, flt: CaseFilter) -> None:
         count = self.model.rowCount()
@@ -373,7 +434,14 @@ class CasesPage(QWidget):
         self._search_timer.start()
 
     def _search_entered(self) -> None:
+        """Enter in the search box: search now, then move to the list (once the answer is there)."""
         self.apply_filters()
+        if self._reading:
+            self._focus_list = True
+        else:
+            self._focus_first_row()
+
+    def _focus_first_row(self) -> None:
         if self.model.rowCount():
             self.table.setFocus()
             if not self.table.selectionModel().hasSelection():

@@ -12,7 +12,8 @@ written at once and the dialog closes without asking.
 While new-case details are typed, earlier cases that may be the same person (same phone number, or
 the same alias with age band and affiliation) are suggested; one click or Enter attaches the call to
 that case, so a repeat caller is linked. Cases the counselor may not open are shown by number and
-counselors only, so they know whom to ask.
+counselors only, so they know whom to ask. The look-ups (and finding an existing case) read off the UI
+thread; typing on makes the answer to an older look-up be dropped.
 """
 
 from __future__ import annotations
@@ -412,18 +413,15 @@ class QuickIntakeDialog(QDialog):
         self.error_line.clear_message()
         if not text:
             return
-        try:
-            if parse_case_number(text) is not None:
-                try:
-                    ids = [self._cases.id_for_number(text)]
-                except SafeCaseError:
-                    ids = []
-            else:
-                ids = self._cases.list_ids(CaseFilter(text=text))[:30]
-            found = self._cases.summaries(ids)
-        except SafeCaseError as exc:
-            self.error_line.show_error(exc.message)
-            return
+        self._tasks.query(
+            lambda reader: find_cases(CaseService(reader), text),
+            lambda found: self._found(text, found),
+            owner=self,
+            key="search",
+            on_failed=lambda error: self.error_line.show_error(error.message),
+        )
+
+    def _found(self, text: str, found: list[CaseSummary]) -> None:
         self._show_results(found)
         if not found:
             self.chosen_label.setText(self.tr("No case of yours matches “{text}”.").format(text=text))
@@ -467,23 +465,22 @@ class QuickIntakeDialog(QDialog):
     # --- repeat callers ---------------------------------------------------------------------------------
 
     def _look_for_repeats(self) -> None:
-        if self._tasks.busy:
-            self._repeat_timer.start()
-            return
+        """Look for earlier cases of the same person off the UI thread; a newer look-up drops an older one."""
         phone, alias = self.phone_edit.text().strip(), self.alias_edit.text().strip()
-        matches: list[RepeatMatch] = []
-        if phone or alias:
-            try:
-                matches = self._cases.possible_repeats(
-                    phone=phone,
-                    alias=alias,
-                    age_band=self.age_combo.code(),
-                    branch=self.branch_combo.code(),
-                    service_status=self.status_combo.code(),
-                )
-            except SafeCaseError as exc:
-                _log.info("repeat lookup refused: %s", exc.message)
-        self._show_repeats(matches)
+        if not (phone or alias):
+            self._tasks.cancel(owner=self, key="repeats")
+            self._show_repeats([])
+            return
+        age_band, branch, status = self.age_combo.code(), self.branch_combo.code(), self.status_combo.code()
+        self._tasks.query(
+            lambda reader: CaseService(reader).possible_repeats(
+                phone=phone, alias=alias, age_band=age_band, branch=branch, service_status=status
+            ),
+            self._show_repeats,
+            owner=self,
+            key="repeats",
+            on_failed=lambda error: _log.info("repeat lookup refused: %s", error.message),
+        )
 
     def _show_repeats(self, matches: list[RepeatMatch]) -> None:
         self._repeats = matches
@@ -750,6 +747,18 @@ class QuickIntakeDialog(QDialog):
                 self._dirty = False
         # QDialog calls reject(), which asks while there are unsaved changes, and keeps the event ignored.
         super().closeEvent(event)
+
+
+def find_cases(cases: CaseService, text: str) -> list[CaseSummary]:
+    """On a worker thread: the case numbered ``text``, or up to 30 whose alias or notes have its words."""
+    if parse_case_number(text) is not None:
+        try:
+            ids = [cases.id_for_number(text)]
+        except SafeCaseError:
+            ids = []
+    else:
+        ids = cases.list_ids(CaseFilter(text=text))[:30]
+    return cases.summaries(ids)
 
 
 class _Notice(QLabel):

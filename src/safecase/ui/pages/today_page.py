@@ -1,13 +1,15 @@
 """Today: what needs the counselor now — follow-ups due or overdue, referrals left unanswered past
 their follow-up date, and open cases at urgent risk.
 
-Everything comes from one call, :meth:`TaskService.today`, read again each time the page is shown
-(it is quick, and nothing here is audit-logged as a case view; opening a case is). Each row opens its
-case with Enter or a double-click; a follow-up can be marked done right here.
+Everything comes from one read off the UI thread (:meth:`TaskService.today` and the names it shows),
+read again each time the page is shown and whenever a change made anywhere in the app concerns it
+(nothing here is audit-logged as a case view; opening a case is). Each row opens its case with Enter
+or a double-click; a follow-up can be marked done right here.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QDate, QLocale, Qt, Signal
@@ -32,6 +34,7 @@ from safecase.services.session import VaultSession
 from safecase.services.tasks import TaskService, TodayView
 from safecase.ui.common.taxonomy_labels import referral_status_label, status_label, task_kind_label
 from safecase.ui.common.widgets import ERROR_COLOR, Card, MessageLine, heading, help_text
+from safecase.ui.tasks import Changes, TaskManager
 
 MAX_CONTENT_WIDTH = 1040
 CASE_ROLE = Qt.ItemDataRole.UserRole
@@ -40,6 +43,21 @@ TASK_ROLE = Qt.ItemDataRole.UserRole + 1
 
 MAX_VISIBLE_ROWS = 8
 MAX_ROWS = 100  # a list longer than this is no longer a to-do list; the Cases page has them all
+
+
+@dataclass(frozen=True)
+class TodayRead:
+    view: TodayView
+    names: dict[str, str]
+    organizations: dict[int, str]
+
+
+def read_today(reader: VaultSession) -> TodayRead:
+    """On a worker thread: the three lists and the names of counselors and organizations they show."""
+    view = TaskService(reader).today()
+    names = {u.name: u.display_name for u in CaseService(reader).caseworkers()}
+    organizations = {o.id: o.name for o in OrganizationService(reader).all(include_inactive=True)}
+    return TodayRead(view, names, organizations)
 
 
 def _list(parent: QWidget, headers: list[str], name: str, stretch: int) -> QTreeWidget:
@@ -117,15 +135,12 @@ class TodaySection(Card):
 
 class TodayPage(QWidget):
     open_case_requested = Signal(int)
-    changed = Signal()
-    """A task was marked done here (the Cases list and open case windows refresh)."""
 
-    def __init__(self, session: VaultSession, parent: QWidget | None = None) -> None:
+    def __init__(self, session: VaultSession, tasks: TaskManager, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._session = session
-        self._tasks = TaskService(session)
-        self._cases = CaseService(session)
-        self._organizations = OrganizationService(session)
+        self._tasks = tasks
+        self._task_service = TaskService(session)
         self.view: TodayView | None = None
 
         scroll = QScrollArea(self)
@@ -204,6 +219,7 @@ class TodayPage(QWidget):
         self.due.list.currentItemChanged.connect(self._update_done_button)
         self.done_button.clicked.connect(self.mark_selected_done)
         self.refresh_button.clicked.connect(self.refresh)
+        tasks.changed.connect(self._changed)
 
     # --- loading ----------------------------------------------------------------------------------------
 
@@ -211,19 +227,23 @@ class TodayPage(QWidget):
         super().showEvent(event)
         self.refresh()
 
+    def _changed(self, changes: Changes) -> None:
+        # Hidden, the page reads again when next shown (every show does).
+        if (changes.tasks or changes.referrals or changes.cases or changes.organizations) and self.isVisible():
+            self.refresh()
+
     def refresh(self) -> None:
-        today = date.today()
+        """Read the lists again, off the UI thread; the newest read wins."""
         self.message.clear_message()
         self.date_label.setText(QLocale().toString(QDate.currentDate(), QLocale.FormatType.LongFormat))
-        try:
-            view = self._tasks.today()
-            names = {u.name: u.display_name for u in self._cases.caseworkers()}
-            organizations = {o.id: o.name for o in self._organizations.all(include_inactive=True)}
-        except SafeCaseError as exc:
-            self.message.show_error(exc.message)
-            return
-        self.view = view
-        self._fill(view, today, names, organizations)
+        self._tasks.query(read_today, self._show, owner=self, key="today", on_failed=self._failed)
+
+    def _failed(self, error: SafeCaseError) -> None:
+        self.message.show_error(error.message)
+
+    def _show(self, read: TodayRead) -> None:
+        self.view = read.view
+        self._fill(read.view, date.today(), read.names, read.organizations)
 
     def _fill(self, view: TodayView, today: date, names: dict[str, str], organizations: dict[int, str]) -> None:
         bold = QFont(self.font())
@@ -313,15 +333,17 @@ class TodayPage(QWidget):
         if item is None:
             return
         task_id = int(item.data(0, TASK_ROLE))
+        case_id = int(item.data(0, CASE_ROLE) or 0)
         title = item.text(2)
+        changes = Changes(tasks=True)
         try:
-            self._tasks.set_done(task_id)
+            self._tasks.write(
+                lambda: self._task_service.set_done(task_id), changes.about(case_id) if case_id else changes
+            )
         except SafeCaseError as exc:
             self.message.show_error(exc.message)
             return
-        self.refresh()
         self.message.show_success(self.tr("Done: {title}").format(title=title))
-        self.changed.emit()
 
     def clear(self) -> None:
         for section in (self.due, self.referrals, self.urgent):

@@ -2,8 +2,9 @@
 
 :class:`SafeCaseApp` owns the session and decides which window is on screen. It holds no widgets'
 logic itself; it wires the screens together, starts and stops auto-lock, and makes locking thorough:
-wait for running work, close every dialog, delete the main window with all its pages, then lock the
-session (which closes the database and drops the key) and show the sign-in screen.
+wait for running work (but not for reads: their results are dropped and their connections closed),
+close every dialog, delete the main window with all its pages, then lock the session (which closes the
+database and drops the key) and show the sign-in screen.
 """
 
 from __future__ import annotations
@@ -96,6 +97,7 @@ class SafeCaseApp(QObject):
 
     def _signed_in(self, session: VaultSession) -> None:
         self.session = session
+        self.tasks.begin_reads(session)
         try:
             settings = SettingsService(session).current()
         except SafeCaseError:
@@ -160,6 +162,8 @@ class SafeCaseApp(QObject):
         self.locked.emit()
 
     def _tear_down_main_window(self) -> None:
+        # Reads still on their way are dropped and their connections closed before the session locks.
+        self.tasks.end_reads()
         self.idle.stop()
         self.lock_shortcut.remove()
         window, self.main_window = self.main_window, None

@@ -45,7 +45,7 @@ from safecase.ui.pages.import_dialog import ImportDialog
 from safecase.ui.pages.quick_intake import QuickIntakeDialog
 from safecase.ui.pages.today_page import TodayPage
 from safecase.ui.shell.change_password import open_change_password
-from safecase.ui.tasks import TaskManager
+from safecase.ui.tasks import Changes, TaskManager
 
 TODAY, CASES, HOME, AUDIT, ADMIN = "today", "cases", "home", "audit", "admin"
 
@@ -92,11 +92,10 @@ class MainWindow(QMainWindow):
         self.today: TodayPage | None = None
         self.cases: CasesPage | None = None
         if self._works_cases:
-            self.today = TodayPage(session, self.pages)
+            self.today = TodayPage(session, tasks, self.pages)
             self.today.open_case_requested.connect(self.open_case)
-            self.today.changed.connect(self._today_changed)
             self._add_page(TODAY, self.tr("Today"), self.today)
-            self.cases = CasesPage(session, self.pages)
+            self.cases = CasesPage(session, tasks, self.pages)
             self.cases.open_case_requested.connect(self.open_case)
             self._add_page(CASES, self.tr("Cases"), self.cases)
 
@@ -255,7 +254,8 @@ class MainWindow(QMainWindow):
         self._intake = None
 
     def _intake_saved(self, case_id: object) -> None:
-        self._refresh_lists()
+        changes = Changes(cases=True, contacts=True, incidents=True, tasks=True)
+        self._tasks.notify(changes.about(case_id) if isinstance(case_id, int) else changes)
         if isinstance(case_id, int):
             self.open_case(case_id)
         else:
@@ -277,7 +277,6 @@ class MainWindow(QMainWindow):
                 show_error(self, exc.message)
                 return None
             self._case_windows[case_id] = window
-            window.changed.connect(self._case_changed)
             window.closed.connect(self._case_window_closed)
         window.show()
         window.raise_()
@@ -290,33 +289,19 @@ class MainWindow(QMainWindow):
     def _case_window_closed(self, case_id: int) -> None:
         self._case_windows.pop(case_id, None)
 
-    def _case_changed(self, _case_id: int) -> None:
-        self._refresh_lists()
-
-    def _today_changed(self) -> None:
-        if self.cases is not None:
-            self.cases.refresh()
-        for window in self._case_windows.values():
-            window.tasks.refresh()
-
-    def _refresh_lists(self) -> None:
-        if self.cases is not None:
-            self.cases.refresh()
-        if self.today is not None and self.today.isVisible():
-            self.today.refresh()
-
     # --- actions ----------------------------------------------------------------------------------------
 
     def import_cases(self) -> ImportDialog:
         """Open the spreadsheet import (supervisors and admins; the service checks)."""
         dialog = ImportDialog(self._session, self._tasks, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.imported.connect(lambda _count: self._refresh_lists())
+        dialog.imported.connect(lambda _count: self._tasks.notify(Changes.everything()))
         dialog.open()
         return dialog
 
     def open_directory(self) -> None:
-        open_organizations(self, self._session, self._tasks)
+        dialog = open_organizations(self, self._session, self._tasks)
+        dialog.changed.connect(lambda: self._tasks.notify(Changes(organizations=True)))
 
     def change_password(self) -> None:
         open_change_password(self, self._session, self._tasks)
