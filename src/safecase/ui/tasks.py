@@ -46,6 +46,7 @@ from shiboken6 import isValid
 
 from safecase.domain.errors import SafeCaseError, VaultLockedError
 from safecase.services.session import VaultSession
+from safecase.ui.shell.crash_guard import log_unexpected
 
 T = TypeVar("T")
 
@@ -138,9 +139,10 @@ class _Runnable(QRunnable):
             result = self._work(self._relay.progressed.emit)
         except SafeCaseError as exc:
             self._relay.failed.emit(_Outcome(exc))
-        except Exception:
-            # The traceback goes to the log for whoever supports the center; the person sees a plain message.
-            _log.exception("background task failed")
+        except Exception as exc:
+            # The frames go to the log for whoever supports the center (never the message: it may quote
+            # case text); the person sees a plain message.
+            log_unexpected(_log, "background task failed", exc)
             self._relay.failed.emit(_Outcome(_unexpected()))
         else:
             self._relay.succeeded.emit(_Outcome(result))
@@ -385,9 +387,9 @@ class _QueryRunnable(QRunnable):
                 result = self._op(reader)
         except SafeCaseError as exc:
             self._relay.failed.emit(_Outcome(exc))
-        except Exception:
+        except Exception as exc:
             if self._current():  # an interrupted read after locking is no error worth a traceback
-                _log.exception("background query failed")
+                log_unexpected(_log, "background query failed", exc)
             self._relay.failed.emit(_Outcome(_unexpected()))
         else:
             self._relay.succeeded.emit(_Outcome(result))
