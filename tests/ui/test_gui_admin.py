@@ -156,3 +156,14 @@ def test_supervisor_reads_the_audit_log(gui: Gui, qtbot: QtBot, center_vault: Pa
     assert model.data(model.index(0, model.ACTION)) == "Audit log viewed"
     assert "Showing" in window.audit.count_label.text()
     gui.screenshot(window, "audit")
+
+    # Refreshing reads off the UI thread: nothing changes until the answer arrives, then a new view is logged.
+    page = window.audit
+    before = page.model.rowCount()
+    page.refresh_button.click()
+    assert page.model.rowCount() == before
+    assert not page.refresh_button.isEnabled(), "no second read while one is on its way"
+    gui.settle(app.tasks)
+    assert page.model.rowCount() == before + 1
+    assert page.refresh_button.isEnabled()
+    assert page.count_label.text() == f"Showing {before + 1} of {before + 1} entries"
