@@ -3,6 +3,7 @@ vault locked, views following changes made elsewhere, tabs keeping their selecti
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 from collections.abc import Iterator
@@ -29,7 +30,7 @@ from safecase.ui.case.case_history import CaseHistoryTab, HistoryRead
 from safecase.ui.case.case_window import CaseWindow
 from safecase.ui.pages.cases_model import CasesModel
 from safecase.ui.shell.main_window import CASES
-from safecase.ui.tasks import Changes, TaskManager
+from safecase.ui.tasks import Changes, TaskManager, _ReadConnections
 from vault_support import COUNSELOR as TEAM_COUNSELOR
 from vault_support import TeamVault
 
@@ -349,3 +350,30 @@ def test_reads_follow_a_rekey(qtbot: QtBot, team_vault: TeamVault, owner: QWidge
         assert tasks.wait_for_done(WAIT_S * 1000), "a read did not stop"
         tasks.deleteLater()
         QCoreApplication.processEvents()
+
+
+def test_a_connection_opened_while_the_vault_is_rekeyed_is_not_kept(
+    team_vault: TeamVault, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A re-key landing while a read connection opens (after it took the old data key, before it was
+    tagged) must not leave a connection under the old key in the pool: every later read would fail."""
+    admin = team_vault.admin
+    reads = _ReadConnections(admin)
+    opened = admin.worker_connection
+
+    @contextlib.contextmanager
+    def rekeyed_meanwhile() -> Iterator[object]:
+        with opened() as conn:  # keyed with the old data key
+            AccountService(admin).disable_user(TEAM_COUNSELOR)  # re-keys: new key file, then new data key
+            yield conn
+
+    try:
+        monkeypatch.setattr(admin, "worker_connection", rekeyed_meanwhile)
+        with reads.reader():
+            pass
+        monkeypatch.undo()
+        with reads.reader() as reader:
+            names = [u.name for u in AccountService(reader).list_users() if u.enabled]
+        assert TEAM_COUNSELOR not in names
+    finally:
+        reads.close()
