@@ -235,7 +235,6 @@ class TodayPage(QWidget):
     def refresh(self) -> None:
         """Read the lists again, off the UI thread; the newest read wins."""
         self.message.clear_message()
-        self.date_label.setText(QLocale().toString(QDate.currentDate(), QLocale.FormatType.LongFormat))
         self._tasks.query(read_today, self._show, owner=self, key="today", on_failed=self._failed)
 
     def _failed(self, error: SafeCaseError) -> None:
@@ -243,7 +242,13 @@ class TodayPage(QWidget):
 
     def _show(self, read: TodayRead) -> None:
         self.view = read.view
-        self._fill(read.view, date.today(), read.names, read.organizations)
+        # The day the service chose the rows for, not the UI's own: they differ across midnight and
+        # wherever the session's clock is not the system's.
+        today = read.view.today
+        self.date_label.setText(
+            QLocale().toString(QDate(today.year, today.month, today.day), QLocale.FormatType.LongFormat)
+        )
+        self._fill(read.view, today, read.names, read.organizations)
 
     def _fill(self, view: TodayView, today: date, names: dict[str, str], organizations: dict[int, str]) -> None:
         bold = QFont(self.font())
