@@ -235,11 +235,15 @@ class Changes:
     """Follow-ups."""
     organizations: bool = False
     """The referral directory."""
+    accounts: bool = False
+    """Accounts: added, disabled, enabled, their roles or names (who may be picked as a counselor)."""
     case_ids: frozenset[int] = frozenset()
 
     @classmethod
     def everything(cls) -> Changes:
-        return cls(True, True, True, True, True, True)
+        return cls(
+            cases=True, contacts=True, incidents=True, referrals=True, tasks=True, organizations=True, accounts=True
+        )
 
     def about(self, *case_ids: int) -> Changes:
         """The same changes, concerning only ``case_ids``."""

@@ -265,8 +265,9 @@ class CaseWindow(QMainWindow):
         self._tasks.notify(Changes(cases=True).about(self.case_id))
 
     def _changed(self, changes: Changes) -> None:
-        """A change of the case's own fields or incidents: read the case again for the header and Overview."""
-        if changes.concerns(self.case_id) and (changes.cases or changes.incidents):
+        """A change of the case's own fields or incidents, or of accounts (the counselors' names): read the
+        case again for the header and Overview."""
+        if (changes.concerns(self.case_id) and (changes.cases or changes.incidents)) or changes.accounts:
             case = self._case
             self._tasks.query(
                 lambda reader: reread(reader, case),

@@ -229,7 +229,9 @@ class TodayPage(QWidget):
 
     def _changed(self, changes: Changes) -> None:
         # Hidden, the page reads again when next shown (every show does).
-        if (changes.tasks or changes.referrals or changes.cases or changes.organizations) and self.isVisible():
+        if (
+            changes.tasks or changes.referrals or changes.cases or changes.organizations or changes.accounts
+        ) and self.isVisible():
             self.refresh()
 
     def refresh(self) -> None:
