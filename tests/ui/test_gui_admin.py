@@ -21,9 +21,11 @@ from pytestqt.qtbot import QtBot
 from safecase.domain.errors import AccountDisabledError
 from safecase.domain.roles import Role
 from safecase.services import access
+from safecase.services.accounts import AccountService
 from safecase.ui.admin.user_dialogs import AddUserDialog, SetPasswordDialog
 from safecase.ui.shell.main_window import ADMIN as ADMIN_PAGE
-from safecase.ui.shell.main_window import AUDIT, CASES, HOME, TODAY
+from safecase.ui.shell.main_window import AUDIT, CASES, HOME, TODAY, MainWindow
+from safecase.ui.tasks import Changes
 
 NEW_PASSWORD = "paper boats drift past the old mill"
 
@@ -156,3 +158,61 @@ def test_supervisor_reads_the_audit_log(gui: Gui, qtbot: QtBot, center_vault: Pa
     assert model.data(model.index(0, model.ACTION)) == "Audit log viewed"
     assert "Showing" in window.audit.count_label.text()
     gui.screenshot(window, "audit")
+
+    # Refreshing reads off the UI thread: nothing changes until the answer arrives, then a new view is logged.
+    page = window.audit
+    before = page.model.rowCount()
+    page.refresh_button.click()
+    assert page.model.rowCount() == before
+    assert not page.refresh_button.isEnabled(), "no second read while one is on its way"
+    gui.settle(app.tasks)
+    assert page.model.rowCount() == before + 1
+    assert page.refresh_button.isEnabled()
+    assert page.count_label.text() == f"Showing {before + 1} of {before + 1} entries"
+
+
+def _counselor_choices(window: MainWindow) -> list[str]:
+    assert window.cases is not None
+    combo = window.cases.counselor_combo
+    return [str(combo.itemData(i)) for i in range(1, combo.count())]
+
+
+def test_account_changes_reach_the_cases_counselor_filter(gui: Gui, qtbot: QtBot, center_vault: Path) -> None:
+    """An administrator who also supervises adds and disables a counselor: the Cases page follows."""
+    session = access.sign_in(center_vault, ADMIN, ADMIN_PASSWORD)
+    try:
+        AccountService(session).add_user("boss", frozenset({Role.ADMIN, Role.SUPERVISOR}), NEW_PASSWORD, "대표")
+    finally:
+        session.close()
+    app = gui.app(center_vault)
+    gui.sign_in(app, "boss", NEW_PASSWORD)
+    window = app.main_window
+    assert window is not None and window.admin is not None and window.admin.users is not None
+    users = window.admin.users
+    window.show_page(CASES)
+    gui.settle(app.tasks)
+    assert COUNSELOR in _counselor_choices(window) and "yjlee" not in _counselor_choices(window)
+
+    window.show_page(ADMIN_PAGE)
+    changes: list[Changes] = []
+    app.tasks.changed.connect(changes.append)
+    dialog = users.open_add_user()
+    qtbot.waitExposed(dialog)
+    dialog.name_edit.setText("yjlee")
+    dialog.display_edit.setText("이영주")
+    dialog.passwords.new_edit.setText(NEW_PASSWORD)
+    dialog.passwords.repeat_edit.setText(NEW_PASSWORD)
+    qtbot.waitUntil(dialog.save_button.isEnabled)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: any(c.accounts for c in changes), timeout=10_000)
+    window.show_page(CASES)
+    gui.settle(app.tasks)
+    assert "yjlee" in _counselor_choices(window)
+
+    # Disabling (a re-key, in the background) is announced too; the Cases page, visible now, reads at once.
+    changes.clear()
+    users.select_user(COUNSELOR)
+    users.disable(COUNSELOR)
+    qtbot.waitUntil(lambda: any(c.accounts for c in changes), timeout=10_000)
+    gui.settle(app.tasks)
+    assert COUNSELOR not in _counselor_choices(window) and "yjlee" in _counselor_choices(window)

@@ -3,14 +3,17 @@ vault locked, views following changes made elsewhere, tabs keeping their selecti
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
+import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 import shiboken6
+import sqlcipher3
 from gui_cases_support import seed
 from gui_support import COUNSELOR, COUNSELOR_PASSWORD, Gui, settle
 from PySide6.QtCore import QCoreApplication, QThread
@@ -29,7 +32,7 @@ from safecase.ui.case.case_history import CaseHistoryTab, HistoryRead
 from safecase.ui.case.case_window import CaseWindow
 from safecase.ui.pages.cases_model import CasesModel
 from safecase.ui.shell.main_window import CASES
-from safecase.ui.tasks import Changes, TaskManager
+from safecase.ui.tasks import Changes, TaskManager, _ReadConnections
 from vault_support import COUNSELOR as TEAM_COUNSELOR
 from vault_support import TeamVault
 
@@ -137,12 +140,50 @@ def test_end_reads_drops_answers_interrupts_reads_and_closes_connections(
     assert delivered == [] and failed == [], "nothing read before the lock is delivered"
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR], "an interrupted read is no error"
     for reader in readers:
-        with pytest.raises(Exception, match="closed"):
+        with pytest.raises(sqlcipher3.ProgrammingError, match="closed"):
             reader.conn.execute("SELECT 1")
 
     # Until the next sign-in, queries are dropped at once.
     tasks.query(lambda _reader: 1, delivered.append, owner=owner)
     assert not tasks.querying and delivered == []
+
+
+def test_end_reads_interrupts_a_statement_already_running(
+    qtbot: QtBot, tasks: TaskManager, owner: QWidget, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A read deep inside one long statement when the vault locks stops at once (conn.interrupt()),
+    and its answer, or its failure, is never delivered."""
+    # Only interrupt() can stop it: the progress check that stops statements begun after the lock
+    # would come only after billions of steps.
+    monkeypatch.setattr("safecase.ui.tasks.PROGRESS_STEPS", 2**31 - 1)
+    running = threading.Event()
+    stopped: list[float] = []
+    delivered: list[object] = []
+    failed: list[SafeCaseError] = []
+
+    def long_count(reader: VaultSession) -> int:
+        reader.conn.create_function("running", 0, lambda: running.set() or 1)
+        query = (
+            "WITH RECURSIVE n(i) AS (SELECT running() UNION ALL SELECT i + 1 FROM n WHERE i < 100000000) "
+            "SELECT count(*) FROM n"
+        )
+        try:
+            return int(reader.conn.execute(query).fetchone()[0])
+        finally:
+            stopped.append(time.monotonic())
+
+    tasks.query(long_count, delivered.append, owner=owner, on_failed=failed.append)
+    assert running.wait(WAIT_S)
+    time.sleep(0.05)  # well inside the statement
+    assert not stopped
+    with caplog.at_level(logging.ERROR):
+        ended = time.monotonic()
+        tasks.end_reads()
+        assert tasks.wait_for_done(WAIT_S * 1000)
+        settle(qtbot, tasks)
+    assert stopped and stopped[0] - ended < 1.0, "the running statement was interrupted, not finished"
+    assert delivered == [] and failed == []
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR], "an interrupted read is no error"
 
 
 def test_a_stale_search_never_replaces_a_newer_one(
@@ -349,3 +390,30 @@ def test_reads_follow_a_rekey(qtbot: QtBot, team_vault: TeamVault, owner: QWidge
         assert tasks.wait_for_done(WAIT_S * 1000), "a read did not stop"
         tasks.deleteLater()
         QCoreApplication.processEvents()
+
+
+def test_a_connection_opened_while_the_vault_is_rekeyed_is_not_kept(
+    team_vault: TeamVault, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A re-key landing while a read connection opens (after it took the old data key, before it was
+    tagged) must not leave a connection under the old key in the pool: every later read would fail."""
+    admin = team_vault.admin
+    reads = _ReadConnections(admin)
+    opened = admin.worker_connection
+
+    @contextlib.contextmanager
+    def rekeyed_meanwhile() -> Iterator[object]:
+        with opened() as conn:  # keyed with the old data key
+            AccountService(admin).disable_user(TEAM_COUNSELOR)  # re-keys: new key file, then new data key
+            yield conn
+
+    try:
+        monkeypatch.setattr(admin, "worker_connection", rekeyed_meanwhile)
+        with reads.reader():
+            pass
+        monkeypatch.undo()
+        with reads.reader() as reader:
+            names = [u.name for u in AccountService(reader).list_users() if u.enabled]
+        assert TEAM_COUNSELOR not in names
+    finally:
+        reads.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Iterator
 
@@ -11,7 +12,10 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from safecase.domain.errors import InputError, SafeCaseError
+from safecase.ui.shell.crash_guard import log_unexpected
 from safecase.ui.tasks import Busy, ProgressCallback, TaskManager
+
+CANARY = "CANARY-client-Maria-Lopez"
 
 
 @pytest.fixture
@@ -63,6 +67,41 @@ def test_safecase_errors_pass_through_and_others_become_a_plain_message(qtbot: Q
     assert type(errors[1]) is SafeCaseError
     assert "secret" not in errors[1].message
     assert "not completed" in errors[1].message
+
+
+class _Boom(RuntimeError):
+    pass
+
+
+def test_an_unexpected_failure_is_logged_by_type_and_frames_never_by_message(
+    qtbot: QtBot, tasks: TaskManager, caplog: pytest.LogCaptureFixture, capfd: pytest.CaptureFixture[str]
+) -> None:
+    def crash() -> None:
+        raise _Boom(f"could not save the note {CANARY}")
+
+    caplog.set_level(logging.DEBUG)
+    with qtbot.waitSignal(tasks.idle):
+        tasks.run(crash, pytest.fail, lambda _error: None)
+    logged = "\n".join(caplog.text.splitlines() + [r.getMessage() for r in caplog.records])
+    assert "_Boom" in logged
+    assert "in crash" in logged  # the frame that raised, to find the fault
+    assert CANARY not in logged
+    assert all(r.exc_info is None for r in caplog.records)
+    out, err = capfd.readouterr()
+    assert CANARY not in out + err
+
+
+def test_log_unexpected_without_logging_configured_prints_no_message(capsys: pytest.CaptureFixture[str]) -> None:
+    logger = logging.getLogger("safecase.test.unconfigured")
+    logger.propagate = False  # no handler anywhere: Python's last-resort handler writes to stderr
+    try:
+        raise _Boom(CANARY)
+    except _Boom as exc:
+        log_unexpected(logger, "saving", exc)
+    err = capsys.readouterr().err
+    assert "saving" in err
+    assert "_Boom" in err
+    assert CANARY not in err
 
 
 def test_progress_drives_a_modal_dialog_that_closes_when_done(qtbot: QtBot, tasks: TaskManager) -> None:

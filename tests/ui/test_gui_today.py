@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from pathlib import Path
 
+import pytest
 from gui_cases_support import seed
 from gui_support import ADMIN, ADMIN_PASSWORD, COUNSELOR, COUNSELOR_PASSWORD, Gui
 from PySide6.QtCore import Qt
@@ -11,6 +13,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from safecase.services.clock import SystemClock
 from safecase.ui.pages.quick_intake import QuickIntakeDialog
 from safecase.ui.shell.main_window import CASES, HOME, TODAY
 
@@ -62,6 +65,27 @@ def test_today_shows_overdue_referral_follow_ups_and_urgent_cases(gui: Gui, qtbo
     QTest.keyClick(referrals, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: bool(window.case_windows()))
     assert window.case_windows()[0].case_id == work.minji
+
+
+def test_overdue_days_count_from_the_day_the_service_chose_the_rows_for(
+    gui: Gui, qtbot: QtBot, center_vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seed(center_vault)  # follow-ups due yesterday, today and in six days (by the computer's date)
+    service_day = date.today() + timedelta(days=10)
+    monkeypatch.setattr(SystemClock, "today", lambda _self: service_day)  # the session's clock, not the UI's
+    app = gui.app(center_vault)
+    gui.sign_in(app, COUNSELOR, COUNSELOR_PASSWORD)
+    window = app.main_window
+    assert window is not None and window.today is not None
+    gui.settle(app.tasks)
+    page = window.today
+    assert page.view is not None and page.view.today == service_day
+    due = [page.due.list.topLevelItem(i) for i in range(page.due.list.topLevelItemCount())]
+    late = {item.text(2): item.text(0) for item in due if item is not None}
+    assert late["다음 주 면담 준비"].endswith("overdue by 4 days")
+    assert late["법률구조공단 상담 일정 확인"].endswith("overdue by 10 days")
+    assert late["민지 님께 안부 전화 (19시 이후)"].endswith("overdue by 11 days")
+    assert str(service_day.year) in page.date_label.text()
 
 
 def test_today_empty_states_are_calm(gui: Gui, qtbot: QtBot, center_vault: Path) -> None:

@@ -39,6 +39,8 @@ class TodayView:
     due: list[TaskRow]
     overdue_referrals: list[ReferralRow]
     urgent_cases: list[CaseSummary]
+    today: date
+    """The day the lists were chosen for (the session's clock), so "overdue by" counts from it too."""
 
 
 def flip(old: bool, new: bool) -> tuple[str, str]:
@@ -107,8 +109,9 @@ class TaskService:
     def today(self) -> TodayView:
         """Everything for the Today view, in one call."""
         owner = visible_to(self._session)
+        day = self._session.clock.today()  # one day for every list, and the one the view shows
         cases = CaseRepository(self._session.conn)
-        due_tasks = self.mine_due()
+        due_tasks = self._repo.due_for(self._session.user.name, day)
         overdue = ReferralService(self._session).overdue()
         numbers = cases.numbers([t.case_id for t in due_tasks if t.case_id is not None] + [r.case_id for r in overdue])
         due = [TaskRow(t, numbers.get(t.case_id, "") if t.case_id is not None else "") for t in due_tasks]
@@ -117,9 +120,9 @@ class TaskService:
         urgent_ids = cases.ids(
             CaseFilter(statuses=OPEN_STATUSES, risks=frozenset({RiskLevel.URGENT}), sort=CaseFilter().sort),
             owner,
-            self._session.clock.today(),
+            day,
         )
-        return TodayView(due, referrals, case_service.summaries(urgent_ids[:200]))
+        return TodayView(due, referrals, case_service.summaries(urgent_ids[:200]), day)
 
     def _check_owner(self, owner: str, case_id: int | None) -> None:
         """A task for someone else goes to an active caseworker who can open its case."""

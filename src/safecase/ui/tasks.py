@@ -46,6 +46,7 @@ from shiboken6 import isValid
 
 from safecase.domain.errors import SafeCaseError, VaultLockedError
 from safecase.services.session import VaultSession
+from safecase.ui.shell.crash_guard import log_unexpected
 
 T = TypeVar("T")
 
@@ -138,9 +139,10 @@ class _Runnable(QRunnable):
             result = self._work(self._relay.progressed.emit)
         except SafeCaseError as exc:
             self._relay.failed.emit(_Outcome(exc))
-        except Exception:
-            # The traceback goes to the log for whoever supports the center; the person sees a plain message.
-            _log.exception("background task failed")
+        except Exception as exc:
+            # The frames go to the log for whoever supports the center (never the message: it may quote
+            # case text); the person sees a plain message.
+            log_unexpected(_log, "background task failed", exc)
             self._relay.failed.emit(_Outcome(_unexpected()))
         else:
             self._relay.succeeded.emit(_Outcome(result))
@@ -233,11 +235,15 @@ class Changes:
     """Follow-ups."""
     organizations: bool = False
     """The referral directory."""
+    accounts: bool = False
+    """Accounts: added, disabled, enabled, their roles or names (who may be picked as a counselor)."""
     case_ids: frozenset[int] = frozenset()
 
     @classmethod
     def everything(cls) -> Changes:
-        return cls(True, True, True, True, True, True)
+        return cls(
+            cases=True, contacts=True, incidents=True, referrals=True, tasks=True, organizations=True, accounts=True
+        )
 
     def about(self, *case_ids: int) -> Changes:
         """The same changes, concerning only ``case_ids``."""
@@ -258,6 +264,10 @@ class _Reader:
     session: VaultSession
     """A reader session over a connection of its own (see VaultSession.reader)."""
     closer: contextlib.ExitStack
+    keyfile: object
+    """The session's key file when the connection was opened (compared by identity)."""
+    data_key: object
+    """The session's data key the connection was opened under (compared by identity); None when unsure."""
 
 
 PROGRESS_STEPS = 20_000
@@ -302,11 +312,23 @@ class _ReadConnections:
         if reader is not None:
             return reader
         # Opening a connection (keying it, checking the key) takes milliseconds: not under the lock.
+        # VaultSession.replace_keys sets the key file first and the data key after it, so the key file
+        # is read first here: a re-key between the two reads tags the connection with the old key file,
+        # and it is dropped after this read instead of staying in the pool under the new one.
+        keyfile = self._session.keyfile
+        data_key: bytes | None = self._session.data_key
         closer = contextlib.ExitStack()
-        conn = closer.enter_context(self._session.worker_connection())
+        try:
+            conn = closer.enter_context(self._session.worker_connection())
+        except BaseException:
+            closer.close()
+            raise
+        if self._session_data_key() is not data_key:
+            # Re-keyed while opening: which key the connection holds is unknown; use it once, never again.
+            data_key = None
         # interrupt() stops only statements already running; this stops any that starts after close().
         conn.set_progress_handler(lambda: int(self._closed), PROGRESS_STEPS)
-        reader = _Reader(self._session.reader(conn), closer)
+        reader = _Reader(self._session.reader(conn), closer, keyfile, data_key)
         with self._lock:
             if not self._closed:
                 self._in_use.append(reader)
@@ -314,10 +336,20 @@ class _ReadConnections:
         closer.close()
         raise _locked()
 
+    def _session_data_key(self) -> bytes | None:
+        try:
+            return self._session.data_key
+        except VaultLockedError:
+            return None
+
     def _fits(self, reader: _Reader) -> bool:
         """Whether ``reader`` was opened under the session's current keys (a re-key makes older
         connections unable to read the database; a new key file comes with every re-key)."""
-        return reader.session.keyfile is self._session.keyfile
+        return (
+            reader.data_key is not None
+            and reader.keyfile is self._session.keyfile
+            and reader.data_key is self._session_data_key()
+        )
 
     def _give_back(self, reader: _Reader) -> None:
         with self._lock:
@@ -385,9 +417,9 @@ class _QueryRunnable(QRunnable):
                 result = self._op(reader)
         except SafeCaseError as exc:
             self._relay.failed.emit(_Outcome(exc))
-        except Exception:
+        except Exception as exc:
             if self._current():  # an interrupted read after locking is no error worth a traceback
-                _log.exception("background query failed")
+                log_unexpected(_log, "background query failed", exc)
             self._relay.failed.emit(_Outcome(_unexpected()))
         else:
             self._relay.succeeded.emit(_Outcome(result))

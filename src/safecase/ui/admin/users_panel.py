@@ -18,7 +18,7 @@ from safecase.ui.admin.user_dialogs import AddUserDialog, SetPasswordDialog
 from safecase.ui.admin.users_model import UsersModel
 from safecase.ui.common.messages import confirm, show_error
 from safecase.ui.common.widgets import MessageLine, record_table, selected_row
-from safecase.ui.tasks import Busy, TaskManager
+from safecase.ui.tasks import Busy, Changes, TaskManager
 
 
 class UsersPanel(QWidget):
@@ -99,6 +99,7 @@ class UsersPanel(QWidget):
         return dialog
 
     def _user_added(self, user: User) -> None:
+        self._tasks.notify(Changes(accounts=True))
         self.reload(select=user.name)
         self.message.show_success(self.tr("{name} was added.").format(name=user.display_name))
 
@@ -113,6 +114,8 @@ class UsersPanel(QWidget):
         return dialog
 
     def _password_set(self, name: str, was_enabled: bool) -> None:
+        if not was_enabled:  # enabled again: a counselor to pick once more
+            self._tasks.notify(Changes(accounts=True))
         self.reload(select=name)
         self.message.show_success(
             self.tr("The password of {name} was reset.").format(name=name)
@@ -147,6 +150,7 @@ class UsersPanel(QWidget):
         )
 
     def _disabled(self, name: str) -> None:
+        self._tasks.notify(Changes(accounts=True))
         self.reload(select=name)
         self.message.show_success(self.tr("{name} was disabled and the database was re-encrypted.").format(name=name))
 

@@ -141,6 +141,14 @@ def fields_from_json(values: dict[str, Any], base: CaseFields) -> CaseFields:
     )
 
 
+def caseworker_names(session: VaultSession) -> dict[str, str]:
+    """Login name to display name of every caseworker (empty when the person may not list them)."""
+    try:
+        return {u.name: u.display_name for u in CaseService(session).caseworkers()}
+    except SafeCaseError:
+        return {}
+
+
 class CaseOverview(QWidget):
     saved = Signal(object)
     """The case as saved (a Case)."""
@@ -156,6 +164,8 @@ class CaseOverview(QWidget):
         self._baseline = case.fields()
         self._loading = False
         self._was_dirty = False
+        # Counselors' display names: read once here, then with each re-read of the case (off the UI thread).
+        self._names = caseworker_names(session)
 
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -467,10 +477,7 @@ class CaseOverview(QWidget):
 
     def _show_case(self, case: Case) -> None:
         self._case = case
-        try:
-            names = {u.name: u.display_name for u in self._service.caseworkers()}
-        except SafeCaseError:
-            names = {}
+        names = self._names
         self.counselors_label.setText(self.tr(", ").join(names.get(n, n) for n in case.counselors) or self.tr("nobody"))
         self.incidents_label.setText(
             term_labels(INCIDENT_TYPES, case.incident_types) or self.tr("None recorded yet (see Incidents).")
@@ -482,8 +489,14 @@ class CaseOverview(QWidget):
             # Adding details goes through the same audited step: the section opens for editing either way.
             self.reveal_button.setText(self.tr("Re&veal") if case.has_sensitive else self.tr("Add…"))
 
-    def show_case(self, case: Case) -> None:
-        """The case changed elsewhere (a tab, a reassignment): update what is shown, keep unsaved edits."""
+    def show_case(self, case: Case, names: dict[str, str] | None = None) -> None:
+        """The case changed elsewhere (a tab, a reassignment): update what is shown, keep unsaved edits.
+
+        ``names`` (login name to display name of the caseworkers), when read along with the case,
+        replaces the names the page knew.
+        """
+        if names is not None:
+            self._names = names
         self._show_case(case)
         if not self.is_dirty():
             self._baseline = case.fields(self._baseline.sensitive)

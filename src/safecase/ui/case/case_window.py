@@ -38,7 +38,7 @@ from safecase.ui.case.case_contacts import CaseContactsTab
 from safecase.ui.case.case_evidence import CaseEvidenceTab
 from safecase.ui.case.case_history import CaseHistoryTab
 from safecase.ui.case.case_incidents import CaseIncidentsTab
-from safecase.ui.case.case_overview import CaseOverview
+from safecase.ui.case.case_overview import CaseOverview, caseworker_names
 from safecase.ui.case.case_referrals import CaseReferralsTab
 from safecase.ui.case.case_tasks import CaseTasksTab
 from safecase.ui.case.reassign_dialog import ReassignDialog
@@ -75,8 +75,9 @@ def draft_kind(case_id: int) -> str:
     return f"case_overview:{case_id}"
 
 
-def reread(reader: VaultSession, case: Case) -> Case | None:
-    """On a worker thread: ``case`` as it is now, without a second "viewed" entry in the audit log."""
+def reread(reader: VaultSession, case: Case) -> tuple[Case, dict[str, str]] | None:
+    """On a worker thread: ``case`` as it is now, without a second "viewed" entry in the audit log, and
+    the caseworkers' display names (see :func:`caseworker_names`)."""
     service = CaseService(reader)
     summaries = service.summaries([case.id])
     if not summaries:
@@ -94,7 +95,7 @@ def reread(reader: VaultSession, case: Case) -> Case | None:
         counselors=summary.counselors,
         incident_types=summary.incident_types,
         updated_at=summary.updated_at,
-    )
+    ), caseworker_names(reader)
 
 
 class CaseWindow(QMainWindow):
@@ -264,8 +265,9 @@ class CaseWindow(QMainWindow):
         self._tasks.notify(Changes(cases=True).about(self.case_id))
 
     def _changed(self, changes: Changes) -> None:
-        """A change of the case's own fields or incidents: read the case again for the header and Overview."""
-        if changes.concerns(self.case_id) and (changes.cases or changes.incidents):
+        """A change of the case's own fields or incidents, or of accounts (the counselors' names): read the
+        case again for the header and Overview."""
+        if (changes.concerns(self.case_id) and (changes.cases or changes.incidents)) or changes.accounts:
             case = self._case
             self._tasks.query(
                 lambda reader: reread(reader, case),
@@ -275,9 +277,10 @@ class CaseWindow(QMainWindow):
                 on_failed=lambda _error: None,  # no longer visible to this person: the window stays as it was
             )
 
-    def _reread(self, case: Case | None) -> None:
-        if case is not None:
-            self.overview.show_case(case)
+    def _reread(self, read: tuple[Case, dict[str, str]] | None) -> None:
+        if read is not None:
+            case, names = read
+            self.overview.show_case(case, names)
             self._show_case(case)
 
     def open_reassign(self) -> ReassignDialog:

@@ -1,10 +1,14 @@
 """Audit log page (supervisors and administrators): who did what and when, read-only.
 
 Reading the log is itself logged by the service, so the page loads only when someone opens it (not
-at every sign-in) and then on request. Older entries load page by page.
+at every sign-in) and then on request. Older entries load page by page. Every read runs off the UI
+thread (:meth:`TaskManager.query`): a log of a busy center is long, and counting it takes a while.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
@@ -19,19 +23,38 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from safecase.domain.audit import AuditEntry
 from safecase.domain.errors import SafeCaseError
 from safecase.services.audit import AuditService
 from safecase.services.session import VaultSession
 from safecase.ui.common.widgets import MessageLine, heading, help_text
 from safecase.ui.pages.audit_model import AuditModel
+from safecase.ui.tasks import TaskManager
 
 PAGE_SIZE = 500
+_READ = "audit"
+"""The key of the page's reads: a reload supersedes a page of older entries still on its way."""
+
+
+@dataclass(frozen=True)
+class AuditRead:
+    """One page of entries (newest first) and the number of entries in the whole log."""
+
+    entries: list[AuditEntry]
+    total: int
+
+
+def read_audit(reader: VaultSession, before_seq: int | None = None) -> AuditRead:
+    """Read on a worker thread: a page of entries before ``before_seq`` (the newest without it) and the count."""
+    service = AuditService(reader)
+    entries = service.entries(PAGE_SIZE, before_seq)
+    return AuditRead(entries, service.count())
 
 
 class AuditPage(QWidget):
-    def __init__(self, session: VaultSession, parent: QWidget | None = None) -> None:
+    def __init__(self, session: VaultSession, tasks: TaskManager, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._service = AuditService(session)
+        self._tasks = tasks
         self._loaded = False
         column = QVBoxLayout(self)
         column.setContentsMargins(28, 24, 28, 24)
@@ -87,36 +110,44 @@ class AuditPage(QWidget):
 
     def reload(self) -> None:
         self._loaded = True
-        try:
-            entries = self._service.entries(PAGE_SIZE)
-        except SafeCaseError as exc:
-            self.model.clear()
-            self.message.show_error(exc.message)
-            return
-        self.message.clear_message()
-        self.model.set_entries(entries)
-        self.older_button.setEnabled(len(entries) == PAGE_SIZE)
-        self._update_count()
+        self._read(None, self._show)
 
     def _load_older(self) -> None:
-        try:
-            entries = self._service.entries(PAGE_SIZE, self.model.oldest_seq())
-        except SafeCaseError as exc:
-            self.message.show_error(exc.message)
-            return
-        self.model.append_entries(entries)
-        self.older_button.setEnabled(len(entries) == PAGE_SIZE)
-        self._update_count()
+        self._read(self.model.oldest_seq(), self._show_older)
 
-    def _update_count(self) -> None:
-        try:
-            total = self._service.count()
-        except SafeCaseError:
-            total = self.model.rowCount()
-        self.count_label.setText(
-            self.tr("Showing {shown} of {total} entries").format(shown=self.model.rowCount(), total=total)
+    def _read(self, before_seq: int | None, on_done: Callable[[AuditRead], None]) -> None:
+        # No second read while one is on its way: "older" must start from the page on screen.
+        self.older_button.setEnabled(False)
+        self.refresh_button.setEnabled(False)
+        self._tasks.query(
+            lambda reader: read_audit(reader, before_seq), on_done, owner=self, key=_READ, on_failed=self._failed
         )
 
+    def _show(self, read: AuditRead) -> None:
+        self.message.clear_message()
+        self.model.set_entries(read.entries)
+        self._shown(read)
+
+    def _show_older(self, read: AuditRead) -> None:
+        self.model.append_entries(read.entries)
+        self._shown(read)
+
+    def _shown(self, read: AuditRead) -> None:
+        self.refresh_button.setEnabled(True)
+        self.older_button.setEnabled(len(read.entries) == PAGE_SIZE)
+        self.count_label.setText(
+            self.tr("Showing {shown} of {total} entries").format(shown=self.model.rowCount(), total=read.total)
+        )
+
+    def _failed(self, error: SafeCaseError) -> None:
+        self.refresh_button.setEnabled(True)
+        self.older_button.setEnabled(False)
+        self.message.show_error(error.message)
+
     def clear(self) -> None:
+        self._tasks.cancel(owner=self, key=_READ)
         self.model.clear()
+        self.count_label.clear()
+        self.refresh_button.setEnabled(True)
+        self.older_button.setEnabled(False)
         self._loaded = False

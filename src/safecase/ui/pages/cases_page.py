@@ -306,8 +306,9 @@ class CasesPage(QWidget):
             self.refresh()
 
     def _changed(self, changes: Changes) -> None:
-        """Anything of a case may change what the list shows (its text, overdue work, incident types)."""
-        if not changes.casework:
+        """Anything of a case may change what the list shows (its text, overdue work, incident types);
+        a change of accounts, the counselors it offers to filter by and the names it shows."""
+        if not (changes.casework or changes.accounts):
             return
         if self.isVisible():
             self.refresh()

@@ -229,13 +229,14 @@ class TodayPage(QWidget):
 
     def _changed(self, changes: Changes) -> None:
         # Hidden, the page reads again when next shown (every show does).
-        if (changes.tasks or changes.referrals or changes.cases or changes.organizations) and self.isVisible():
+        if (
+            changes.tasks or changes.referrals or changes.cases or changes.organizations or changes.accounts
+        ) and self.isVisible():
             self.refresh()
 
     def refresh(self) -> None:
         """Read the lists again, off the UI thread; the newest read wins."""
         self.message.clear_message()
-        self.date_label.setText(QLocale().toString(QDate.currentDate(), QLocale.FormatType.LongFormat))
         self._tasks.query(read_today, self._show, owner=self, key="today", on_failed=self._failed)
 
     def _failed(self, error: SafeCaseError) -> None:
@@ -243,7 +244,13 @@ class TodayPage(QWidget):
 
     def _show(self, read: TodayRead) -> None:
         self.view = read.view
-        self._fill(read.view, date.today(), read.names, read.organizations)
+        # The day the service chose the rows for, not the UI's own: they differ across midnight and
+        # wherever the session's clock is not the system's.
+        today = read.view.today
+        self.date_label.setText(
+            QLocale().toString(QDate(today.year, today.month, today.day), QLocale.FormatType.LongFormat)
+        )
+        self._fill(read.view, today, read.names, read.organizations)
 
     def _fill(self, view: TodayView, today: date, names: dict[str, str], organizations: dict[int, str]) -> None:
         bold = QFont(self.font())

@@ -20,6 +20,7 @@ from safecase.domain.settings import VaultSettings
 from safecase.services.access import vault_exists
 from safecase.services.session import VaultSession
 from safecase.services.settings import SettingsService
+from safecase.ui.shell.crash_guard import log_unexpected
 from safecase.ui.shell.create_vault import CreateVaultDialog
 from safecase.ui.shell.idle import MS_PER_MINUTE, IdleWatcher
 from safecase.ui.shell.lock_shortcut import LockShortcut
@@ -151,9 +152,9 @@ class SafeCaseApp(QObject):
         self.session = None
         try:
             session.lock()
-        except Exception:
+        except Exception as exc:
             # Whatever went wrong recording the lock, the key is dropped and the sign-in screen shown.
-            _log.exception("the lock could not be recorded in the audit log")
+            log_unexpected(_log, "the lock could not be recorded in the audit log", exc)
         finally:
             session.close()
         reason, self._lock_reason = self._lock_reason, ""
@@ -242,5 +243,5 @@ def _sign_out(session: VaultSession) -> None:
     """Record the sign-out, then close the database and drop the key (closed even if the record fails)."""
     try:
         session.sign_out()
-    except Exception:
-        _log.exception("the sign-out could not be recorded in the audit log")
+    except Exception as exc:
+        log_unexpected(_log, "the sign-out could not be recorded in the audit log", exc)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import sys
+import traceback
 from collections.abc import Callable
 from types import TracebackType
 
@@ -22,6 +23,20 @@ _log = logging.getLogger(__name__)
 _CONTEXT = "CrashGuard"
 
 ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
+
+
+def log_unexpected(logger: logging.Logger, where: str, error: BaseException) -> None:
+    """Log an unexpected ``error`` caught at ``where``: its type and the frames it passed, never its message.
+
+    ``logger.exception`` would print the message too (with no logging configured, to stderr, so to the
+    journal or ~/.xsession-errors), and a database or service error may quote the case it worked on. The
+    frames (file, line, function and source line) are enough to find the fault. Chained causes are
+    left out for the same reason: their messages are no safer.
+    """
+    frames = "".join(traceback.format_tb(error.__traceback__)).rstrip()
+    logger.error(
+        "%s: %s\nTraceback (most recent call last, message withheld):\n%s", where, type(error).__qualname__, frames
+    )
 
 
 def is_storage_failure(error: BaseException) -> bool:

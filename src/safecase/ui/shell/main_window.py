@@ -107,7 +107,7 @@ class MainWindow(QMainWindow):
 
         self.audit: AuditPage | None = None
         if session.can(Permission.VIEW_AUDIT):
-            self.audit = AuditPage(session, self.pages)
+            self.audit = AuditPage(session, tasks, self.pages)
             self._add_page(AUDIT, self.tr("Audit log"), self.audit)
 
         self.admin: AdminPage | None = None
