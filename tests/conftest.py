@@ -13,15 +13,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
 from hypothesis import settings
 
-# Hypothesis's per-example deadline (200 ms) is a timing assertion: on a loaded CI machine Argon2id and
-# zxcvbn examples cross it and fail as "flaky". Speed goals live in tests/benchmarks/, not in unit tests.
-settings.register_profile("safecase", deadline=None)
-settings.load_profile("safecase")
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from safecase.crypto.kdf import FLOOR_PARAMS
 from safecase.domain.roles import Role
@@ -39,6 +33,11 @@ from vault_support import (
     build_team_vault,
 )
 from vault_templates import VaultTemplates
+
+# Hypothesis's per-example deadline (200 ms) is a timing assertion: on a loaded CI machine Argon2id and
+# zxcvbn examples cross it and fail as "flaky". Speed goals live in tests/benchmarks/, not in unit tests.
+settings.register_profile("safecase", deadline=None)
+settings.load_profile("safecase")
 
 
 @pytest.fixture(autouse=True)
