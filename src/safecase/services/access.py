@@ -90,7 +90,7 @@ from safecase.vault.keyfile import (
     slot_id_for,
     with_accounts,
 )
-from safecase.vault.migrations import migrate
+from safecase.vault.migrations import latest_version, migrate
 from safecase.vault.paths import VaultPaths
 from safecase.vault.repositories.audit import AuditRepository
 from safecase.vault.repositories.meta import MetaRepository
@@ -453,17 +453,24 @@ def _discard_stale_staged(conn: Connection, paths: VaultPaths) -> bool:
 
 
 def _check_database(conn: Connection, paths: VaultPaths, vault_id: str, actor: str, clock: Clock) -> None:
-    applied = migrate(conn, paths.db)
-    if MetaRepository(conn).get("vault_id") != vault_id:
-        raise VaultFormatError(tr("The database (safecase.db) belongs to another vault. Nothing was changed."))
-    if applied:
-        with transaction(conn):
-            now = clock.now()
-            if CASEWORK_SCHEMA in applied:
-                seed_starter_directory(conn, now)
+    def after_step(conn: Connection, version: int) -> None:
+        # Inside the step's transaction: the seed and the audit row commit with the version bump.
+        if MetaRepository(conn).get("vault_id") != vault_id:
+            raise _other_vault()
+        if version == CASEWORK_SCHEMA:
+            seed_starter_directory(conn, clock.now())
+        if version == latest_version():
             AuditRepository(conn).append(
-                clock.now(), actor, AuditAction.MIGRATED.value, "vault", vault_id, {"to": str(applied[-1])}
+                clock.now(), actor, AuditAction.MIGRATED.value, "vault", vault_id, {"to": str(version)}
             )
+
+    migrate(conn, paths.db, after_step=after_step)
+    if MetaRepository(conn).get("vault_id") != vault_id:
+        raise _other_vault()
+
+
+def _other_vault() -> VaultFormatError:
+    return VaultFormatError(tr("The database (safecase.db) belongs to another vault. Nothing was changed."))
 
 
 def _opener_for(slot_id: str, private_key: bytes, vault_id: str) -> Callable[[KeyFile | LegacyKeyFile], bytes]:
