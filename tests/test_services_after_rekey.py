@@ -13,6 +13,7 @@ from datetime import date
 import pytest
 
 from safecase.domain.roles import Role
+from safecase.services import accounts as accounts_module
 from safecase.services.accounts import AccountService
 from safecase.services.drafts import DraftService
 from safecase.services.referrals import OrganizationService
@@ -44,3 +45,17 @@ def test_services_built_before_a_rekey_work_after_it(lead: VaultSession) -> None
     drafts.save("case", {"name": "x"})
     assert drafts.load("case") == {"name": "x"}
     directory.all()
+
+
+def test_the_rekey_holds_its_lock_through_the_unit_of_work(lead: VaultSession, monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[int] = []
+    real_rekey = accounts_module.rekey
+
+    def watching_rekey(conn, data_key):  # type: ignore[no-untyped-def]
+        seen.append(lead.unit_of_work.depth)
+        real_rekey(conn, data_key)
+
+    monkeypatch.setattr(accounts_module, "rekey", watching_rekey)
+    AccountService(lead).disable_user(COUNSELOR)
+    assert seen == [1]
+    assert lead.unit_of_work.depth == 0 and not lead.conn.in_transaction

@@ -395,3 +395,44 @@ def test_leaving_levels_out_of_order_is_an_error_not_an_assert(conn: Connection)
     inner.__enter__()
     with pytest.raises(UnitOfWorkError, match="order"):
         outer.__exit__(None, None, None)
+
+
+# --- exclusive(): the write lock for work that commits by itself (a re-key) -------------------------
+
+
+def test_exclusive_holds_the_lock_as_a_level_and_lets_the_work_commit(conn: Connection, db: tuple[Path, bytes]) -> None:
+    uow = UnitOfWork(conn)
+    refused: list[BaseException] = []
+
+    def other_thread() -> None:
+        try:
+            with uow():
+                pass
+        except UnitOfWorkError as exc:
+            refused.append(exc)
+
+    with uow.exclusive() as held:
+        assert held is conn and uow.depth == 1 and uow.active
+        thread = threading.Thread(target=other_thread)
+        thread.start()
+        thread.join()
+        add(conn, "committed by the work")
+        conn.execute("COMMIT")  # as PRAGMA rekey does
+    assert refused and uow.depth == 0 and not conn.in_transaction
+    with uow.exclusive():
+        add(conn, "committed on leaving")
+    assert rows(conn) == ["committed by the work", "committed on leaving"]
+
+
+def test_a_failure_in_exclusive_rolls_back_and_frees_the_unit(conn: Connection) -> None:
+    uow = UnitOfWork(conn)
+    with pytest.raises(Boom), uow.exclusive():
+        add(conn, "lost")
+        raise Boom
+    assert uow.depth == 0 and not conn.in_transaction and rows(conn) == []
+
+
+def test_exclusive_does_not_nest(conn: Connection) -> None:
+    uow = UnitOfWork(conn)
+    with uow(), pytest.raises(UnitOfWorkError), uow.exclusive():
+        pass

@@ -95,7 +95,7 @@ from safecase.vault.paths import VaultPaths
 from safecase.vault.repositories.audit import AuditRepository
 from safecase.vault.repositories.meta import MetaRepository
 from safecase.vault.repositories.users import UserRepository
-from safecase.vault.unit_of_work import transaction
+from safecase.vault.unit_of_work import UnitOfWork, transaction
 
 # The schema version that added the organization directory, seeded when a vault reaches it.
 CASEWORK_SCHEMA = 2
@@ -432,23 +432,22 @@ def _discard_stale_staged(conn: Connection, paths: VaultPaths) -> bool:
     so the check is made under that lock: a re-key running in another process (the CLI beside the app)
     is waited for, never robbed of the key file it is about to promote.
     """
-    try:
-        conn.execute("BEGIN IMMEDIATE")
-    except OperationalError:
-        return True  # busy for longer than the timeout: leave the file to a later sign-in
-    except DatabaseError:
-        return False  # re-keyed since we connected
-    try:
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    # SQLCipher reports a page it cannot decrypt on a connection in a transaction as out of memory.
-    except (DatabaseError, MemoryError):
-        with contextlib.suppress(DatabaseError, MemoryError):
-            conn.execute("ROLLBACK")
-        return False
-    try:
+    with contextlib.ExitStack() as held:
+        try:
+            # The write lock as a unit of work level, like every other transaction on a connection.
+            held.enter_context(UnitOfWork(conn).exclusive())
+        except OperationalError:
+            return True  # busy for longer than the timeout: leave the file to a later sign-in
+        except DatabaseError:
+            return False  # re-keyed since we connected
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        # SQLCipher reports a page it cannot decrypt on a connection in a transaction as out of memory.
+        except (DatabaseError, MemoryError):
+            with contextlib.suppress(DatabaseError, MemoryError):
+                conn.execute("ROLLBACK")  # the lock's exit then has nothing left to commit
+            return False
         keyfiles.discard_next(paths.keyfile)
-    finally:
-        conn.execute("COMMIT")
     return True
 
 

@@ -120,6 +120,33 @@ class UnitOfWork:
         """
         return _Scope(self, standalone, savepoints)
 
+    @contextmanager
+    def exclusive(self) -> Iterator[Connection]:
+        """The write lock (``BEGIN IMMEDIATE``) as an outermost level, for work that ends the transaction
+        itself (a re-key commits its pages in ``PRAGMA rekey``); never nested, no hooks.
+
+        Leaving it commits what is still open; a failure rolls back what is still open, ignoring errors
+        from a connection the failure broke (it must not be used again anyway). While it is open the
+        unit of work's depth and thread guard say so, as for any other level.
+        """
+        level = self._enter(standalone=True, savepoints=True)
+        try:
+            yield self._conn
+        except BaseException:
+            try:
+                if self._conn.in_transaction:
+                    self._conn.execute("ROLLBACK")
+            except Exception:  # noqa: S110 - the connection is broken; the caller's failure is the news
+                pass
+            finally:
+                self._pop(level)
+            raise
+        try:
+            if self._conn.in_transaction:
+                self._conn.execute("COMMIT")
+        finally:
+            self._pop(level)
+
     # --- hooks ----------------------------------------------------------------------------------------
 
     def before_commit(self, hook: Hook) -> None:
