@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from safecase.domain.audit import AuditAction
 from safecase.domain.cases import CaseFilter
-from safecase.domain.errors import NewerVersionError
+from safecase.domain.errors import NewerVersionError, VaultFormatError
 from safecase.domain.referrals import ReferralStatus
 from safecase.services import access
 from safecase.services.accounts import AccountService, reset_password_with_recovery_key
@@ -156,3 +157,51 @@ def test_schema_upgrade_is_in_the_audit_log(tmp_path: Path) -> None:
         assert any(e.action == "vault.migrated" for e in AuditService(session).entries())
     finally:
         session.close()
+
+
+def test_the_starter_directory_seed_commits_with_the_version_bump(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Killed (here: failing) between seeding and the version bump, the vault stays at the old version,
+    so the next sign-in seeds it again rather than leaving the directory empty for good."""
+    root = _copy_fixture("vault-v1", tmp_path)
+
+    def seed_fails(conn, at):  # type: ignore[no-untyped-def]
+        raise RuntimeError("killed while seeding")
+
+    monkeypatch.setattr(access, "seed_starter_directory", seed_fails)
+    with pytest.raises(RuntimeError, match="killed while seeding"):
+        access.sign_in(root, ADMIN, ADMIN_PASSWORD)
+    # Still at version 1: the next sign-in migrates again, and seeds the directory this time (had the
+    # version committed alone, it would find nothing to migrate and leave the directory empty).
+    monkeypatch.undo()
+    session = access.sign_in(root, ADMIN, ADMIN_PASSWORD)
+    try:
+        assert current_version(session.conn) == latest_version()
+        assert session.conn.execute("SELECT count(*) FROM organizations").fetchone()[0] > 0
+        migrated = [
+            e
+            for e in AuditService(session).entries(1000)
+            if e.action == AuditAction.MIGRATED.value and e.details.get("to") == str(latest_version())
+        ]
+        assert len(migrated) == 1
+    finally:
+        session.close()
+
+
+def test_no_copy_aside_of_a_database_whose_log_cannot_be_checkpointed(team_vault: TeamVault) -> None:
+    extra = (*MIGRATIONS, Migration(latest_version() + 1, "a test table", "CREATE TABLE test_extra (x INTEGER);"))
+    db = team_vault.root / "safecase.db"
+    conn = team_vault.admin.conn
+    reader = raw_connection(team_vault.admin)
+    try:
+        reader.execute("BEGIN")
+        reader.execute("SELECT count(*) FROM users").fetchone()  # holds a snapshot: the log cannot be emptied
+        conn.execute("UPDATE meta SET value = value WHERE key = 'vault_id'")  # a frame in the log
+        conn.execute("PRAGMA busy_timeout = 0")
+        with pytest.raises(VaultFormatError, match="busy"):
+            migrate(conn, db, extra)
+    finally:
+        reader.close()
+    assert current_version(conn) == latest_version()
+    assert not (team_vault.root / "pre-migration").exists() or not any((team_vault.root / "pre-migration").iterdir())

@@ -329,3 +329,110 @@ def test_transaction_is_one_unit_of_work_of_its_own(conn: Connection) -> None:
     with transaction(conn):
         add(conn, "kept")
     assert rows(conn) == ["kept"]
+
+
+# --- SQLite rolling the whole transaction back by itself (disk full, I/O error, interrupt) --------------
+
+
+def seed(conn: Connection) -> None:
+    """Enough rows that an UPDATE over them runs long enough for the progress handler to interrupt it."""
+    conn.execute(
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000) "
+        "INSERT INTO t SELECT 'seed' FROM n"
+    )
+
+
+def interrupted_update(conn: Connection) -> None:
+    """An UPDATE that SQLite interrupts, rolling back the whole transaction (not just the statement)."""
+    conn.set_progress_handler(lambda: 1, 100)
+    try:
+        conn.execute("UPDATE t SET name = 'x'")
+    finally:
+        conn.set_progress_handler(None, 0)
+
+
+def test_after_sqlite_rolls_back_a_caught_inner_failure_dooms_the_unit(
+    conn: Connection, db: tuple[Path, bytes]
+) -> None:
+    seed(conn)
+    uow, events = UnitOfWork(conn), []
+    with pytest.raises(UnitOfWorkError, match="rolled back"), uow():
+        uow.on_rollback(lambda: events.append("rolled back"))
+        uow.on_commit(lambda: events.append("committed"))
+        add(conn, "before")
+        with pytest.raises(Exception, match="interrupt"), uow():
+            interrupted_update(conn)
+        assert conn.in_transaction  # the caller's next statements stay inside a transaction
+        add(conn, "after")
+    assert events == ["rolled back"]
+    assert uow.depth == 0 and not conn.in_transaction
+    other = connect(*db)
+    try:
+        assert "before" not in rows(other) and "after" not in rows(other)
+    finally:
+        other.close()
+
+
+def test_after_sqlite_rolls_back_leaving_an_inner_level_unwinds_cleanly(conn: Connection) -> None:
+    seed(conn)
+    uow, events = UnitOfWork(conn), []
+    with pytest.raises(Exception, match="no such savepoint"), uow():
+        uow.on_rollback(lambda: events.append("rolled back"))
+        with uow(), pytest.raises(Exception, match="interrupt"):  # handled inside the inner level
+            interrupted_update(conn)
+    assert events == ["rolled back"]
+    assert uow.depth == 0 and not uow.active and not conn.in_transaction
+
+    with uow():
+        add(conn, "again")
+    assert rows(conn)[-1] == "again"
+
+
+def test_leaving_levels_out_of_order_is_an_error_not_an_assert(conn: Connection) -> None:
+    uow = UnitOfWork(conn)
+    outer, inner = uow(), uow()
+    outer.__enter__()
+    inner.__enter__()
+    with pytest.raises(UnitOfWorkError, match="order"):
+        outer.__exit__(None, None, None)
+
+
+# --- exclusive(): the write lock for work that commits by itself (a re-key) -------------------------
+
+
+def test_exclusive_holds_the_lock_as_a_level_and_lets_the_work_commit(conn: Connection, db: tuple[Path, bytes]) -> None:
+    uow = UnitOfWork(conn)
+    refused: list[BaseException] = []
+
+    def other_thread() -> None:
+        try:
+            with uow():
+                pass
+        except UnitOfWorkError as exc:
+            refused.append(exc)
+
+    with uow.exclusive() as held:
+        assert held is conn and uow.depth == 1 and uow.active
+        thread = threading.Thread(target=other_thread)
+        thread.start()
+        thread.join()
+        add(conn, "committed by the work")
+        conn.execute("COMMIT")  # as PRAGMA rekey does
+    assert refused and uow.depth == 0 and not conn.in_transaction
+    with uow.exclusive():
+        add(conn, "committed on leaving")
+    assert rows(conn) == ["committed by the work", "committed on leaving"]
+
+
+def test_a_failure_in_exclusive_rolls_back_and_frees_the_unit(conn: Connection) -> None:
+    uow = UnitOfWork(conn)
+    with pytest.raises(Boom), uow.exclusive():
+        add(conn, "lost")
+        raise Boom
+    assert uow.depth == 0 and not conn.in_transaction and rows(conn) == []
+
+
+def test_exclusive_does_not_nest(conn: Connection) -> None:
+    uow = UnitOfWork(conn)
+    with uow(), pytest.raises(UnitOfWorkError), uow.exclusive():
+        pass

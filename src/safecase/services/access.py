@@ -90,12 +90,12 @@ from safecase.vault.keyfile import (
     slot_id_for,
     with_accounts,
 )
-from safecase.vault.migrations import migrate
+from safecase.vault.migrations import latest_version, migrate
 from safecase.vault.paths import VaultPaths
 from safecase.vault.repositories.audit import AuditRepository
 from safecase.vault.repositories.meta import MetaRepository
 from safecase.vault.repositories.users import UserRepository
-from safecase.vault.unit_of_work import transaction
+from safecase.vault.unit_of_work import UnitOfWork, transaction
 
 # The schema version that added the organization directory, seeded when a vault reaches it.
 CASEWORK_SCHEMA = 2
@@ -432,38 +432,44 @@ def _discard_stale_staged(conn: Connection, paths: VaultPaths) -> bool:
     so the check is made under that lock: a re-key running in another process (the CLI beside the app)
     is waited for, never robbed of the key file it is about to promote.
     """
-    try:
-        conn.execute("BEGIN IMMEDIATE")
-    except OperationalError:
-        return True  # busy for longer than the timeout: leave the file to a later sign-in
-    except DatabaseError:
-        return False  # re-keyed since we connected
-    try:
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    # SQLCipher reports a page it cannot decrypt on a connection in a transaction as out of memory.
-    except (DatabaseError, MemoryError):
-        with contextlib.suppress(DatabaseError, MemoryError):
-            conn.execute("ROLLBACK")
-        return False
-    try:
+    with contextlib.ExitStack() as held:
+        try:
+            # The write lock as a unit of work level, like every other transaction on a connection.
+            held.enter_context(UnitOfWork(conn).exclusive())
+        except OperationalError:
+            return True  # busy for longer than the timeout: leave the file to a later sign-in
+        except DatabaseError:
+            return False  # re-keyed since we connected
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        # SQLCipher reports a page it cannot decrypt on a connection in a transaction as out of memory.
+        except (DatabaseError, MemoryError):
+            with contextlib.suppress(DatabaseError, MemoryError):
+                conn.execute("ROLLBACK")  # the lock's exit then has nothing left to commit
+            return False
         keyfiles.discard_next(paths.keyfile)
-    finally:
-        conn.execute("COMMIT")
     return True
 
 
 def _check_database(conn: Connection, paths: VaultPaths, vault_id: str, actor: str, clock: Clock) -> None:
-    applied = migrate(conn, paths.db)
-    if MetaRepository(conn).get("vault_id") != vault_id:
-        raise VaultFormatError(tr("The database (safecase.db) belongs to another vault. Nothing was changed."))
-    if applied:
-        with transaction(conn):
-            now = clock.now()
-            if CASEWORK_SCHEMA in applied:
-                seed_starter_directory(conn, now)
+    def after_step(conn: Connection, version: int) -> None:
+        # Inside the step's transaction: the seed and the audit row commit with the version bump.
+        if MetaRepository(conn).get("vault_id") != vault_id:
+            raise _other_vault()
+        if version == CASEWORK_SCHEMA:
+            seed_starter_directory(conn, clock.now())
+        if version == latest_version():
             AuditRepository(conn).append(
-                clock.now(), actor, AuditAction.MIGRATED.value, "vault", vault_id, {"to": str(applied[-1])}
+                clock.now(), actor, AuditAction.MIGRATED.value, "vault", vault_id, {"to": str(version)}
             )
+
+    migrate(conn, paths.db, after_step=after_step)
+    if MetaRepository(conn).get("vault_id") != vault_id:
+        raise _other_vault()
+
+
+def _other_vault() -> VaultFormatError:
+    return VaultFormatError(tr("The database (safecase.db) belongs to another vault. Nothing was changed."))
 
 
 def _opener_for(slot_id: str, private_key: bytes, vault_id: str) -> Callable[[KeyFile | LegacyKeyFile], bytes]:

@@ -617,21 +617,25 @@ class AccountService:
         old_key = session.data_key
         data_key = new_data_key()
         conn = session.conn
-        staged = False
+        staged = locked = False
         if session.unit_of_work.depth:
             raise UnitOfWorkError("re-keying commits by itself and cannot run inside a unit of work")
-        conn.execute("BEGIN IMMEDIATE")
         try:
-            keyfile, signed = self._trusted()
-            keys = replace(self._keys(), data_key=data_key)
-            if new_recovery is not None:
-                self._check_lock_anchor(keyfile, new_recovery)
-            rekeyed, dropped = _rewrap_for(keyfile, signed, keys, new_recovery)
-            keyfiles.stage_next(paths.keyfile, rekeyed)
-            staged = True
-            rekey(conn, data_key)
+            # Through the unit of work, so its depth and thread guard show the lock is held; the
+            # re-key commits the transaction itself.
+            with session.unit_of_work.exclusive():
+                locked = True
+                keyfile, signed = self._trusted()
+                keys = replace(self._keys(), data_key=data_key)
+                if new_recovery is not None:
+                    self._check_lock_anchor(keyfile, new_recovery)
+                rekeyed, dropped = _rewrap_for(keyfile, signed, keys, new_recovery)
+                keyfiles.stage_next(paths.keyfile, rekeyed)
+                staged = True
+                rekey(conn, data_key)
         except BaseException:
-            _roll_back(conn, paths, old_key, staged, session)
+            if locked:  # a busy database (no lock taken) changed nothing and keeps its connection
+                _roll_back(conn, paths, old_key, staged, session)
             raise
         keyfiles.promote_staged(paths.keyfile, data_key)
         session.replace_keys(rekeyed, data_key)

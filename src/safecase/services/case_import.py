@@ -505,8 +505,12 @@ class _RowChecker:
         self._today = today
         self._lookups = _lookups()
         self._users: dict[str, User] = {u.name: u for u in UserRepository(session.conn).all()}
-        self._cases = CaseRepository(session.conn)
         self._numbers_seen: dict[str, int] = {}
+
+    @property
+    def _cases(self) -> CaseRepository:
+        # Built per use: a re-key (session.replace_keys) closes and replaces the connection.
+        return CaseRepository(self._session.conn)
 
     def check(self, line: int, values: dict[str, str]) -> tuple[_Plan | None, list[str]]:
         problems: list[str] = []

@@ -166,7 +166,11 @@ def touch(session: VaultSession, case_id: int, at: datetime) -> None:
 class CaseService:
     def __init__(self, session: VaultSession) -> None:
         self._session = session
-        self._repo = CaseRepository(session.conn)
+
+    @property
+    def _repo(self) -> CaseRepository:
+        # Built per use: a re-key (session.replace_keys) closes and replaces the connection.
+        return CaseRepository(self._session.conn)
 
     # --- creating and editing -------------------------------------------------------------------
 

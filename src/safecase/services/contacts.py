@@ -25,7 +25,11 @@ MAX_DURATION_MINUTES = 24 * 60
 class ContactService:
     def __init__(self, session: VaultSession) -> None:
         self._session = session
-        self._repo = ContactRepository(session.conn)
+
+    @property
+    def _repo(self) -> ContactRepository:
+        # Built per use: a re-key (session.replace_keys) closes and replaces the connection.
+        return ContactRepository(self._session.conn)
 
     def log(self, contact: Contact) -> Contact:
         """Record a contact (``contact.id`` is ignored). The counselor is the signed-in user unless given.

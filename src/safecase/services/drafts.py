@@ -15,7 +15,11 @@ QUICK_INTAKE = "quick_intake"
 class DraftService:
     def __init__(self, session: VaultSession) -> None:
         self._session = session
-        self._repo = DraftRepository(session.conn)
+
+    @property
+    def _repo(self) -> DraftRepository:
+        # Built per use: a re-key (session.replace_keys) closes and replaces the connection.
+        return DraftRepository(self._session.conn)
 
     def save(self, kind: str, values: dict[str, Any]) -> None:
         self._session.require(Permission.WORK_OWN_CASES)

@@ -57,7 +57,11 @@ def check_incident(incident: Incident) -> Incident:
 class IncidentService:
     def __init__(self, session: VaultSession) -> None:
         self._session = session
-        self._repo = IncidentRepository(session.conn)
+
+    @property
+    def _repo(self) -> IncidentRepository:
+        # Built per use: a re-key (session.replace_keys) closes and replaces the connection.
+        return IncidentRepository(self._session.conn)
 
     def add(self, incident: Incident) -> Incident:
         session = self._session

@@ -63,7 +63,11 @@ class OrganizationService:
 
     def __init__(self, session: VaultSession) -> None:
         self._session = session
-        self._repo = OrganizationRepository(session.conn)
+
+    @property
+    def _repo(self) -> OrganizationRepository:
+        # Built per use: a re-key (session.replace_keys) closes and replaces the connection.
+        return OrganizationRepository(self._session.conn)
 
     def all(self, include_inactive: bool = False) -> list[Organization]:
         if not reads_directory(self._session):
@@ -116,8 +120,15 @@ class OrganizationService:
 class ReferralService:
     def __init__(self, session: VaultSession) -> None:
         self._session = session
-        self._referrals = ReferralRepository(session.conn)
-        self._consents = ConsentRepository(session.conn)
+
+    @property
+    def _referrals(self) -> ReferralRepository:
+        # Built per use: a re-key (session.replace_keys) closes and replaces the connection.
+        return ReferralRepository(self._session.conn)
+
+    @property
+    def _consents(self) -> ConsentRepository:
+        return ConsentRepository(self._session.conn)
 
     # --- consent -----------------------------------------------------------------------------------
 

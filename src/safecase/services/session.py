@@ -23,6 +23,7 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
+from typing import Any
 
 from safecase.crypto.keyslots import UnlockedKey
 from safecase.domain.audit import AuditAction
@@ -56,6 +57,9 @@ class VaultSession:
     # Set only on the sessions importing() and making_demo_data() hand out, never on a person's own.
     _granted: frozenset[Permission] = frozenset()
     _tally: Counter[str] | None = field(default=None, repr=False)
+    # Set only on those sessions too: the person's session, whose connection, keys and unit of work
+    # they use (never copies), so locking or closing it locks them as well.
+    _parent: VaultSession | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if self._uow is None and self._conn is not None:
@@ -63,12 +67,16 @@ class VaultSession:
 
     @property
     def conn(self) -> Connection:
+        if self._parent is not None:
+            return self._parent.conn
         if self._conn is None:
             raise VaultLockedError(tr("The vault is locked. Sign in again."))
         return self._conn
 
     @property
     def data_key(self) -> bytes:
+        if self._parent is not None:
+            return self._parent.data_key
         if self._data_key is None:
             raise VaultLockedError(tr("The vault is locked. Sign in again."))
         return self._data_key
@@ -76,6 +84,8 @@ class VaultSession:
     @property
     def admin_key(self) -> bytes:
         """The administrators' Ed25519 private key; only an administrator's session holds it."""
+        if self._parent is not None:
+            return self._parent.admin_key
         if self._data_key is None:
             raise VaultLockedError(tr("The vault is locked. Sign in again."))
         if self._admin_key is None:
@@ -87,6 +97,8 @@ class VaultSession:
     @property
     def supervisor_key(self) -> bytes | None:
         """The supervisors' X25519 private key, when this session holds it."""
+        if self._parent is not None:
+            return self._parent.supervisor_key
         if self._data_key is None:
             raise VaultLockedError(tr("The vault is locked. Sign in again."))
         return self._supervisor_key
@@ -94,12 +106,16 @@ class VaultSession:
     @property
     def own_slot(self) -> UnlockedKey | None:
         """This person's slot key as unlocked at sign-in (None for sessions made otherwise)."""
+        if self._parent is not None:
+            return self._parent.own_slot
         if self._data_key is None:
             raise VaultLockedError(tr("The vault is locked. Sign in again."))
         return self._own_slot
 
     @property
     def is_open(self) -> bool:
+        if self._parent is not None:
+            return self._parent.is_open
         return self._conn is not None
 
     @property
@@ -127,6 +143,8 @@ class VaultSession:
 
     @property
     def unit_of_work(self) -> UnitOfWork:
+        if self._parent is not None:
+            return self._parent.unit_of_work
         if self._uow is None:
             raise VaultLockedError(tr("The vault is locked. Sign in again."))
         return self._uow
@@ -201,7 +219,7 @@ class VaultSession:
         still name this user. Hand it to nothing but the import.
         """
         self.require(Permission.IMPORT_CASES)
-        return dataclasses.replace(self, _granted=CASEWORK_GRANT)
+        return self._derived(_granted=CASEWORK_GRANT)
 
     def making_demo_data(self, clock: Clock) -> VaultSession:
         """The session synthetic demo cases are written through (``Permission.MANAGE_SETTINGS``).
@@ -212,7 +230,22 @@ class VaultSession:
         changes, and the demo writes one summary row per batch. Hand it to nothing but the demo.
         """
         self.require(Permission.MANAGE_SETTINGS)
-        return dataclasses.replace(self, clock=clock, _granted=CASEWORK_GRANT, _tally=Counter())
+        return self._derived(clock=clock, _granted=CASEWORK_GRANT, _tally=Counter())
+
+    def _derived(self, **changes: Any) -> VaultSession:
+        """A session for one operation, over this one's connection, keys and unit of work."""
+        root = self._parent or self
+        return dataclasses.replace(
+            self,
+            _conn=None,
+            _data_key=None,
+            _admin_key=None,
+            _supervisor_key=None,
+            _own_slot=None,
+            _uow=None,
+            _parent=root,
+            **changes,
+        )
 
     def replace_keys(
         self,
@@ -228,6 +261,10 @@ class VaultSession:
         ``cipher_integrity_check`` on the connection that ran ``PRAGMA rekey`` still checks pages
         against the old key and reports every page as failed.
         """
+        if self._parent is not None:
+            self._parent.replace_keys(keyfile, data_key, admin_key=admin_key, supervisor_key=supervisor_key)
+            self.keyfile = keyfile
+            return
         if data_key is not None and self.unit_of_work.depth:
             raise UnitOfWorkError("the database is re-opened under a new key only outside a unit of work")
         self.keyfile = keyfile
@@ -243,7 +280,11 @@ class VaultSession:
             self._uow = UnitOfWork(self._conn)
 
     def close(self) -> None:
-        """Close the database and drop the keys without an audit row (used on shutdown paths)."""
+        """Close the database and drop the keys without an audit row (used on shutdown paths).
+
+        A session for one operation only lets go of the person's session (which stays open).
+        """
+        self._parent = None
         if self._conn is not None:
             self._conn.close()
         self._conn = None
@@ -262,7 +303,7 @@ class VaultSession:
         self._end(AuditAction.LOCK)
 
     def _end(self, action: AuditAction) -> None:
-        if self._conn is None:
+        if not self.is_open:
             return
         try:
             self.audit(action, "user", self.user.name)

@@ -50,7 +50,11 @@ def flip(old: bool, new: bool) -> tuple[str, str]:
 class TaskService:
     def __init__(self, session: VaultSession) -> None:
         self._session = session
-        self._repo = TaskRepository(session.conn)
+
+    @property
+    def _repo(self) -> TaskRepository:
+        # Built per use: a re-key (session.replace_keys) closes and replaces the connection.
+        return TaskRepository(self._session.conn)
 
     def create(self, case_id: int | None, title: str, due_on: date, owner: str = "") -> Task:
         session = self._session

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from safecase.domain.errors import NewerVersionError
+from safecase.domain.errors import NewerVersionError, VaultFormatError
 from safecase.i18n import tr
 from safecase.vault.atomic import make_private_dir
 from safecase.vault.connection import Connection
@@ -269,8 +269,19 @@ def check_not_newer(conn: Connection, migrations: Sequence[Migration] | None = N
 
 
 def copy_aside(conn: Connection, db_path: Path, version: int) -> Path:
-    """Copy the (encrypted) database into ``pre-migration/`` before it is changed."""
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    """Copy the (encrypted) database into ``pre-migration/`` before it is changed.
+
+    The copy is of the database file alone, so every change in the write-ahead log must be in it first;
+    when another connection keeps the checkpoint from finishing, nothing is copied or changed.
+    """
+    busy, log, checkpointed = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    if busy or log != checkpointed:
+        raise VaultFormatError(
+            tr(
+                "The vault is busy in another SafeCase window or command, so it cannot be upgraded now. "
+                "Close the others and try again. Nothing was changed."
+            )
+        )
     folder = db_path.parent / "pre-migration"
     make_private_dir(folder)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
@@ -280,10 +291,17 @@ def copy_aside(conn: Connection, db_path: Path, version: int) -> Path:
     return target
 
 
-def migrate(conn: Connection, db_path: Path, migrations: Sequence[Migration] | None = None) -> list[int]:
+def migrate(
+    conn: Connection,
+    db_path: Path,
+    migrations: Sequence[Migration] | None = None,
+    after_step: Callable[[Connection, int], None] | None = None,
+) -> list[int]:
     """Bring the database to the latest version; returns the versions applied (empty when current).
 
-    ``migrations`` defaults to :data:`MIGRATIONS` (looked up when called).
+    ``migrations`` defaults to :data:`MIGRATIONS` (looked up when called). ``after_step(conn, version)``
+    runs after each step, inside its transaction, before the version bump commits: data a version needs
+    (a seeded table, an audit row) then commits with it or not at all.
     """
     migrations = MIGRATIONS if migrations is None else migrations
     version = check_not_newer(conn, migrations)
@@ -297,6 +315,9 @@ def migrate(conn: Connection, db_path: Path, migrations: Sequence[Migration] | N
             if current_version(conn) >= migration.version:
                 continue  # another process (the app and the CLI) applied it while we waited for the lock
             _run_step(conn, migration)
+            if after_step is not None:
+                after_step(conn, migration.version)
+                _check_still_in_transaction(conn, migration)
             conn.execute(f"PRAGMA user_version = {int(migration.version)}")
     return [m.version for m in pending]
 
@@ -307,6 +328,10 @@ def _run_step(conn: Connection, migration: Migration) -> None:
             conn.execute(statement)
         return
     migration.step(conn)
+    _check_still_in_transaction(conn, migration)
+
+
+def _check_still_in_transaction(conn: Connection, migration: Migration) -> None:
     if not conn.in_transaction:
         # Committed (or rolled back) half-way: the version bump would no longer go with the change.
         raise MigrationError(

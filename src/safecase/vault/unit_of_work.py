@@ -32,6 +32,11 @@ outermost level with ``savepoints=False``: inner levels then cost nothing, and a
 any of them dooms the whole unit of work — it rolls back at the end even when the exception was
 caught, and says so.
 
+SQLite rolls the whole transaction back by itself on a few errors (a full disk, an I/O error, an
+interrupt). A failure like that inside an inner level dooms the unit of work too: a new transaction is
+opened at once, so later statements do not run (and commit) one by one, and the outermost level rolls
+it all back, runs the rollback hooks and raises :class:`UnitOfWorkError` instead of committing.
+
 A unit of work is used by the thread that opened it: another thread entering it while it is open
 gets :class:`UnitOfWorkError` at once, rather than silently joining that thread's transaction.
 """
@@ -115,6 +120,33 @@ class UnitOfWork:
         """
         return _Scope(self, standalone, savepoints)
 
+    @contextmanager
+    def exclusive(self) -> Iterator[Connection]:
+        """The write lock (``BEGIN IMMEDIATE``) as an outermost level, for work that ends the transaction
+        itself (a re-key commits its pages in ``PRAGMA rekey``); never nested, no hooks.
+
+        Leaving it commits what is still open; a failure rolls back what is still open, ignoring errors
+        from a connection the failure broke (it must not be used again anyway). While it is open the
+        unit of work's depth and thread guard say so, as for any other level.
+        """
+        level = self._enter(standalone=True, savepoints=True)
+        try:
+            yield self._conn
+        except BaseException:
+            try:
+                if self._conn.in_transaction:
+                    self._conn.execute("ROLLBACK")
+            except Exception:  # noqa: S110 - the connection is broken; the caller's failure is the news
+                pass
+            finally:
+                self._pop(level)
+            raise
+        try:
+            if self._conn.in_transaction:
+                self._conn.execute("COMMIT")
+        finally:
+            self._pop(level)
+
     # --- hooks ----------------------------------------------------------------------------------------
 
     def before_commit(self, hook: Hook) -> None:
@@ -178,7 +210,8 @@ class UnitOfWork:
         return level
 
     def _pop(self, level: _Level) -> None:
-        assert self._levels and self._levels[-1] is level, "units of work must be left in the order entered"
+        if not self._levels or self._levels[-1] is not level:
+            raise UnitOfWorkError("units of work must be left in the order entered")
         self._levels.pop()
         if not self._levels:
             self._owner = None
@@ -186,7 +219,11 @@ class UnitOfWork:
 
     def _release(self, level: _Level) -> None:
         if level.savepoint is not None:
-            self._conn.execute(f"RELEASE {level.savepoint}")
+            try:
+                self._conn.execute(f"RELEASE {level.savepoint}")
+            except BaseException as exc:  # "no such savepoint": SQLite rolled everything back itself
+                self._fail(level, exc)
+                raise
         self._pop(level)
         self._levels[-1].absorb(level)
 
@@ -194,9 +231,11 @@ class UnitOfWork:
         try:
             if self._doomed is not None:
                 raise UnitOfWorkError(
-                    "the unit of work was rolled back: a failure inside it was caught, but without "
-                    "savepoints its work could not be undone alone"
+                    "the unit of work was rolled back: a failure inside it was caught, but its work "
+                    "could not be undone alone (no savepoints, or SQLite rolled the transaction back)"
                 ) from self._doomed
+            if not self._conn.in_transaction:
+                raise UnitOfWorkError("the transaction was rolled back by SQLite before it could commit")
             while level.before_commit or level.collections:  # a hook may register more
                 if level.before_commit:
                     level.before_commit.pop(0)()
@@ -218,6 +257,20 @@ class UnitOfWork:
             self._doomed = self._doomed or exc
             self._pop(level)
             self._levels[-1].on_rollback.extend(level.on_rollback)
+            return
+        if not level.outermost and not self._conn.in_transaction:
+            # SQLite rolled the whole transaction back by itself (a full disk, an I/O error, an
+            # interrupted statement): every savepoint is gone. Doom the unit of work and open a new
+            # transaction, so what the caller does next stays inside one and is rolled back with it
+            # when the outermost level exits, rather than committed statement by statement.
+            self._doomed = self._doomed or exc
+            for enclosing in self._levels[1:]:
+                enclosing.savepoint = None  # its savepoint is gone: a failure there dooms, as above
+            try:
+                self._conn.execute("BEGIN IMMEDIATE")
+            finally:
+                self._pop(level)
+                _run(level.on_rollback, exc)
             return
         try:
             # SQLite rolls the whole transaction back by itself on a few errors (a full disk, an
