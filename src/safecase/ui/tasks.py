@@ -189,7 +189,7 @@ class Task(QObject):
         try:
             self.finished.emit(outcome)
         finally:
-            self._manager._task_done(self)
+            self._manager._task_done(self)  # noqa: SLF001 - a collaborator in this module
 
     @Slot(object)
     def _on_failed(self, outcome: _Outcome) -> None:
@@ -197,7 +197,7 @@ class Task(QObject):
         try:
             self.failed.emit(outcome)
         finally:
-            self._manager._task_done(self)
+            self._manager._task_done(self)  # noqa: SLF001 - a collaborator in this module
 
     def _close_dialog(self) -> None:
         if self._dialog is not None:
@@ -448,11 +448,11 @@ class _Query(QObject):
 
     @Slot(object)
     def _succeeded(self, outcome: _Outcome) -> None:
-        self._manager._query_done(self, outcome.value, True)
+        self._manager._query_done(self, outcome.value, True)  # noqa: SLF001 - a collaborator in this module
 
     @Slot(object)
     def _failed(self, outcome: _Outcome) -> None:
-        self._manager._query_done(self, outcome.value, False)
+        self._manager._query_done(self, outcome.value, False)  # noqa: SLF001 - a collaborator in this module
 
 
 def _log_failure(error: SafeCaseError) -> None:
@@ -617,7 +617,7 @@ class TaskManager(QObject):
         task.finished.connect(lambda outcome: on_done(cast(T, outcome.value)))
         task.failed.connect(lambda outcome: on_failed(cast(SafeCaseError, outcome.value)))
         self._active.add(task)
-        task._start(work, self._pool)
+        task._start(work, self._pool)  # noqa: SLF001 - a collaborator in this module
         return task
 
     def wait_for_done(self, msecs: int = -1) -> bool:

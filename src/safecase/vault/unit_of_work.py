@@ -298,18 +298,18 @@ class _Scope:
         self._level: _Level | None = None
 
     def __enter__(self) -> UnitOfWork:
-        self._level = self._uow._enter(self._standalone, self._savepoints)
+        self._level = self._uow._enter(self._standalone, self._savepoints)  # noqa: SLF001 - a collaborator in this module
         return self._uow
 
     def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
         level, self._level = self._level, None
         assert level is not None
         if exc is not None:
-            self._uow._fail(level, exc)
+            self._uow._fail(level, exc)  # noqa: SLF001 - a collaborator in this module
         elif level.outermost:
-            self._uow._commit(level)
+            self._uow._commit(level)  # noqa: SLF001 - a collaborator in this module
         else:
-            self._uow._release(level)
+            self._uow._release(level)  # noqa: SLF001 - a collaborator in this module
 
 
 def _run(hooks: list[Hook], cause: BaseException | None) -> None:
