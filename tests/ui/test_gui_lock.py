@@ -14,7 +14,7 @@ from pathlib import Path
 from gui_cases_support import seed
 from gui_support import ADMIN, ADMIN_PASSWORD, COUNSELOR, COUNSELOR_PASSWORD, Gui
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QInputMethodEvent, QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
@@ -168,6 +168,30 @@ def test_activity_postpones_auto_lock(gui: Gui, qtbot: QtBot, center_vault: Path
         else:
             QTest.mouseMove(window.windowHandle(), QPoint(40 + 10 * step, 60))
     assert app.session is not None and app.session.is_open
+    qtbot.waitUntil(lambda: app.session is None, timeout=3_000)
+
+
+def test_typing_through_an_input_method_postpones_auto_lock(gui: Gui, qtbot: QtBot, center_vault: Path) -> None:
+    # Hangul typed through an input method reaches the focused widget as composed text, never as key
+    # presses at the window; the platform sends it as the input-method events sent here.
+    app = gui.app(center_vault, auto_lock_ms=400)
+    gui.sign_in(app, COUNSELOR, COUNSELOR_PASSWORD)
+    window = app.main_window
+    assert window is not None and window.cases is not None
+    window.show_page(CASES)
+    _focus(qtbot, window)
+    edit = window.cases.search_edit
+    edit.setFocus()
+    qtbot.waitUntil(lambda: QGuiApplication.focusObject() is edit)
+    for syllable in "가해자가협박":
+        qtbot.wait(200)
+        composing = QInputMethodEvent(syllable, [])
+        QCoreApplication.sendEvent(edit, composing)
+        committed = QInputMethodEvent("", [])
+        committed.setCommitString(syllable)
+        QCoreApplication.sendEvent(edit, committed)
+    assert app.session is not None and app.session.is_open
+    assert edit.text() == "가해자가협박"
     qtbot.waitUntil(lambda: app.session is None, timeout=3_000)
 
 

@@ -20,6 +20,13 @@ changes, which is how a new window, dialog or popup comes to receive key presses
 harmless (Qt keeps one entry), :meth:`IdleWatcher.stop` removes it from every window and it does
 nothing while stopped. No window is remembered, so a deleted window simply takes the filter with it.
 
+Typing through an input method (how Korean is typed, and Japanese, Chinese…) is the one kind of input
+that does not pass through the window: the input method takes the key presses before they become key
+events and sends the composed text to the focused widget as input-method events. (The application-wide
+filter saw those but did not count them: someone typing a call's notes in Hangul without touching the
+mouse could be locked out mid-sentence.) A second, small filter follows the focus object (one widget,
+never a flood) and counts input-method events that carry text.
+
 Events that code sends straight to a widget (``QTest.keyClick(widget, …)``) bypass the window and are
 not a person's input; tests deliver input through the window (``QTest.keyClick(window.windowHandle(),
 …)``), as the window system does.
@@ -28,7 +35,8 @@ not a person's input; tests deliver input through the window (``QTest.keyClick(w
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QKeyEvent, QWindow
+from PySide6.QtGui import QGuiApplication, QInputMethodEvent, QKeyEvent, QWindow
+from shiboken6 import isValid
 
 from safecase.ui.shell.lock_shortcut import LockShortcut
 
@@ -64,6 +72,7 @@ class IdleWatcher(QObject):
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self.timed_out)
         self._lock_shortcut = lock_shortcut
+        self._typing = _TypingWatch(self._timer, self)
         self._app: QGuiApplication | None = None
         self._watching = False
 
@@ -86,7 +95,9 @@ class IdleWatcher(QObject):
             app = QGuiApplication.instance()
             if isinstance(app, QGuiApplication):
                 app.focusWindowChanged.connect(self._watch_windows)
+                app.focusObjectChanged.connect(self._typing.follow)
                 self._watch_windows()
+                self._typing.follow(QGuiApplication.focusObject())
                 self._app = app
             self._watching = True
         self._timer.start()
@@ -95,8 +106,10 @@ class IdleWatcher(QObject):
         app, self._app = self._app, None
         if app is not None:
             app.focusWindowChanged.disconnect(self._watch_windows)
+            app.focusObjectChanged.disconnect(self._typing.follow)
             for window in QGuiApplication.allWindows():
                 window.removeEventFilter(self)
+            self._typing.follow(None)
         self._watching = False
         self._timer.stop()
 
@@ -112,4 +125,31 @@ class IdleWatcher(QObject):
         self._timer.start()
         if kind == QEvent.Type.KeyPress and self._lock_shortcut is not None and isinstance(event, QKeyEvent):
             return self._lock_shortcut.take(event)
+        return False
+
+
+class _TypingWatch(QObject):
+    """Sits on the focus object alone and counts input-method events (composed text) as activity."""
+
+    def __init__(self, timer: QTimer, parent: QObject) -> None:
+        super().__init__(parent)
+        self._timer = timer
+        self._watched: QObject | None = None
+
+    def follow(self, focus: QObject | None) -> None:
+        """Move to ``focus`` (None: watch nothing)."""
+        previous, self._watched = self._watched, focus
+        if previous is not None and previous is not focus and isValid(previous):
+            previous.removeEventFilter(self)
+        if focus is not None:
+            focus.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Text, not the empty event an input method sends on its own when focus moves.
+        if (
+            event.type() == QEvent.Type.InputMethod
+            and isinstance(event, QInputMethodEvent)
+            and (event.commitString() or event.preeditString())
+        ):
+            self._timer.start()
         return False
