@@ -163,18 +163,19 @@ def test_auto_lock_after_idle_time(gui: Gui, qtbot: QtBot, center_vault: Path) -
 
 
 def test_activity_postpones_auto_lock(gui: Gui, qtbot: QtBot, center_vault: Path) -> None:
-    app = gui.app(center_vault, auto_lock_ms=400)
+    app = gui.app(center_vault, auto_lock_ms=500)
     gui.sign_in(app, COUNSELOR, COUNSELOR_PASSWORD)
     window = app.main_window
     assert window is not None
     _focus(qtbot, window)
-    for step in range(6):  # 1.2 s in all, three times the idle time: keys and mouse moves in turn
+    for _ in range(5):  # 1 s of key presses, twice the idle time
         qtbot.wait(200)
-        if step % 2:
-            _press(window, Qt.Key.Key_Down)
-        else:
-            QTest.mouseMove(window.windowHandle(), QPoint(40 + 10 * step, 60))
-    assert app.session is not None and app.session.is_open
+        _press(window, Qt.Key.Key_Down)
+    assert app.session is not None and app.session.is_open, "key presses did not postpone auto-lock"
+    for step in range(5):  # then 1 s of mouse moves
+        qtbot.wait(200)
+        QTest.mouseMove(window.windowHandle(), QPoint(40 + 10 * step, 60))
+    assert app.session is not None and app.session.is_open, "mouse moves did not postpone auto-lock"
     qtbot.waitUntil(lambda: app.session is None, timeout=3_000)
 
 
