@@ -7,8 +7,8 @@ success colors are fixed because they carry meaning.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, Qt
-from PySide6.QtGui import QFont, QFontDatabase, QPalette
+from PySide6.QtCore import QAbstractItemModel, QRectF, Qt
+from PySide6.QtGui import QFont, QFontDatabase, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 ERROR_COLOR = "#b3261e"
@@ -75,19 +75,33 @@ class MessageLine(QLabel):
 
 
 class Card(QFrame):
-    """A framed section with a heading, used to group related things on a page."""
+    """A framed section with a heading, used to group related things on a page.
+
+    It paints its rounded frame itself (the palette's base color inside a 1 px line in its mid color)
+    rather than through a style sheet: a style sheet on a widget hands every widget inside it to Qt's
+    style-sheet style, which polishes, sizes and paints each one several times more slowly. The four
+    cards of a case's overview made opening a case take a third longer that way.
+    """
+
+    RADIUS = 6.0
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("card")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet(
-            "QFrame#card { background: palette(base); border: 1px solid palette(mid); border-radius: 6px; }"
-        )
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setContentsMargins(1, 1, 1, 1)  # the frame's line, as the style sheet's border kept it clear
         self.body = QVBoxLayout(self)
         self.body.setContentsMargins(16, 14, 16, 16)
         self.body.setSpacing(8)
         self.body.addWidget(heading(title, 2, self))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        palette = self.palette()
+        painter.setPen(QPen(palette.color(QPalette.ColorRole.Mid), 1.0))
+        painter.setBrush(palette.color(QPalette.ColorRole.Base))
+        painter.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), self.RADIUS, self.RADIUS)
 
 
 def monospace_font(point_size: float) -> QFont:

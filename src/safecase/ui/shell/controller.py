@@ -53,7 +53,12 @@ class SafeCaseApp(QObject):
         self.vault = vault
         self._remember_geometry = remember_geometry
         self.tasks = TaskManager(self)
-        self.idle = IdleWatcher(VaultSettings().auto_lock_minutes * MS_PER_MINUTE, self)
+        # One watch on the windows' input serves both auto-lock and Ctrl+L (see ui/shell/idle.py).
+        self.lock_shortcut = LockShortcut(lock_key_sequence(), self)
+        self.lock_shortcut.activated.connect(self.request_lock)
+        self.idle = IdleWatcher(
+            VaultSettings().auto_lock_minutes * MS_PER_MINUTE, self, lock_shortcut=self.lock_shortcut
+        )
         self._auto_lock_override = auto_lock_ms
         self.session: VaultSession | None = None
         self.main_window: MainWindow | None = None
@@ -64,8 +69,6 @@ class SafeCaseApp(QObject):
         self._quit_pending = False
         self._finished = False
 
-        self.lock_shortcut = LockShortcut(lock_key_sequence(), self)
-        self.lock_shortcut.activated.connect(self.request_lock)
         self.idle.timed_out.connect(self._idle_timeout)
         self.tasks.idle.connect(self._tasks_idle)
         self.sign_in_window.signed_in.connect(self._signed_in)
@@ -116,7 +119,6 @@ class SafeCaseApp(QObject):
         self.sign_in_window.hide()
         self._apply_settings(settings)
         self.idle.start()
-        self.lock_shortcut.install()
 
     def _apply_settings(self, settings: VaultSettings) -> None:
         interval = self._auto_lock_override or settings.auto_lock_minutes * MS_PER_MINUTE
@@ -166,7 +168,6 @@ class SafeCaseApp(QObject):
         # Reads still on their way are dropped and their connections closed before the session locks.
         self.tasks.end_reads()
         self.idle.stop()
-        self.lock_shortcut.remove()
         window, self.main_window = self.main_window, None
         for widget in QApplication.topLevelWidgets():
             if widget is self.sign_in_window or widget is window or not widget.isVisible():

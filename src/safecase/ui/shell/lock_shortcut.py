@@ -2,14 +2,15 @@
 
 The main window's Lock action carries the shortcut, but Qt blocks a window's shortcuts while a modal
 dialog covers it, and "lock now" must work precisely when someone is half-way through a form and has
-to step away. This application-wide filter catches the key press that the blocked shortcut leaves to
-the dialog. (When no dialog is open the action's shortcut consumes the key first, so it never fires
-twice.)
+to step away. The input watch (:class:`safecase.ui.shell.idle.IdleWatcher`), which sees every key
+press as it reaches a SafeCase window, hands each one to :meth:`LockShortcut.take`, which catches the
+key press that the blocked shortcut leaves to the dialog. (When no dialog is open the action's
+shortcut consumes the key before it reaches the window, so it never fires twice.)
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 
 
@@ -19,22 +20,10 @@ class LockShortcut(QObject):
     def __init__(self, sequence: QKeySequence, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._sequence = sequence
-        self._installed = False
 
-    def install(self) -> None:
-        app = QCoreApplication.instance()
-        if app is not None and not self._installed:
-            app.installEventFilter(self)
-            self._installed = True
-
-    def remove(self) -> None:
-        app = QCoreApplication.instance()
-        if app is not None and self._installed:
-            app.removeEventFilter(self)
-        self._installed = False
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and self._matches(event):
+    def take(self, event: QKeyEvent) -> bool:
+        """If ``event`` (a key press) is the lock key, emit :attr:`activated` and return True."""
+        if self._matches(event):
             self.activated.emit()
             return True
         return False
