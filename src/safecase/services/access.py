@@ -369,7 +369,9 @@ def open_user_slot(keyfile: KeyFile, user_name: str, password: str) -> tuple[Slo
 
 
 def count_failure(paths: VaultPaths, slot_id: str, reason: str, error: AuthenticationError) -> AuthenticationError:
-    """Count the failure; the error carries the delay the next attempt must wait."""
+    """Count the failure under ``slot_id`` (an existing slot, the recovery slot or throttle.UNKNOWN_NAME,
+    never a hash of a typed name that matches no slot); the error carries the delay the next attempt
+    must wait."""
     error.retry_after = throttle.record_failure(paths.throttle, slot_id, time.time(), reason)
     return error
 
@@ -824,7 +826,7 @@ def sign_in(
     keyfile = load_keyfile(paths)
     name = normalize_user_name(user_name)
     slot_id = slot_id_for(keyfile.vault_id, name)
-    check_throttle(paths, slot_id)
+    check_throttle(paths, slot_id if keyfile.find(slot_id) is not None else throttle.UNKNOWN_NAME)
     if isinstance(keyfile, LegacyKeyFile):
         opened = _open_legacy(paths, keyfile, name, slot_id, password, clock)
     else:
@@ -876,7 +878,7 @@ def _open_current(paths: VaultPaths, keyfile: KeyFile, name: str, slot_id: str, 
     slot = keyfile.find(slot_id)
     if slot is None:
         _burn_equal_time(keyfile)
-        raise count_failure(paths, slot_id, "unknown user", _wrong_credentials())
+        raise count_failure(paths, throttle.UNKNOWN_NAME, "unknown user", _wrong_credentials())
     try:
         unlocked, bound_anchor = unlock_slot(keyfile, slot, password)
     except CryptoError:
@@ -898,7 +900,7 @@ def _open_legacy(
     slot = keyfile.find(slot_id)
     if slot is None:
         _burn_equal_time(keyfile)
-        raise count_failure(paths, slot_id, "unknown user", _wrong_credentials())
+        raise count_failure(paths, throttle.UNKNOWN_NAME, "unknown user", _wrong_credentials())
     binding = legacy_user_binding(keyfile.vault_id, slot_id, slot.roles)
     try:
         unlocked = unlock_private_key(slot.sealed.locked, password, [binding])
@@ -960,7 +962,8 @@ def _record_sign_in(session: VaultSession, slot_id: str, action: AuditAction) ->
                 {"reason": failure.reason},
             )
         session.log(action, "user", session.user.name)
-    throttle.clear_after_success(session.paths.throttle, slot_id, len(pending))
+    existing = {s.slot_id for s in session.keyfile.slots} | {RECOVERY_SLOT}
+    throttle.clear_after_success(session.paths.throttle, slot_id, len(pending), keep=existing)
 
 
 # --- the recovery key ---------------------------------------------------------------------------------

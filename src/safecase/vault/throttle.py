@@ -1,9 +1,15 @@
 """Failed sign-ins, remembered outside the encrypted database so the delay survives a restart.
 
 The database cannot be written before someone unlocks it, so failures are kept in a small JSON file
-beside it: per slot id (a hash, never the typed name, which may be a mistyped password) the count of
-consecutive failures and the time of the last one, plus a queue of failures not yet copied into the
-audit log. The next successful sign-in moves the queue into the audit log and clears it.
+beside it: per slot id the count of consecutive failures and the time of the last one, plus a queue of
+failures not yet copied into the audit log. The next successful sign-in moves the queue into the audit
+log, clears it, and drops counts of slots that no longer exist.
+
+A name that matches no slot is counted under one shared key, :data:`UNKNOWN_NAME`, never under a hash
+of what was typed: people type their password into the name field, and a fast hash of it beside the
+vault could be guessed at hundreds of thousands of tries a second, where the key slots allow a few.
+Every change to the file happens under an exclusive lock on a lock file beside it, so two sign-ins at
+once (two windows, a script) cannot each write back a count that misses the other's failure.
 
 This slows guessing through SafeCase itself; someone holding a copy of the files can attack the key
 file offline, which is why the key slots use Argon2id. A missing or unreadable file counts as empty.
@@ -13,6 +19,9 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
+import sys
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,6 +30,7 @@ from safecase.domain.throttle import delay_after_failures
 from safecase.vault.atomic import atomic_write_bytes
 
 MAX_PENDING = 1000
+UNKNOWN_NAME = "unknown-name"
 
 
 @dataclass
@@ -66,15 +76,40 @@ def save_state(path: Path, state: ThrottleState) -> None:
     atomic_write_bytes(path, json.dumps(data, sort_keys=True).encode("utf-8"))
 
 
-def record_failure(path: Path, slot_id: str, now: float, reason: str) -> float:
-    """Count one failure; returns the seconds the next attempt must wait."""
-    state = load_state(path)
-    state.failures[slot_id] = state.failures.get(slot_id, 0) + 1
-    state.last_failure[slot_id] = now
-    state.pending.append(PendingFailure(slot_id, now, reason))
-    with contextlib.suppress(OSError):
-        save_state(path, state)
-    return state.wait_seconds(slot_id, now)
+@contextlib.contextmanager
+def _exclusive(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock on ``PATH.lock`` (created 0600) while the state file is read and rewritten."""
+    fd = os.open(path.with_name(path.name + ".lock"), os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        if sys.platform == "win32":
+            import msvcrt
+
+            msvcrt.locking(fd, msvcrt.LK_LOCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock on every platform
+
+
+def record_failure(path: Path, key: str, now: float, reason: str) -> float:
+    """Count one failure of ``key`` (a slot id, or :data:`UNKNOWN_NAME`); returns the seconds to wait."""
+    try:
+        with _exclusive(path):
+            state = load_state(path)
+            state.failures[key] = state.failures.get(key, 0) + 1
+            state.last_failure[key] = now
+            state.pending.append(PendingFailure(key, now, reason))
+            with contextlib.suppress(OSError):
+                save_state(path, state)
+    except OSError:
+        # No lock file possible (read-only folder): count in memory; the delay still applies this time.
+        state = load_state(path)
+        state.failures[key] = state.failures.get(key, 0) + 1
+        state.last_failure[key] = now
+    return state.wait_seconds(key, now)
 
 
 def pending_failures(path: Path) -> list[PendingFailure]:
@@ -82,11 +117,19 @@ def pending_failures(path: Path) -> list[PendingFailure]:
     return load_state(path).pending
 
 
-def clear_after_success(path: Path, slot_id: str, flushed: int) -> None:
-    """Reset ``slot_id``'s count and drop the first ``flushed`` queued failures, now in the audit log."""
-    state = load_state(path)
-    state.pending = state.pending[flushed:]
-    state.failures.pop(slot_id, None)
-    state.last_failure.pop(slot_id, None)
-    with contextlib.suppress(OSError):
+def clear_after_success(path: Path, key: str, flushed: int, keep: Collection[str] | None = None) -> None:
+    """Reset ``key``'s count and drop the first ``flushed`` queued failures, now in the audit log.
+
+    With ``keep`` (the slot ids that exist now), counts of any other slot are dropped too, so the file
+    does not keep hashes of accounts that were removed.
+    """
+    with contextlib.suppress(OSError), _exclusive(path):
+        state = load_state(path)
+        state.pending = state.pending[flushed:]
+        state.failures.pop(key, None)
+        state.last_failure.pop(key, None)
+        if keep is not None:
+            kept = {*keep, UNKNOWN_NAME}
+            state.failures = {k: v for k, v in state.failures.items() if k in kept}
+            state.last_failure = {k: v for k, v in state.last_failure.items() if k in kept}
         save_state(path, state)
