@@ -821,7 +821,23 @@ def sign_in(
     root: Path, user_name: str, password: str, *, unlock: bool = False, clock: Clock = SYSTEM_CLOCK
 ) -> VaultSession:
     """Open the vault as ``user_name``. ``unlock`` marks a return after a lock in the audit log. The
-    session reads the time from ``clock``."""
+    session reads the time from ``clock``.
+
+    A database whose pages fail to read while signing in is reported as damaged in one sentence,
+    never as SQLite's own error.
+    """
+    try:
+        return _sign_in(root, user_name, password, unlock=unlock, clock=clock)
+    except (DatabaseError, MemoryError):
+        raise VaultFormatError(
+            tr(
+                "The database (safecase.db) is damaged: part of it cannot be read. Nothing was changed. "
+                "Restore the latest backup (safecase restore), or ask whoever supports your center."
+            )
+        ) from None
+
+
+def _sign_in(root: Path, user_name: str, password: str, *, unlock: bool, clock: Clock) -> VaultSession:
     paths = VaultPaths(root)
     keyfile = load_keyfile(paths)
     name = normalize_user_name(user_name)

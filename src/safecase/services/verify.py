@@ -9,6 +9,7 @@ broken audit row when one was edited, deleted or re-ordered.
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from safecase.crypto.errors import CryptoError
@@ -43,48 +44,70 @@ class VerifyReport:
 
 
 def verify_vault(session: VaultSession) -> VerifyReport:
+    """Run every check; each one reports its own failure, and a damaged page never stops the others."""
     session.require(Permission.VERIFY)
-    conn = session.conn
-    checks: list[CheckResult] = []
+    checks = [
+        _guarded(tr("Database encryption"), lambda: _cipher_check(session)),
+        _guarded(tr("Database structure"), lambda: _structure_check(session)),
+        _guarded(tr("Key file"), lambda: _keyfile_check(session)),
+        _guarded(tr("Accounts and key slots"), lambda: _accounts_check(session)),
+        _guarded(tr("Audit log chain"), lambda: _chain_check(session)),
+    ]
+    report = VerifyReport(checks)
+    # A damaged database may refuse the write; the report is what the person asked for.
+    with contextlib.suppress(DatabaseError, MemoryError):
+        session.audit(AuditAction.VERIFIED, "vault", session.keyfile.vault_id, {"ok": str(report.ok).lower()})
+    return report
 
+
+def _guarded(name: str, check: Callable[[], CheckResult]) -> CheckResult:
+    """``check()``, or a failed result when the database cannot even be read that far.
+
+    A damaged page makes SQLite raise (or, with a length field gone wild, ask for absurd memory) in
+    the middle of a check; that is a finding of verify, not a crash of it.
+    """
+    try:
+        return check()
+    except (DatabaseError, MemoryError) as exc:
+        reason = str(exc) or type(exc).__name__
+        return CheckResult(
+            name, False, tr("the database could not be read this far ({reason}): it is damaged").format(reason=reason)
+        )
+
+
+def _cipher_check(session: VaultSession) -> CheckResult:
+    conn = session.conn
     # cipher_integrity_check reads the main file only; pages still in the WAL are not in it yet (after a
     # re-key by another process, the main file holds the old key's pages until a checkpoint).
     conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
-    cipher_errors = [str(row[0]) for row in conn.execute("PRAGMA cipher_integrity_check").fetchall()]
-    checks.append(
-        CheckResult(
-            tr("Database encryption"),
-            not cipher_errors,
-            tr("every page authenticates") if not cipher_errors else "; ".join(cipher_errors[:5]),
-        )
-    )
-    integrity = [str(row[0]) for row in conn.execute("PRAGMA integrity_check").fetchall()]
-    structure_ok = integrity == ["ok"]
-    checks.append(
-        CheckResult(tr("Database structure"), structure_ok, tr("ok") if structure_ok else "; ".join(integrity[:5]))
-    )
+    errors = [str(row[0]) for row in conn.execute("PRAGMA cipher_integrity_check").fetchall()]
+    detail = tr("every page authenticates") if not errors else "; ".join(errors[:5])
+    return CheckResult(tr("Database encryption"), not errors, detail)
 
+
+def _structure_check(session: VaultSession) -> CheckResult:
+    integrity = [str(row[0]) for row in session.conn.execute("PRAGMA integrity_check").fetchall()]
+    ok = integrity == ["ok"]
+    return CheckResult(tr("Database structure"), ok, tr("ok") if ok else "; ".join(integrity[:5]))
+
+
+def _keyfile_check(session: VaultSession) -> CheckResult:
     try:
         on_disk = keyfiles.load(session.paths.keyfile)
-        keyfile_ok = on_disk.mac_valid(session.data_key)
-        keyfile_detail = tr("checksum and signature hold") if keyfile_ok else tr("signature does not match")
+        ok = on_disk.mac_valid(session.data_key)
+        detail = tr("checksum and signature hold") if ok else tr("signature does not match")
     except VaultFormatError as exc:
-        keyfile_ok, keyfile_detail = False, exc.message
-    checks.append(CheckResult(tr("Key file"), keyfile_ok, keyfile_detail))
-    checks.append(_accounts_check(session))
+        ok, detail = False, exc.message
+    return CheckResult(tr("Key file"), ok, detail)
 
-    chain = AuditRepository(conn).check_chain()
+
+def _chain_check(session: VaultSession) -> CheckResult:
+    chain = AuditRepository(session.conn).check_chain()
     if chain.ok:
-        chain_detail = tr("{count} rows, every link holds").format(count=chain.rows_checked)
+        detail = tr("{count} rows, every link holds").format(count=chain.rows_checked)
     else:
-        chain_detail = tr("first broken row: #{seq} ({reason})").format(seq=chain.first_bad_seq, reason=chain.reason)
-    checks.append(CheckResult(tr("Audit log chain"), chain.ok, chain_detail))
-
-    report = VerifyReport(checks)
-    # A damaged database may refuse the write; the report is what the person asked for.
-    with contextlib.suppress(DatabaseError):
-        session.audit(AuditAction.VERIFIED, "vault", session.keyfile.vault_id, {"ok": str(report.ok).lower()})
-    return report
+        detail = tr("first broken row: #{seq} ({reason})").format(seq=chain.first_bad_seq, reason=chain.reason)
+    return CheckResult(tr("Audit log chain"), chain.ok, detail)
 
 
 def _short(slot_id: str) -> str:
