@@ -480,7 +480,7 @@ def _opener_for(slot_id: str, private_key: bytes, vault_id: str) -> Callable[[Ke
     def open_next(next_keyfile: KeyFile | LegacyKeyFile) -> bytes:
         if not isinstance(next_keyfile, KeyFile) or next_keyfile.vault_id != vault_id:
             raise _edited_next()
-        slot = next_keyfile.recovery if slot_id == RECOVERY_SLOT_ID else next_keyfile.find(slot_id)
+        slot = next_keyfile.find_any(slot_id)
         if slot is None or slot.public_key != public_key_of(private_key):
             raise CryptoError("not this slot")
         data_key = _open_data_key(next_keyfile, slot, private_key)
@@ -511,6 +511,20 @@ class _Admission:
     admin_key: bytes | None
     supervisor_key: bytes | None
     unlocked: UnlockedKey  # as the slot is locked now (re-locking may have changed it)
+
+
+def _open_signed(keyfile: KeyFile, slot: Slot, private_key: bytes) -> tuple[bytes, SignedAccounts]:
+    """The data key this slot holds and the signed account list it opens; refuses a disabled slot and a
+    key file edited outside SafeCase. The signature itself is judged by :func:`_trust_problem`."""
+    data_key = _open_data_key(keyfile, slot, private_key)
+    if data_key is None:
+        raise _disabled()
+    if not keyfile.mac_valid(data_key):
+        raise _edited()
+    try:
+        return data_key, open_accounts(keyfile, data_key)
+    except CryptoError:
+        raise _edited() from None
 
 
 def _open_role_key(keyfile: KeyFile, slot: Slot, private_key: bytes, part: str) -> bytes | None:
@@ -668,7 +682,7 @@ def _grant_supervisor_key(
     """
     accounts = signed.accounts
     for slot_id in sorted(signed.waiting):
-        slot = keyfile.recovery if slot_id == RECOVERY_SLOT_ID else keyfile.find(slot_id)
+        slot = keyfile.find_any(slot_id)
         if slot is None:
             continue
         if slot_id == RECOVERY_SLOT_ID:
@@ -710,18 +724,10 @@ def _admit(
     private_key = unlocked.private_key
     with transaction(conn):
         keyfile = keyfiles.load(paths.keyfile)
-        slot = keyfile.recovery if slot_id == RECOVERY_SLOT_ID else keyfile.find(slot_id)
+        slot = keyfile.find_any(slot_id)
         if slot is None or slot.public_key != public_key_of(private_key):
             raise VaultFormatError(tr("The key file changed while you were signing in. Sign in again."))
-        data_key = _open_data_key(keyfile, slot, private_key)
-        if data_key is None:
-            raise _disabled()
-        if not keyfile.mac_valid(data_key):
-            raise _edited()
-        try:
-            signed = open_accounts(keyfile, data_key)
-        except CryptoError:
-            raise _edited() from None
+        data_key, signed = _open_signed(keyfile, slot, private_key)
         admin_key = _open_role_key(keyfile, slot, private_key, PART_ADMIN)
         supervisor_key = _open_role_key(keyfile, slot, private_key, PART_SUPERVISOR)
         refusal = _trust_problem(keyfile, signed, slot, bound_anchor, admin_key, supervisor_key)
@@ -1110,15 +1116,7 @@ def prove_admin(
         except CryptoError:
             raise _wrong_credentials() from None
         slot = found
-    data_key = _open_data_key(keyfile, slot, unlocked.private_key)
-    if data_key is None:
-        raise _disabled()
-    if not keyfile.mac_valid(data_key):
-        raise _edited()
-    try:
-        signed = open_accounts(keyfile, data_key)
-    except CryptoError:
-        raise _edited() from None
+    data_key, signed = _open_signed(keyfile, slot, unlocked.private_key)
     admin_key = _open_role_key(keyfile, slot, unlocked.private_key, PART_ADMIN)
     refusal = _trust_problem(keyfile, signed, slot, bound, admin_key, None)
     if refusal is not None:

@@ -136,6 +136,10 @@ class KeyFile:
     def find(self, slot_id: str) -> Slot | None:
         return next((slot for slot in self.slots if slot.slot_id == slot_id), None)
 
+    def find_any(self, slot_id: str) -> Slot | None:
+        """A person's slot, or the recovery slot for :data:`RECOVERY_SLOT_ID`."""
+        return self.recovery if slot_id == RECOVERY_SLOT_ID else self.find(slot_id)
+
     def without(self, slot_id: str) -> KeyFile:
         return replace(self, slots=tuple(s for s in self.slots if s.slot_id != slot_id))
 
