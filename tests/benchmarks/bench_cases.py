@@ -194,6 +194,17 @@ def counts(session: VaultSession) -> dict[str, int]:
     }
 
 
+def reuse_or_build(root: Path, cases: int, seed: int) -> None:
+    """Reuse the demo vault at ``root`` (kept between runs, as building 100 000 cases takes minutes) or build it."""
+    if access.vault_exists(root):
+        print(f"reusing the demo vault at {root}")
+        return
+    print(f"building a vault of {cases:,} demo cases at {root}")
+    start = time.perf_counter()
+    build(root, cases, seed)
+    print(f"  built in {time.perf_counter() - start:.0f} s")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cases", type=int, default=100_000)
@@ -204,13 +215,7 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as scratch:
         root = args.vault or Path(scratch) / "vault"
-        if access.vault_exists(root):
-            print(f"reusing the demo vault at {root}")
-        else:
-            print(f"building a vault of {args.cases:,} demo cases at {root}")
-            start = time.perf_counter()
-            build(root, args.cases, args.seed)
-            print(f"  built in {time.perf_counter() - start:.0f} s")
+        reuse_or_build(root, args.cases, args.seed)
         db = root / "safecase.db"
         print(f"database: {db.stat().st_size / 2**20:,.0f} MiB")
 

@@ -34,12 +34,11 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from bench_cases import SUPERVISOR, SUPERVISOR_PASSWORD, build
+from bench_cases import SUPERVISOR, SUPERVISOR_PASSWORD, reuse_or_build
 from PySide6.QtCore import QCoreApplication, QElapsedTimer, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from safecase.domain.cases import CaseStatus, RiskLevel
-from safecase.services import access
 from safecase.ui.case.case_window import CaseWindow
 from safecase.ui.shell.controller import SafeCaseApp
 from safecase.ui.shell.main_window import CASES
@@ -231,13 +230,7 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as scratch:
         root = args.vault or Path(scratch) / "vault"
-        if access.vault_exists(root):
-            print(f"reusing the demo vault at {root}")
-        else:
-            print(f"building a vault of {args.cases:,} demo cases at {root}")
-            start = time.perf_counter()
-            build(root, args.cases, args.seed)
-            print(f"  built in {time.perf_counter() - start:.0f} s")
+        reuse_or_build(root, args.cases, args.seed)
         heartbeat = run(root, args.opens, args.rounds, args.why)
     results = heartbeat.results
     print()
