@@ -286,6 +286,15 @@ class SafeCaseGroup(click.Group):
 # --- output -------------------------------------------------------------------------------------------
 
 
+def echo_recovery_key(heading: str, key: str, fingerprint: str) -> None:
+    """A recovery key shown once, set apart so it is copied whole, with the fingerprint to check it by."""
+    click.echo(heading)
+    click.echo()
+    click.echo(f"    {key}")
+    click.echo()
+    click.echo(tr("Fingerprint: {fingerprint}").format(fingerprint=fingerprint))
+
+
 def echo_json(value: Any) -> None:
     click.echo(json.dumps(value, indent=2, ensure_ascii=False))
 

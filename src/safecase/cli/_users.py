@@ -14,6 +14,7 @@ from ._base import (
     acting_user,
     auth_options,
     echo_json,
+    echo_recovery_key,
     echo_table,
     existing_vault,
     local_time,
@@ -118,11 +119,11 @@ def disable_user(ctx: click.Context, name: str, new_recovery_key: bool) -> None:
     click.echo(tr("Disabled {name}. The vault was re-keyed; their old password opens nothing.").format(name=name))
     if recovery is not None:
         click.echo()
-        click.echo(tr("NEW RECOVERY KEY (shown only this once; the old one no longer opens the vault):"))
-        click.echo()
-        click.echo(f"    {recovery.key}")
-        click.echo()
-        click.echo(tr("Fingerprint: {fingerprint}").format(fingerprint=recovery.fingerprint))
+        echo_recovery_key(
+            tr("NEW RECOVERY KEY (shown only this once; the old one no longer opens the vault):"),
+            recovery.key,
+            recovery.fingerprint,
+        )
         click.echo(tr("Write both on paper now, lock the paper away and destroy the old one."))
 
 

@@ -19,6 +19,7 @@ from ._base import (
     acting_user,
     auth_options,
     echo_json,
+    echo_recovery_key,
     echo_table,
     human_size,
     local_time,
@@ -56,11 +57,9 @@ def init_vault(ctx: click.Context, admin_name: str, display_name: str) -> None:
     try:
         click.echo(tr("Created a SafeCase vault at {path} with the administrator {name}.").format(path=root, name=name))
         click.echo()
-        click.echo(tr("RECOVERY KEY (shown only this once):"))
-        click.echo()
-        click.echo(f"    {created.recovery_key}")
-        click.echo()
-        click.echo(tr("Fingerprint: {fingerprint}").format(fingerprint=created.recovery_fingerprint))
+        echo_recovery_key(
+            tr("RECOVERY KEY (shown only this once):"), created.recovery_key, created.recovery_fingerprint
+        )
         click.echo()
         click.echo(
             tr(
