@@ -548,12 +548,7 @@ def _trust_problem(
         return _anchor_replaced()
     if not signed.signature_holds(keyfile.admin_public_key):
         return _not_signed()
-    if (
-        accounts.vault_id != keyfile.vault_id
-        or accounts.generation != keyfile.generation
-        or accounts.admin_public_key != keyfile.admin_public_key
-        or accounts.kdf != keyfile.kdf
-    ):
+    if not accounts.describes(keyfile):
         return _not_signed()
     if slot.slot_id == RECOVERY_SLOT_ID:
         if slot.public_key != accounts.recovery_public_key:

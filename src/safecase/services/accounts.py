@@ -111,12 +111,7 @@ def trusted_keys(paths: VaultPaths, vault_id: str, anchor: bytes, data_key: byte
     if not keyfile.chain_holds_from(anchor) or not signed.signature_holds(keyfile.admin_public_key):
         raise _not_signed()
     accounts = signed.accounts
-    if (
-        accounts.vault_id != keyfile.vault_id
-        or accounts.generation != keyfile.generation
-        or accounts.admin_public_key != keyfile.admin_public_key
-        or accounts.kdf != keyfile.kdf
-    ):
+    if not accounts.describes(keyfile):
         raise _not_signed()
     return keyfile, signed
 

@@ -130,12 +130,7 @@ def _accounts_check(session: VaultSession) -> CheckResult:
         problems.append(tr("the administrators' key was replaced"))
     if not signed.signature_holds(keyfile.admin_public_key):
         problems.append(tr("the account list is not signed by the administrators' key"))
-    if (
-        accounts.vault_id != keyfile.vault_id
-        or accounts.generation != keyfile.generation
-        or accounts.admin_public_key != keyfile.admin_public_key
-        or accounts.kdf != keyfile.kdf
-    ):
+    if not accounts.describes(keyfile):
         problems.append(tr("the account list does not describe this key file"))
     names = {slot_id_for(keyfile.vault_id, u.name): u.name for u in UserRepository(session.conn).all()}
     names.update({a.slot_id: a.name for a in accounts.accounts})

@@ -555,6 +555,18 @@ class AccountList:
     def account(self, slot_id: str) -> Account | None:
         return next((a for a in self.accounts if a.slot_id == slot_id), None)
 
+    def describes(self, keyfile: KeyFile) -> bool:
+        """Whether this list was signed for ``keyfile`` as it stands: same vault, generation, key and cost.
+
+        An older list put back (or one from another vault) fails this even though its signature holds.
+        """
+        return (
+            self.vault_id == keyfile.vault_id
+            and self.generation == keyfile.generation
+            and self.admin_public_key == keyfile.admin_public_key
+            and self.kdf == keyfile.kdf
+        )
+
     def decoy(self, slot_id: str) -> Decoy | None:
         return next((d for d in self.decoys if d.slot_id == slot_id), None)
 
