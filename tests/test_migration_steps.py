@@ -7,13 +7,21 @@ import pytest
 from safecase.services import access
 from safecase.services.verify import verify_vault
 from safecase.vault.connection import Connection
-from safecase.vault.migrations import MIGRATIONS, Migration, MigrationError, current_version, latest_version, migrate
+from safecase.vault.migrations import (
+    MIGRATIONS,
+    Migration,
+    MigrationContext,
+    MigrationError,
+    current_version,
+    latest_version,
+    migrate,
+)
 from vault_support import ADMIN, ADMIN_PASSWORD, TeamVault
 
 NEXT = latest_version() + 1
 
 
-def copy_aliases(conn: Connection) -> None:
+def copy_aliases(conn: Connection, context: MigrationContext) -> None:
     """A step SQL alone could not make: derives values in Python (here: the length of each user name)."""
     conn.execute("CREATE TABLE name_lengths (name TEXT PRIMARY KEY, length INTEGER NOT NULL)")
     names = [str(row[0]) for row in conn.execute("SELECT name FROM users")]
@@ -37,7 +45,7 @@ def test_a_python_step_runs_with_its_version_bump(team_vault: TeamVault) -> None
 def test_sql_and_python_steps_run_in_order(team_vault: TeamVault) -> None:
     seen: list[int] = []
 
-    def python_step(conn: Connection) -> None:
+    def python_step(conn: Connection, context: MigrationContext) -> None:
         seen.append(current_version(conn))
         conn.execute("INSERT INTO later (x) VALUES (1)")
 
@@ -53,7 +61,7 @@ def test_sql_and_python_steps_run_in_order(team_vault: TeamVault) -> None:
 
 
 def test_a_failing_python_step_rolls_back_with_its_version_bump(team_vault: TeamVault) -> None:
-    def half_way(conn: Connection) -> None:
+    def half_way(conn: Connection, context: MigrationContext) -> None:
         conn.execute("CREATE TABLE half_done (x INTEGER)")
         conn.execute("INSERT INTO half_done VALUES (1)")
         raise RuntimeError("the conversion found a value it cannot convert")
@@ -69,7 +77,7 @@ def test_a_failing_python_step_rolls_back_with_its_version_bump(team_vault: Team
 
 
 def test_a_python_step_may_not_commit_by_itself(team_vault: TeamVault) -> None:
-    def commits(conn: Connection) -> None:
+    def commits(conn: Connection, context: MigrationContext) -> None:
         conn.execute("CREATE TABLE committed_early (x INTEGER)")
         conn.execute("COMMIT")
 

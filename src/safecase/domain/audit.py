@@ -33,6 +33,7 @@ class AuditAction(StrEnum):
     CASE_VIEWED = "case.viewed"
     CASE_REVEALED = "case.revealed"
     CASE_REASSIGNED = "case.reassigned"
+    CASE_KEYS_RESEALED = "case.keys_resealed"
     CASE_IMPORTED = "case.imported"
     CASES_LISTED = "cases.listed"
     REPEAT_MATCHED = "case.repeat_matched"

@@ -55,11 +55,13 @@ from safecase.domain.errors import (
 from safecase.domain.roles import Role, sorted_roles
 from safecase.domain.users import User, is_valid_user_name, normalize_user_name
 from safecase.i18n import tr
+from safecase.services.case_keys import CaseKeys
 from safecase.services.clock import SYSTEM_CLOCK, Clock
 from safecase.services.keyfile_upgrade import upgrade_key_file
 from safecase.services.password_policy import require_acceptable
 from safecase.services.session import VaultSession
 from safecase.services.taxonomies import seed_starter_directory
+from safecase.services.trusted_keys import trusted_keys
 from safecase.vault import keyfile as keyfiles
 from safecase.vault import throttle
 from safecase.vault.atomic import make_private_dir
@@ -90,7 +92,7 @@ from safecase.vault.keyfile import (
     slot_id_for,
     with_accounts,
 )
-from safecase.vault.migrations import latest_version, migrate
+from safecase.vault.migrations import MigrationContext, latest_version, migrate
 from safecase.vault.paths import VaultPaths
 from safecase.vault.repositories.audit import AuditRepository
 from safecase.vault.repositories.meta import MetaRepository
@@ -453,7 +455,23 @@ def _discard_stale_staged(conn: Connection, paths: VaultPaths) -> bool:
     return True
 
 
-def _check_database(conn: Connection, paths: VaultPaths, vault_id: str, actor: str, clock: Clock) -> None:
+def _signed_list_reader(paths: VaultPaths, vault_id: str, anchor: bytes, data_key: bytes) -> Callable[[], AccountList]:
+    """For migrations that seal to people's public keys: the signed list on disk, checked on demand."""
+
+    def read() -> AccountList:
+        return trusted_keys(paths, vault_id, anchor, data_key)[1].accounts
+
+    return read
+
+
+def _check_database(
+    conn: Connection,
+    paths: VaultPaths,
+    vault_id: str,
+    actor: str,
+    clock: Clock,
+    accounts: Callable[[], AccountList],
+) -> None:
     def after_step(conn: Connection, version: int) -> None:
         # Inside the step's transaction: the seed and the audit row commit with the version bump.
         if MetaRepository(conn).get("vault_id") != vault_id:
@@ -465,7 +483,7 @@ def _check_database(conn: Connection, paths: VaultPaths, vault_id: str, actor: s
                 clock.now(), actor, AuditAction.MIGRATED.value, "vault", vault_id, {"to": str(version)}
             )
 
-    migrate(conn, paths.db, after_step=after_step)
+    migrate(conn, paths.db, after_step=after_step, context=MigrationContext(vault_id, accounts))
     if MetaRepository(conn).get("vault_id") != vault_id:
         raise _other_vault()
 
@@ -866,6 +884,8 @@ def _sign_in(root: Path, user_name: str, password: str, *, unlock: bool, clock: 
             clock=clock,
         )
         _record_sign_in(session, slot_id, AuditAction.UNLOCK if unlock else AuditAction.SIGN_IN)
+        if not unlock:
+            CaseKeys(session).reconcile()
     except BaseException:
         conn.close()
         raise
@@ -873,7 +893,13 @@ def _sign_in(root: Path, user_name: str, password: str, *, unlock: bool, clock: 
 
 
 def _open_slot_and_database(
-    paths: VaultPaths, keyfile: KeyFile, slot: Slot, unlocked: UnlockedKey, actor: str, clock: Clock
+    paths: VaultPaths,
+    keyfile: KeyFile,
+    slot: Slot,
+    unlocked: UnlockedKey,
+    bound_anchor: bytes | None,
+    actor: str,
+    clock: Clock,
 ) -> Connection:
     """Open the data key of an unlocked slot, then the database (finishing an interrupted re-key)."""
     data_key = _open_data_key(keyfile, slot, unlocked.private_key)
@@ -881,9 +907,12 @@ def _open_slot_and_database(
         raise _disabled()
     if not keyfile.mac_valid(data_key):
         raise _edited()
-    conn, _ = _open_database(paths, data_key, _opener_for(slot.slot_id, unlocked.private_key, keyfile.vault_id))
+    conn, data_key = _open_database(paths, data_key, _opener_for(slot.slot_id, unlocked.private_key, keyfile.vault_id))
+    anchor = keyfile.admin_public_key if bound_anchor is None else bound_anchor
     try:
-        _check_database(conn, paths, keyfile.vault_id, actor, clock)
+        _check_database(
+            conn, paths, keyfile.vault_id, actor, clock, _signed_list_reader(paths, keyfile.vault_id, anchor, data_key)
+        )
     except BaseException:
         conn.close()
         raise
@@ -901,7 +930,7 @@ def _open_current(paths: VaultPaths, keyfile: KeyFile, name: str, slot_id: str, 
     except CryptoError:
         raise count_failure(paths, slot_id, "wrong password", _wrong_credentials()) from None
     try:
-        conn = _open_slot_and_database(paths, keyfile, slot, unlocked, name, clock)
+        conn = _open_slot_and_database(paths, keyfile, slot, unlocked, bound_anchor, name, clock)
     except AccountDisabledError as exc:
         raise count_failure(paths, slot_id, "disabled", exc) from None
     return _Opened(conn, unlocked, bound_anchor)
@@ -934,15 +963,26 @@ def _open_legacy(
 
     conn, data_key = _open_database(paths, data_key, open_next)
     try:
-        _check_database(conn, paths, keyfile.vault_id, name, clock)
         user = UserRepository(conn).by_name(name)
         if user is None or not user.enabled or user.roles != slot.roles:
             raise VaultFormatError(tr("The roles in the key file do not match the database. Nothing was changed."))
-        upgrade_key_file(paths, conn, data_key, name, kdf_params_for_new_vault(), clock)
+        _upgrade_then_migrate(paths, conn, data_key, keyfile.vault_id, name, clock)
     except BaseException:
         conn.close()
         raise
     return _Opened(conn, unlocked, None)
+
+
+def _upgrade_then_migrate(
+    paths: VaultPaths, conn: Connection, data_key: bytes, vault_id: str, actor: str, clock: Clock
+) -> None:
+    """Write keys.json as version 2 first (it needs only the users table every schema has), so that
+    migrations sealing to people's public keys find a signed list to take them from."""
+    if MetaRepository(conn).get("vault_id") != vault_id:
+        raise _other_vault()
+    upgrade_key_file(paths, conn, data_key, actor, kdf_params_for_new_vault(), clock)
+    anchor = keyfiles.load(paths.keyfile).admin_public_key  # the key this sign-in just made
+    _check_database(conn, paths, vault_id, actor, clock, _signed_list_reader(paths, vault_id, anchor, data_key))
 
 
 def _open_legacy_next(next_keyfile: KeyFile | LegacyKeyFile, vault_id: str, slot_id: str, private_key: bytes) -> bytes:
@@ -1020,7 +1060,9 @@ def open_recovery(root: Path, recovery_key: str, clock: Clock = SYSTEM_CLOCK) ->
         except CryptoError:
             raise count_failure(paths, RECOVERY_SLOT, "wrong recovery key", _wrong_recovery_key()) from None
         try:
-            conn = _open_slot_and_database(paths, keyfile, keyfile.recovery, unlocked, RECOVERY_ACTOR, clock)
+            conn = _open_slot_and_database(
+                paths, keyfile, keyfile.recovery, unlocked, bound_anchor, RECOVERY_ACTOR, clock
+            )
         except AccountDisabledError:
             raise _edited() from None
         opened = _Opened(conn, unlocked, bound_anchor)
@@ -1065,8 +1107,7 @@ def _open_legacy_recovery(paths: VaultPaths, keyfile: LegacyKeyFile, normalized:
 
     conn, data_key = _open_database(paths, data_key, open_next)
     try:
-        _check_database(conn, paths, keyfile.vault_id, RECOVERY_ACTOR, clock)
-        upgrade_key_file(paths, conn, data_key, RECOVERY_ACTOR, kdf_params_for_new_vault(), clock)
+        _upgrade_then_migrate(paths, conn, data_key, keyfile.vault_id, RECOVERY_ACTOR, clock)
     except BaseException:
         conn.close()
         raise

@@ -49,8 +49,10 @@ from safecase.services.access import (
 from safecase.services.clock import SYSTEM_CLOCK, Clock
 from safecase.services.password_policy import require_acceptable
 from safecase.services.session import VaultSession
+from safecase.services.trusted_keys import changed_outside, trusted_keys
 from safecase.vault import keyfile as keyfiles
 from safecase.vault import throttle
+from safecase.vault.case_sealing import drop_stale_seals
 from safecase.vault.connection import Connection, DatabaseError, opens_with, rekey
 from safecase.vault.keyfile import (
     KIND_USER,
@@ -65,7 +67,6 @@ from safecase.vault.keyfile import (
     Slot,
     kind_of,
     lock_binding,
-    open_accounts,
     pad_with_decoys,
     refresh_decoy,
     seal_keys,
@@ -80,42 +81,6 @@ from safecase.vault.repositories.users import UserRepository
 from safecase.vault.unit_of_work import UnitOfWorkError, transaction
 
 
-def _changed_outside() -> VaultFormatError:
-    return VaultFormatError(
-        tr("The key file (keys.json) changed outside this session. Sign in again; nothing was changed.")
-    )
-
-
-def _not_signed() -> VaultFormatError:
-    return VaultFormatError(
-        tr(
-            "The account list in keys.json is not signed by this vault's administrators. Nothing was changed; "
-            "restore keys.json from a backup."
-        )
-    )
-
-
-def trusted_keys(paths: VaultPaths, vault_id: str, anchor: bytes, data_key: bytes) -> tuple[KeyFile, SignedAccounts]:
-    """``keys.json`` on disk now, its MAC and signature checked; call under the database's write lock.
-
-    ``anchor`` is the administrators' key the caller trusts (from its sign-in): the key file's must be
-    it or reached from it by signed rotations.
-    """
-    keyfile = keyfiles.load(paths.keyfile)
-    if keyfile.vault_id != vault_id or not keyfile.mac_valid(data_key):
-        raise _changed_outside()
-    try:
-        signed = open_accounts(keyfile, data_key)
-    except CryptoError:
-        raise _changed_outside() from None
-    if not keyfile.chain_holds_from(anchor) or not signed.signature_holds(keyfile.admin_public_key):
-        raise _not_signed()
-    accounts = signed.accounts
-    if not accounts.describes(keyfile):
-        raise _not_signed()
-    return keyfile, signed
-
-
 @dataclass(frozen=True)
 class _Keys:
     """What a change to the accounts is made with: the session's or the recovery key's keys."""
@@ -126,14 +91,24 @@ class _Keys:
 
 
 def _publish(
-    paths: VaultPaths, keyfile: KeyFile, accounts: AccountList, waiting: frozenset[str], keys: _Keys
+    conn: Connection,
+    paths: VaultPaths,
+    keyfile: KeyFile,
+    accounts: AccountList,
+    waiting: frozenset[str],
+    keys: _Keys,
 ) -> KeyFile:
-    """Pad with decoys, sign the list with the administrators' key, seal it into keys.json and save."""
+    """Pad with decoys, sign the list with the administrators' key, seal it into keys.json and save.
+
+    Called in the unit of work of the account change; seals of case keys that the new list no longer
+    backs (someone disabled, no longer a supervisor, or with a new key pair) are removed in it too.
+    """
     if (
         verifying_key_of(keys.admin_key) != keyfile.admin_public_key
         or accounts.admin_public_key != keyfile.admin_public_key
     ):
-        raise _changed_outside()  # the administrators' key was replaced by another session meanwhile
+        raise changed_outside()  # the administrators' key was replaced by another session meanwhile
+    drop_stale_seals(conn, accounts)
     keyfile, accounts = pad_with_decoys(keyfile, accounts)
     keyfile = with_accounts(keyfile, sign_accounts(accounts, keys.admin_key, waiting), keys.data_key)
     keyfiles.save(paths.keyfile, keyfile)
@@ -321,7 +296,7 @@ class AccountService:
             self._check_lock_anchor(keyfile, locked)
             account = Account(slot_id, normalized, public_key, roles, True)
             placed = _place_slot(keyfile, signed, locked, account, keys)
-            keyfile = _publish(session.paths, placed.keyfile, placed.accounts, placed.waiting, keys)
+            keyfile = _publish(session.conn, session.paths, placed.keyfile, placed.accounts, placed.waiting, keys)
         session.replace_keys(keyfile, supervisor_key=self._own_supervisor_key(placed))
         return user
 
@@ -332,7 +307,7 @@ class AccountService:
     def _check_lock_anchor(self, keyfile: KeyFile, locked: LockedKey) -> None:
         """A lock made before the write lock was taken must still name the current administrators' key."""
         if keyfile.admin_public_key != self._session.keyfile.admin_public_key or keyfile.kdf != locked.params:
-            raise _changed_outside()
+            raise changed_outside()
 
     def disable_user(self, name: str, *, new_recovery_key: bool = False) -> NewRecoveryKey | None:
         """Take the user's keys away and re-key the database under a fresh data key.
@@ -421,7 +396,7 @@ class AccountService:
         new_admin: bytes | None = None
         new_supervisor: bytes | None = None
         if account is None:
-            return _publish(session.paths, keyfile, accounts, waiting, keys), None, None
+            return _publish(session.conn, session.paths, keyfile, accounts, waiting, keys), None, None
         old_roles = account.roles if account.enabled else frozenset()
         updated = replace(account, enabled=False) if roles is None else replace(account, roles=roles)
         accounts = accounts.with_account(updated)
@@ -455,7 +430,7 @@ class AccountService:
         if Role.SUPERVISOR not in session.user.roles:
             new_supervisor = None
         keys = replace(keys, admin_key=admin_key)
-        return _publish(session.paths, keyfile, accounts, waiting, keys), new_admin, new_supervisor
+        return _publish(session.conn, session.paths, keyfile, accounts, waiting, keys), new_admin, new_supervisor
 
     def _relock_own_slot(self, keyfile: KeyFile) -> KeyFile:
         """Lock this administrator's own slot under the new administrators' key right away.
@@ -505,7 +480,7 @@ class AccountService:
             )
             keyfile, signed = self._trusted()
             if signed.accounts.account(slot_id) is None:
-                raise _changed_outside()
+                raise changed_outside()
             keyfile, new_admin, new_supervisor = self._take_keys_away(keyfile, signed, slot_id, roles, keys)
         session.replace_keys(keyfile, admin_key=new_admin, supervisor_key=new_supervisor)
 
@@ -544,7 +519,7 @@ class AccountService:
             roles = listed.roles if listed is not None else user.roles
             account = Account(slot_id, user.name, public_key, roles, True)
             placed = _place_slot(keyfile, signed, locked, account, keys)
-            keyfile = _publish(session.paths, placed.keyfile, placed.accounts, placed.waiting, keys)
+            keyfile = _publish(session.conn, session.paths, placed.keyfile, placed.accounts, placed.waiting, keys)
         session.replace_keys(keyfile, supervisor_key=self._own_supervisor_key(placed))
 
     def change_own_password(self, old_password: str, new_password: str) -> None:
@@ -583,7 +558,7 @@ class AccountService:
             current, _ = self._trusted()
             current_slot = current.find(slot_id)
             if current_slot is None or current_slot.public_key != locked.public_key:
-                raise _changed_outside()
+                raise changed_outside()
             self._check_lock_anchor(current, locked)
             current = current.with_slot(replace(current_slot, locked=locked)).signed(session.data_key)
             keyfiles.save(session.paths.keyfile, current)
@@ -654,7 +629,7 @@ def _rewrap_for(
     """The key file of the next generation, the new data key only in the slots the list allows, signed;
     and the ids of the slots dropped."""
     if verifying_key_of(keys.admin_key) != keyfile.admin_public_key:
-        raise _changed_outside()  # the administrators' key was replaced by another session meanwhile
+        raise changed_outside()  # the administrators' key was replaced by another session meanwhile
     accounts = signed.accounts
     waiting = signed.waiting
     vault_id = keyfile.vault_id
@@ -740,6 +715,6 @@ def reset_password_with_recovery_key(
             roles = listed.roles if listed is not None else user.roles
             account = Account(slot_id, user.name, public_key, roles, True)
             placed = _place_slot(keyfile, signed, locked, account, keys)
-            _publish(opened.paths, placed.keyfile, placed.accounts, placed.waiting, keys)
+            _publish(conn, opened.paths, placed.keyfile, placed.accounts, placed.waiting, keys)
     finally:
         conn.close()

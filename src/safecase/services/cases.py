@@ -1,8 +1,9 @@
 """Cases: open, find, view, edit, reveal identifying details, reassign, and see their history.
 
 Every change writes one history row per changed field (inside the encrypted database) and one audit
-row naming the fields but never their content. Identifying details (real name, phone) are returned
-only by :meth:`CaseService.reveal`, which is audit-logged, and appear in history only as "changed".
+row naming the fields but never their content. Identifying details (real name, phone) are sealed
+under the case's own key (:mod:`safecase.services.case_keys`), returned only by
+:meth:`CaseService.reveal`, which is audit-logged, and appear in history only as "changed".
 """
 
 from __future__ import annotations
@@ -22,7 +23,6 @@ from safecase.domain.cases import (
     RepeatMatch,
     SensitiveContact,
     masked,
-    normalize_phone,
     parse_case_number,
 )
 from safecase.domain.errors import InputError
@@ -30,6 +30,7 @@ from safecase.domain.roles import Permission
 from safecase.domain.tasks import HistoryEntry
 from safecase.domain.users import User
 from safecase.i18n import tr
+from safecase.services.case_keys import CaseKeys
 from safecase.services.casework_access import caseworkers, reassigns_cases, require_case, require_caseworker, visible_to
 from safecase.services.session import VaultSession
 from safecase.services.taxonomies import INCIDENT_TYPES, PLATFORMS, taxonomies
@@ -203,6 +204,9 @@ class CaseService:
         else:
             number = self._repo.next_number(opened_on.year)
         case = self._repo.insert(number, fields, opened_on, self._session.user.name, self._session.clock.now(), names)
+        if fields.sensitive != SensitiveContact():
+            CaseKeys(self._session).write_identity(case.id, fields.sensitive, names)
+            case = dataclasses.replace(case, has_sensitive=True)
         extra = {"number": ("", number), "counselors": ("", ", ".join(names))}
         record_created(self._session, case.id, "case", case.id, fields, extra)
         reindex(self._session, case.id)
@@ -220,8 +224,11 @@ class CaseService:
         with session.write():
             old = self._repo.fields(case_id)
             assert old is not None
+            keys = CaseKeys(session)
             if keep_sensitive:
-                fields = dataclasses.replace(fields, sensitive=old.sensitive)
+                fields = dataclasses.replace(fields, sensitive=SensitiveContact())
+            else:
+                old = dataclasses.replace(old, sensitive=keys.read_identity(case_id))
             new = self._normalized(dataclasses.replace(fields, opened_on=fields.opened_on or old.opened_on))
             if new.status is CaseStatus.CLOSED and new.closed_on is None:
                 new = dataclasses.replace(new, closed_on=session.clock.today())
@@ -230,6 +237,8 @@ class CaseService:
             changes = diff(old, new)
             if changes:
                 self._repo.update(case_id, new, session.clock.now())
+                if changes.keys() & SENSITIVE_FIELDS:
+                    keys.write_identity(case_id, new.sensitive, self._repo.counselors(case_id))
                 record_change(session, case_id, "case", case_id, changes)
                 reindex(session, case_id)
                 session.log(AuditAction.CASE_UPDATED, "case", str(case_id), {"fields": ",".join(sorted(changes))})
@@ -247,6 +256,7 @@ class CaseService:
             old = self._repo.counselors(case_id)
             if tuple(sorted(names)) != tuple(sorted(old)):
                 self._repo.set_counselors(case_id, names)
+                CaseKeys(session).after_reassign(case_id, old, names)
                 self._hand_over_tasks(case_id, old, names)
                 changes = {"counselors": (", ".join(old), ", ".join(sorted(names)))}
                 record_change(session, case_id, "case", case_id, changes)
@@ -343,8 +353,9 @@ class CaseService:
     def reveal(self, case_id: int) -> SensitiveContact:
         """Real name and phone, audit-logged."""
         require_case(self._session, case_id)
+        identity = CaseKeys(self._session).read_identity(case_id)
         self._session.audit(AuditAction.CASE_REVEALED, "case", str(case_id))
-        return self._repo.sensitive(case_id)
+        return identity
 
     def list_ids(self, flt: CaseFilter, log: bool = True) -> list[int]:
         """Ordered ids of the cases the user may see that pass ``flt``. Logged (filter names only)."""
@@ -390,9 +401,9 @@ class CaseService:
         """
         owner = visible_to(self._session)
         found: dict[int, str] = {}
-        digits = normalize_phone(phone)
+        digits = "".join(ch for ch in phone if ch.isdigit())
         if len(digits) >= 7:
-            for case_id in self._repo.ids_by_phone(digits, exclude):
+            for case_id in self._repo.ids_by_phone(CaseKeys(self._session).phone_match(phone), exclude):
                 found.setdefault(case_id, tr("same phone number"))
         if alias.strip() and age_band:
             for case_id in self._repo.ids_by_profile(alias, age_band, branch, service_status, exclude):

@@ -18,11 +18,29 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from safecase.crypto.case_keys import encrypt_identity, new_phone_match_key, phone_match
+from safecase.domain.cases import normalize_phone
 from safecase.domain.errors import NewerVersionError, VaultFormatError
 from safecase.i18n import tr
 from safecase.vault.atomic import make_private_dir
-from safecase.vault.connection import Connection
+from safecase.vault.case_sealing import give_new_key
+from safecase.vault.connection import Connection, OperationalError
+from safecase.vault.keyfile import AccountList
+from safecase.vault.repositories.meta import MetaRepository
 from safecase.vault.unit_of_work import transaction
+
+
+@dataclass(frozen=True)
+class MigrationContext:
+    """What a Python step may need beyond the database: the vault's id and, asked for only when a step
+    needs public keys, the account list the administrators signed, already checked by the caller."""
+
+    vault_id: str
+    accounts: Callable[[], AccountList]
+
+
+def _no_account_list() -> AccountList:
+    raise MigrationError("this migration needs the signed account list, and none was given")
 
 
 @dataclass(frozen=True)
@@ -32,7 +50,7 @@ class Migration:
 
     version: int
     description: str
-    step: str | Callable[[Connection], None]
+    step: str | Callable[[Connection, MigrationContext], None]
 
 
 class MigrationError(RuntimeError):
@@ -244,9 +262,65 @@ CREATE VIRTUAL TABLE case_text_bigram USING fts5 (
 );
 """
 
+CASE_KEYS_SCHEMA = 3
+PHONE_MATCH_KEY = "phone_match_key"
+
+_CASE_KEYS_TABLES = """
+CREATE TABLE case_keys (
+    case_id INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+    holder TEXT NOT NULL,
+    holder_public_key BLOB NOT NULL,
+    envelope BLOB NOT NULL,
+    PRIMARY KEY (case_id, holder)
+) WITHOUT ROWID;
+CREATE INDEX case_keys_holder ON case_keys (holder, case_id);
+ALTER TABLE cases ADD COLUMN identity BLOB;
+ALTER TABLE cases ADD COLUMN phone_match TEXT NOT NULL DEFAULT '';
+"""
+
+_PLAINTEXT_IDENTITY_DROPPED = """
+DROP INDEX cases_phone;
+ALTER TABLE cases DROP COLUMN real_name;
+ALTER TABLE cases DROP COLUMN phone;
+ALTER TABLE cases DROP COLUMN phone_digits;
+CREATE INDEX cases_phone_match ON cases (phone_match) WHERE phone_match != '';
+"""
+
+
+def seal_identities_per_case(conn: Connection, context: MigrationContext) -> None:
+    """Version 3: every case with a real name or phone gets its own key, sealed to the people on the
+    case, the supervisors and the recovery slot; the identity moves under it and the plaintext columns
+    go (``secure_delete`` overwrites the freed pages). Phone numbers are matched by a keyed hash."""
+    for statement in _statements(_CASE_KEYS_TABLES):
+        conn.execute(statement)
+    match_key = new_phone_match_key()
+    MetaRepository(conn).set(PHONE_MATCH_KEY, match_key.hex())
+    rows = conn.execute(
+        "SELECT id, real_name, phone FROM cases WHERE real_name != '' OR phone != '' ORDER BY id"
+    ).fetchall()
+    if rows:
+        accounts = context.accounts()
+        counselors: dict[int, list[str]] = {}
+        for case_id, name in conn.execute("SELECT case_id, user_name FROM case_counselors"):
+            counselors.setdefault(int(case_id), []).append(str(name))
+        for case_id, real_name, phone in rows:
+            case_key = give_new_key(conn, context.vault_id, int(case_id), accounts, counselors.get(int(case_id), ()))
+            conn.execute(
+                "UPDATE cases SET identity = ?, phone_match = ? WHERE id = ?",
+                (
+                    encrypt_identity(context.vault_id, int(case_id), case_key, str(real_name), str(phone)),
+                    phone_match(match_key, normalize_phone(str(phone))),
+                    int(case_id),
+                ),
+            )
+    for statement in _statements(_PLAINTEXT_IDENTITY_DROPPED):
+        conn.execute(statement)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "users, settings and the audit log", SCHEMA_V1),
     Migration(2, "casework: cases, contacts, incidents, consent, referrals, tasks, history, search", SCHEMA_V2),
+    Migration(CASE_KEYS_SCHEMA, "identities sealed per case", seal_identities_per_case),
 )
 
 
@@ -296,12 +370,14 @@ def migrate(
     db_path: Path,
     migrations: Sequence[Migration] | None = None,
     after_step: Callable[[Connection, int], None] | None = None,
+    context: MigrationContext | None = None,
 ) -> list[int]:
     """Bring the database to the latest version; returns the versions applied (empty when current).
 
     ``migrations`` defaults to :data:`MIGRATIONS` (looked up when called). ``after_step(conn, version)``
     runs after each step, inside its transaction, before the version bump commits: data a version needs
-    (a seeded table, an audit row) then commits with it or not at all.
+    (a seeded table, an audit row) then commits with it or not at all. ``context`` is handed to Python
+    steps; without one, a step that asks for the signed account list fails (and changes nothing).
     """
     migrations = MIGRATIONS if migrations is None else migrations
     version = check_not_newer(conn, migrations)
@@ -314,7 +390,7 @@ def migrate(
         with transaction(conn):
             if current_version(conn) >= migration.version:
                 continue  # another process (the app and the CLI) applied it while we waited for the lock
-            _run_step(conn, migration)
+            _run_step(conn, migration, context)
             if after_step is not None:
                 after_step(conn, migration.version)
                 _check_still_in_transaction(conn, migration)
@@ -322,12 +398,19 @@ def migrate(
     return [m.version for m in pending]
 
 
-def _run_step(conn: Connection, migration: Migration) -> None:
+def _vault_id(conn: Connection) -> str:
+    try:
+        return MetaRepository(conn).get("vault_id") or ""
+    except OperationalError:
+        return ""  # no meta table before version 1
+
+
+def _run_step(conn: Connection, migration: Migration, context: MigrationContext | None) -> None:
     if isinstance(migration.step, str):
         for statement in _statements(migration.step):
             conn.execute(statement)
         return
-    migration.step(conn)
+    migration.step(conn, context or MigrationContext(_vault_id(conn), _no_account_list))
     _check_still_in_transaction(conn, migration)
 
 

@@ -25,7 +25,6 @@ from safecase.domain.cases import (
     SensitiveContact,
     SurvivorProfile,
     format_case_number,
-    normalize_phone,
 )
 from safecase.domain.referrals import AWAITING_STATUSES
 from safecase.vault.connection import Connection
@@ -36,7 +35,7 @@ from safecase.vault.repositories.search import match_clauses
 _COLUMNS = (
     "id, number, status, opened_on, closed_on, risk, risk_reason, alias, age_band, gender, branch, "
     "service_status, region, preferred_channel, safe_channels, safe_to_leave_message, safe_contact_notes, "
-    "real_name != '' OR phone != '', created_at, updated_at"
+    "identity IS NOT NULL, created_at, updated_at"
 )
 
 _SORT_SQL = {
@@ -62,9 +61,6 @@ def _profile_values(fields: CaseFields) -> tuple[Any, ...]:
         p.safe_channels,
         None if p.safe_to_leave_message is None else int(p.safe_to_leave_message),
         p.safe_contact_notes,
-        fields.sensitive.real_name,
-        fields.sensitive.phone,
-        normalize_phone(fields.sensitive.phone),
     )
 
 
@@ -99,8 +95,8 @@ class CaseRepository:
         row = self._conn.execute(
             "INSERT INTO cases (number, status, opened_on, closed_on, risk, risk_rank, risk_reason, alias, age_band, "
             "gender, branch, service_status, region, preferred_channel, safe_channels, safe_to_leave_message, "
-            "safe_contact_notes, real_name, phone, phone_digits, created_at, updated_at, created_by) "
-            f"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING {_COLUMNS}",
+            "safe_contact_notes, created_at, updated_at, created_by) "
+            f"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING {_COLUMNS}",
             (
                 number,
                 fields.status.value,
@@ -126,8 +122,7 @@ class CaseRepository:
         self._conn.execute(
             "UPDATE cases SET status = ?, opened_on = ?, closed_on = ?, risk = ?, risk_rank = ?, risk_reason = ?, "
             "alias = ?, age_band = ?, gender = ?, branch = ?, service_status = ?, region = ?, preferred_channel = ?, "
-            "safe_channels = ?, safe_to_leave_message = ?, safe_contact_notes = ?, real_name = ?, phone = ?, "
-            "phone_digits = ?, updated_at = ? WHERE id = ?",
+            "safe_channels = ?, safe_to_leave_message = ?, safe_contact_notes = ?, updated_at = ? WHERE id = ?",
             (
                 fields.status.value,
                 fields.opened_on.isoformat(),
@@ -199,13 +194,20 @@ class CaseRepository:
             return None
         return _case(row, json.loads(row[-2]), json.loads(row[-1]))
 
-    def sensitive(self, case_id: int) -> SensitiveContact:
-        row = self._conn.execute("SELECT real_name, phone FROM cases WHERE id = ?", (case_id,)).fetchone()
-        return SensitiveContact() if row is None else SensitiveContact(real_name=str(row[0]), phone=str(row[1]))
+    def identity(self, case_id: int) -> bytes | None:
+        """The real name and phone, sealed under the case's key (None when none were recorded)."""
+        row = self._conn.execute("SELECT identity FROM cases WHERE id = ?", (case_id,)).fetchone()
+        return None if row is None or row[0] is None else bytes(row[0])
+
+    def set_identity(self, case_id: int, sealed: bytes | None, phone_match: str) -> None:
+        self._conn.execute(
+            "UPDATE cases SET identity = ?, phone_match = ? WHERE id = ?", (sealed, phone_match, case_id)
+        )
 
     def fields(self, case_id: int) -> CaseFields | None:
+        """The stored fields; the identity is sealed, so it comes back empty (see CaseKeys)."""
         case = self.get(case_id)
-        return None if case is None else case.fields(self.sensitive(case_id))
+        return None if case is None else case.fields(SensitiveContact())
 
     def ids(self, flt: CaseFilter, visible_to: str | None, today: date) -> list[int]:
         """Ordered ids of the cases that pass ``flt``; ``visible_to`` limits to that counselor's cases."""
@@ -305,10 +307,11 @@ class CaseRepository:
         }
         return [by_id[i] for i in ids if i in by_id]
 
-    def ids_by_phone(self, phone_digits: str, exclude: int | None = None) -> list[int]:
+    def ids_by_phone(self, phone_match: str, exclude: int | None = None) -> list[int]:
+        """Cases whose phone has this keyed hash (see :func:`safecase.crypto.case_keys.phone_match`)."""
         rows = self._conn.execute(
-            "SELECT id FROM cases WHERE phone_digits = ? AND id != ? ORDER BY opened_on DESC LIMIT 20",
-            (phone_digits, exclude or 0),
+            "SELECT id FROM cases WHERE phone_match = ? AND id != ? ORDER BY opened_on DESC LIMIT 20",
+            (phone_match, exclude or 0),
         ).fetchall()
         return [int(r[0]) for r in rows]
 

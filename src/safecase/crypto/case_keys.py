@@ -1,0 +1,76 @@
+"""Each case's own key, sealed to the people who may open the case, and what it encrypts.
+
+A case key is 32 random bytes. It is sealed (X25519 + AES-256-GCM, :func:`seal_to_public_key`) to the
+key-slot public key of each person who may open the case, with vault id, case id and holder as
+associated data, so an envelope moved to another case or holder does not open. The identity (real name
+and phone) is AES-256-GCM under the case key, bound to vault id and case id the same way.
+
+Repeat-caller matching needs to compare phone numbers across cases without decrypting them: a keyed
+hash (HMAC-SHA256) of the normalized number under a random key the whole vault shares. Whoever holds
+the data key also holds that key and can test a guessed number against it; that is the price of
+matching, and the README says so.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import os
+
+from safecase.crypto.aead import open_sealed, seal
+from safecase.crypto.errors import CryptoError
+from safecase.crypto.keyslots import open_envelope, seal_to_public_key
+
+CASE_KEY_LENGTH = 32
+PHONE_MATCH_KEY_LENGTH = 32
+
+_SEAL_BINDING = b"safecase/case-key/v1"
+_IDENTITY_BINDING = b"safecase/case-identity/v1"
+
+
+def new_case_key() -> bytes:
+    return os.urandom(CASE_KEY_LENGTH)
+
+
+def new_phone_match_key() -> bytes:
+    return os.urandom(PHONE_MATCH_KEY_LENGTH)
+
+
+def _binding(purpose: bytes, vault_id: str, case_id: int, holder: str = "") -> bytes:
+    return b"\x00".join((purpose, vault_id.encode(), str(case_id).encode(), holder.encode()))
+
+
+def seal_case_key(vault_id: str, case_id: int, holder: str, public_key: bytes, case_key: bytes) -> bytes:
+    """An envelope only ``holder``'s private key opens, and only for this case."""
+    return seal_to_public_key(public_key, case_key, _binding(_SEAL_BINDING, vault_id, case_id, holder))
+
+
+def open_case_key(vault_id: str, case_id: int, holder: str, private_key: bytes, envelope: bytes) -> bytes:
+    """The case key from ``holder``'s envelope; CryptoError for another key, case, holder or an edit."""
+    case_key = open_envelope(private_key, envelope, _binding(_SEAL_BINDING, vault_id, case_id, holder))
+    if len(case_key) != CASE_KEY_LENGTH:
+        raise CryptoError("bad case key length")
+    return case_key
+
+
+def encrypt_identity(vault_id: str, case_id: int, case_key: bytes, real_name: str, phone: str) -> bytes:
+    plaintext = json.dumps({"real_name": real_name, "phone": phone}, ensure_ascii=False).encode()
+    return seal(case_key, plaintext, _binding(_IDENTITY_BINDING, vault_id, case_id))
+
+
+def decrypt_identity(vault_id: str, case_id: int, case_key: bytes, sealed: bytes) -> tuple[str, str]:
+    """(real name, phone); CryptoError when the key or case differ or the bytes were changed."""
+    plaintext = open_sealed(case_key, sealed, _binding(_IDENTITY_BINDING, vault_id, case_id))
+    try:
+        values = json.loads(plaintext)
+        return str(values["real_name"]), str(values["phone"])
+    except (ValueError, KeyError, TypeError) as exc:
+        raise CryptoError("bad identity") from exc
+
+
+def phone_match(match_key: bytes, digits: str) -> str:
+    """The keyed hash that repeat-caller matching compares; empty for no number."""
+    if not digits:
+        return ""
+    return hmac.new(match_key, b"safecase/phone-match/v1\x00" + digits.encode(), hashlib.sha256).hexdigest()

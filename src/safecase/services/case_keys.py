@@ -1,0 +1,189 @@
+"""Case keys for one session: opening them, sealing identities under them, keeping their holders right.
+
+See :mod:`safecase.vault.case_sealing` for who holds a case's key. A person opens a case's key with
+their own key slot's private key (unlocked at sign-in), never with the data key: a colleague who copies
+the vault and knows the data key still reads only ciphertext for the identity of a case not theirs.
+
+A case gets its key the first time something sealed is stored in it (today its identity; evidence
+files next). Cases without one hold nothing that needs it.
+
+These are building blocks for the case services, called inside their units of work after their
+permission checks; they check nothing themselves beyond holding a seal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from safecase.crypto.case_keys import decrypt_identity, encrypt_identity, open_case_key, phone_match
+from safecase.crypto.errors import CryptoError
+from safecase.domain.audit import AuditAction
+from safecase.domain.cases import SensitiveContact, normalize_phone
+from safecase.domain.errors import InputError, VaultFormatError
+from safecase.i18n import tr
+from safecase.services.session import VaultSession
+from safecase.services.trusted_keys import trusted_keys
+from safecase.vault.case_sealing import expected_holders, give_new_key, seal_gaps, seal_to
+from safecase.vault.keyfile import AccountList, slot_id_for
+from safecase.vault.migrations import PHONE_MATCH_KEY
+from safecase.vault.repositories.case_keys import CaseKeyRepository
+from safecase.vault.repositories.cases import CaseRepository
+from safecase.vault.repositories.meta import MetaRepository
+
+
+def _no_key_yet() -> InputError:
+    return InputError(
+        tr(
+            "You do not hold this case's key yet, so its real name and phone stay sealed. You will get it "
+            "the next time one of its counselors or a supervisor signs in."
+        )
+    )
+
+
+@dataclass(frozen=True)
+class Resealed:
+    cases: int
+    seals_added: int
+    seals_removed: int
+
+
+class CaseKeys:
+    def __init__(self, session: VaultSession) -> None:
+        self._session = session
+        self._seals = CaseKeyRepository(session.conn)
+        self._cases = CaseRepository(session.conn)
+
+    @property
+    def _vault_id(self) -> str:
+        return self._session.keyfile.vault_id
+
+    def _holder(self) -> str:
+        return slot_id_for(self._vault_id, self._session.user.name)
+
+    def _accounts(self) -> AccountList:
+        """The signed account list as keys.json holds it now (read once per unit of work)."""
+        session = self._session
+
+        def read() -> AccountList:
+            keyfile = session.keyfile
+            _, signed = trusted_keys(session.paths, keyfile.vault_id, keyfile.admin_public_key, session.data_key)
+            return signed.accounts
+
+        uow = session.unit_of_work
+        return uow.fact("signed-accounts", read) if uow.active else read()
+
+    def phone_match(self, phone: str) -> str:
+        """The keyed hash repeat-caller matching compares ('' for no number)."""
+        digits = normalize_phone(phone)
+        if not digits:
+            return ""
+        stored = MetaRepository(self._session.conn).get(PHONE_MATCH_KEY)
+        if stored is None:
+            raise VaultFormatError(tr("The vault has no phone-matching key. Run safecase verify."))
+        return phone_match(bytes.fromhex(stored), digits)
+
+    def open(self, case_id: int) -> bytes | None:
+        """The case's key through this person's own seal; None when they hold none."""
+        own = self._session.own_slot
+        seal = self._seals.seal(case_id, self._holder())
+        if own is None or seal is None:
+            return None
+        try:
+            return open_case_key(self._vault_id, case_id, seal.holder, own.private_key, seal.envelope)
+        except CryptoError:
+            return None  # sealed to a key pair this person no longer has (a password reset)
+
+    def _key_for_writing(self, case_id: int, counselors: Iterable[str]) -> bytes:
+        if not self._seals.has_key(case_id):
+            return give_new_key(self._session.conn, self._vault_id, case_id, self._accounts(), counselors)
+        case_key = self.open(case_id)
+        if case_key is None:
+            raise _no_key_yet()
+        return case_key
+
+    def read_identity(self, case_id: int) -> SensitiveContact:
+        sealed = self._cases.identity(case_id)
+        if sealed is None:
+            return SensitiveContact()
+        case_key = self.open(case_id)
+        if case_key is None:
+            raise _no_key_yet()
+        try:
+            real_name, phone = decrypt_identity(self._vault_id, case_id, case_key, sealed)
+        except CryptoError:
+            raise VaultFormatError(
+                tr("This case's sealed identity was changed outside SafeCase and cannot be read.")
+            ) from None
+        return SensitiveContact(real_name, phone)
+
+    def write_identity(self, case_id: int, identity: SensitiveContact, counselors: Iterable[str]) -> None:
+        """Seal ``identity`` under the case's key (made now if the case has none); empty clears it."""
+        if not identity.real_name and not identity.phone:
+            if self._cases.identity(case_id) is not None:
+                self._cases.set_identity(case_id, None, "")
+            return
+        case_key = self._key_for_writing(case_id, counselors)
+        sealed = encrypt_identity(self._vault_id, case_id, case_key, identity.real_name, identity.phone)
+        self._cases.set_identity(case_id, sealed, self.phone_match(identity.phone))
+
+    def after_reassign(self, case_id: int, old: Iterable[str], new: Iterable[str]) -> None:
+        """Seal the key to counselors new on the case; when someone left, replace the key altogether.
+
+        Whoever left may have kept the old key, so a new one is made and the identity re-encrypted
+        under it. When this person holds no seal, the leavers' seals are removed and the newcomers get
+        theirs from the next sign-in of someone who holds one (:meth:`reconcile`).
+        """
+        if not self._seals.has_key(case_id):
+            return
+        accounts = self._accounts()
+        removed = set(old) - set(new)
+        case_key = self.open(case_id)
+        conn = self._session.conn
+        if case_key is None:
+            expected = expected_holders(accounts, new)
+            self._seals.remove(case_id, [s.holder for s in self._seals.seals(case_id) if s.holder not in expected])
+            return
+        if not removed:
+            seal_to(conn, self._vault_id, case_id, case_key, expected_holders(accounts, new))
+            return
+        identity = self.read_identity(case_id)
+        give_new_key(conn, self._vault_id, case_id, accounts, new)
+        self.write_identity(case_id, identity, new)
+
+    def reconcile(self) -> Resealed:
+        """Bring the seals of the cases this person can open in line with the signed list.
+
+        Run after sign-in: it gives keys to supervisors added since, counselors put on a case by someone
+        who could not seal it, people whose password was reset, and a new recovery key; and it removes
+        seals nobody on the list should hold. One unit of work, audit-logged when anything changed.
+        """
+        session = self._session
+        with session.write():
+            gaps = seal_gaps(session.conn, self._accounts())
+            mine = set(self._seals.cases_held_by(self._holder()))
+            added = removed = 0
+            touched: set[int] = set()
+            for case_id, wanted in gaps.missing.items():
+                if case_id not in mine:
+                    continue
+                case_key = self.open(case_id)
+                if case_key is None:
+                    continue
+                seal_to(session.conn, self._vault_id, case_id, case_key, wanted)
+                added += len(wanted)
+                touched.add(case_id)
+            for case_id, stale in gaps.stale.items():
+                if case_id in gaps.orphaned and case_id not in touched:
+                    continue  # nobody else could open it: keep the old seals until someone reseals it
+                self._seals.remove(case_id, stale)
+                removed += len(stale)
+                touched.add(case_id)
+            if touched:
+                session.log(
+                    AuditAction.CASE_KEYS_RESEALED,
+                    "cases",
+                    "",
+                    {"cases": str(len(touched)), "added": str(added), "removed": str(removed)},
+                )
+        return Resealed(len(touched), added, removed)
