@@ -82,3 +82,29 @@ def test_concurrent_failures_are_all_counted(tmp_path: Path) -> None:
     for thread in threads:
         thread.join()
     assert throttle.load_state(path).failures[throttle.UNKNOWN_NAME] == 4 * per_thread
+
+
+def test_guesses_started_at_once_wait_for_each_other(team_vault: TeamVault) -> None:
+    """Attempts are serialized end to end: a burst of parallel guesses cannot all pass the delay check
+    before the first of them has failed. After the free attempts, only one guess runs; the rest wait."""
+    results: list[str] = []
+    lock = threading.Lock()
+
+    def guess() -> None:
+        try:
+            access.sign_in(team_vault.root, COUNSELOR, "a wrong guess at the password")
+        except ThrottledError:
+            outcome = "throttled"
+        except AuthenticationError:
+            outcome = "wrong"
+        else:
+            outcome = "admitted"
+        with lock:
+            results.append(outcome)
+
+    threads = [threading.Thread(target=guess) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(results) == ["throttled"] * 5 + ["wrong"] * 3  # the three free ones, then a delay

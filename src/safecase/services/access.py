@@ -861,11 +861,12 @@ def _sign_in(root: Path, user_name: str, password: str, *, unlock: bool, clock: 
     keyfile = load_keyfile(paths)
     name = normalize_user_name(user_name)
     slot_id = slot_id_for(keyfile.vault_id, name)
-    check_throttle(paths, slot_id if keyfile.find(slot_id) is not None else throttle.UNKNOWN_NAME)
-    if isinstance(keyfile, LegacyKeyFile):
-        opened = _open_legacy(paths, keyfile, name, slot_id, password, clock)
-    else:
-        opened = _open_current(paths, keyfile, name, slot_id, password, clock)
+    with throttle.one_attempt_at_a_time(paths.throttle):
+        check_throttle(paths, slot_id if keyfile.find(slot_id) is not None else throttle.UNKNOWN_NAME)
+        if isinstance(keyfile, LegacyKeyFile):
+            opened = _open_legacy(paths, keyfile, name, slot_id, password, clock)
+        else:
+            opened = _open_current(paths, keyfile, name, slot_id, password, clock)
     conn = opened.conn
     try:
         admitted = _admit(paths, conn, slot_id, opened.unlocked, opened.bound_anchor, password, name, clock)
@@ -1047,25 +1048,28 @@ def open_recovery(root: Path, recovery_key: str, clock: Clock = SYSTEM_CLOCK) ->
     """Open the vault with the recovery key alone (for password resets), upgrading a version-1 key file."""
     paths = VaultPaths(root)
     keyfile = load_keyfile(paths)
-    check_throttle(paths, RECOVERY_SLOT)
-    try:
-        normalized = normalize_recovery_key(recovery_key)
-    except CryptoError:
-        raise AuthenticationError(tr("That is not a recovery key: it has eight groups of five characters.")) from None
-    if isinstance(keyfile, LegacyKeyFile):
-        opened = _open_legacy_recovery(paths, keyfile, normalized, clock)
-    else:
+    with throttle.one_attempt_at_a_time(paths.throttle):
+        check_throttle(paths, RECOVERY_SLOT)
         try:
-            unlocked, bound_anchor = unlock_slot(keyfile, keyfile.recovery, normalized)
+            normalized = normalize_recovery_key(recovery_key)
         except CryptoError:
-            raise count_failure(paths, RECOVERY_SLOT, "wrong recovery key", _wrong_recovery_key()) from None
-        try:
-            conn = _open_slot_and_database(
-                paths, keyfile, keyfile.recovery, unlocked, bound_anchor, RECOVERY_ACTOR, clock
-            )
-        except AccountDisabledError:
-            raise _edited() from None
-        opened = _Opened(conn, unlocked, bound_anchor)
+            raise AuthenticationError(
+                tr("That is not a recovery key: it has eight groups of five characters.")
+            ) from None
+        if isinstance(keyfile, LegacyKeyFile):
+            opened = _open_legacy_recovery(paths, keyfile, normalized, clock)
+        else:
+            try:
+                unlocked, bound_anchor = unlock_slot(keyfile, keyfile.recovery, normalized)
+            except CryptoError:
+                raise count_failure(paths, RECOVERY_SLOT, "wrong recovery key", _wrong_recovery_key()) from None
+            try:
+                conn = _open_slot_and_database(
+                    paths, keyfile, keyfile.recovery, unlocked, bound_anchor, RECOVERY_ACTOR, clock
+                )
+            except AccountDisabledError:
+                raise _edited() from None
+            opened = _Opened(conn, unlocked, bound_anchor)
     try:
         admitted = _admit(
             paths,

@@ -9,7 +9,10 @@ A name that matches no slot is counted under one shared key, :data:`UNKNOWN_NAME
 of what was typed: people type their password into the name field, and a fast hash of it beside the
 vault could be guessed at hundreds of thousands of tries a second, where the key slots allow a few.
 Every change to the file happens under an exclusive lock on a lock file beside it, so two sign-ins at
-once (two windows, a script) cannot each write back a count that misses the other's failure.
+once (two windows, a script) cannot each write back a count that misses the other's failure. And a
+whole attempt (delay check, Argon2id, counting the failure) holds a second lock,
+:func:`one_attempt_at_a_time`: otherwise a script could start many guesses at once, each passing the
+delay check before any of them had failed.
 
 This slows guessing through SafeCase itself; someone holding a copy of the files can attack the key
 file offline, which is why the key slots use Argon2id. A missing or unreadable file counts as empty.
@@ -77,9 +80,9 @@ def save_state(path: Path, state: ThrottleState) -> None:
 
 
 @contextlib.contextmanager
-def _exclusive(path: Path) -> Iterator[None]:
+def _exclusive(path: Path, suffix: str = ".lock") -> Iterator[None]:
     """Hold an exclusive lock on ``PATH.lock`` (created 0600) while the state file is read and rewritten."""
-    fd = os.open(path.with_name(path.name + ".lock"), os.O_RDWR | os.O_CREAT, 0o600)
+    fd = os.open(path.with_name(path.name + suffix), os.O_RDWR | os.O_CREAT, 0o600)
     try:
         if sys.platform == "win32":
             import msvcrt
@@ -92,6 +95,18 @@ def _exclusive(path: Path) -> Iterator[None]:
         yield
     finally:
         os.close(fd)  # closing releases the lock on every platform
+
+
+@contextlib.contextmanager
+def one_attempt_at_a_time(path: Path) -> Iterator[None]:
+    """Serialize sign-in attempts on this vault, across threads and processes (``PATH.attempt.lock``).
+
+    Where no lock file can be made (a read-only folder), attempts go ahead unserialized, as counting does.
+    """
+    with contextlib.ExitStack() as stack:
+        with contextlib.suppress(OSError):
+            stack.enter_context(_exclusive(path, ".attempt.lock"))
+        yield
 
 
 def record_failure(path: Path, key: str, now: float, reason: str) -> float:
