@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 
 
@@ -77,3 +77,38 @@ class ChainCheck:
     @property
     def ok(self) -> bool:
         return self.first_bad_seq is None
+
+
+# --- repeated rows ------------------------------------------------------------------------------------
+
+FOLDED_ACTIONS = frozenset({AuditAction.CASES_LISTED})
+"""Actions whose exact repeats within :data:`FOLD_WINDOW` are not appended again (see :func:`repeats`).
+
+Paging and refreshing the Cases list writes the same ``cases.listed`` row many times a minute; the
+rows say nothing the first one did not, and they bury the rows that matter."""
+
+FOLD_WINDOW = timedelta(seconds=60)
+
+
+def repeats(
+    head: AuditEntry | None,
+    at: datetime,
+    actor: str,
+    action: str,
+    target_type: str,
+    target_id: str,
+    details: dict[str, str],
+) -> bool:
+    """Whether a new row would only repeat ``head``, the newest row of the chain: an action of
+    :data:`FOLDED_ACTIONS` by the same person, on the same target, with the same details, less than
+    :data:`FOLD_WINDOW` after it. Such a row is not appended (the chain is never changed to fold it)."""
+    if head is None or action not in FOLDED_ACTIONS:
+        return False
+    same = (head.actor, head.action, head.target_type, head.target_id, head.details) == (
+        actor,
+        action,
+        target_type,
+        target_id,
+        details,
+    )
+    return same and timedelta(0) <= at - head.at < FOLD_WINDOW

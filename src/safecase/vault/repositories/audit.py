@@ -76,6 +76,11 @@ class AuditRepository:
             seq, from_text(at_text), actor, action, target_type, target_id, details or {}, prev_hash, digest
         )
 
+    def head(self) -> AuditEntry | None:
+        """The newest row of the chain (None in an empty log)."""
+        row = self._conn.execute(f"SELECT {_COLUMNS} FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
+        return None if row is None else _row_to_entry(row)
+
     def count(self) -> int:
         return int(self._conn.execute("SELECT count(*) FROM audit_log").fetchone()[0])
 
