@@ -112,3 +112,9 @@ def repeats(
         details,
     )
     return same and timedelta(0) <= at - head.at < FOLD_WINDOW
+
+
+# --- why identifying details were shown -------------------------------------------------------------
+
+MAX_REVEAL_REASON = 200
+"""Characters of the reason someone may give for showing a case's real name and phone."""

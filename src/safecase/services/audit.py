@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
-from safecase.domain.audit import AuditAction, AuditEntry
+from safecase.domain.audit import MAX_REVEAL_REASON, AuditAction, AuditEntry
+from safecase.domain.errors import InputError
 from safecase.domain.roles import Permission
+from safecase.i18n import tr
 from safecase.services.session import VaultSession
 from safecase.vault.repositories.audit import AuditRepository
+
+
+def reveal_details(reason: str) -> dict[str, str]:
+    """The details of a ``case.revealed`` row: the reason given, on one line, when one was given."""
+    text = " ".join(reason.split())
+    if len(text) > MAX_REVEAL_REASON:
+        raise InputError(tr("The reason is too long; {limit} characters at most.").format(limit=MAX_REVEAL_REASON))
+    return {"reason": text} if text else {}
 
 
 class AuditService:

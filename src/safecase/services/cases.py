@@ -30,6 +30,7 @@ from safecase.domain.roles import Permission
 from safecase.domain.tasks import HistoryEntry
 from safecase.domain.users import User
 from safecase.i18n import tr
+from safecase.services.audit import reveal_details
 from safecase.services.casework_access import caseworkers, reassigns_cases, require_case, require_caseworker, visible_to
 from safecase.services.session import VaultSession
 from safecase.services.taxonomies import INCIDENT_TYPES, PLATFORMS, taxonomies
@@ -340,10 +341,10 @@ class CaseService:
         assert fields is not None
         return dataclasses.replace(fields, sensitive=SensitiveContact())
 
-    def reveal(self, case_id: int) -> SensitiveContact:
-        """Real name and phone, audit-logged."""
+    def reveal(self, case_id: int, reason: str = "") -> SensitiveContact:
+        """Real name and phone, audit-logged with the ``reason`` given (one line, optional)."""
         require_case(self._session, case_id)
-        self._session.audit(AuditAction.CASE_REVEALED, "case", str(case_id))
+        self._session.audit(AuditAction.CASE_REVEALED, "case", str(case_id), reveal_details(reason))
         return self._repo.sensitive(case_id)
 
     def list_ids(self, flt: CaseFilter, log: bool = True) -> list[int]:
