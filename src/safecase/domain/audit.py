@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 
@@ -118,3 +118,43 @@ def repeats(
 
 MAX_REVEAL_REASON = 200
 """Characters of the reason someone may give for showing a case's real name and phone."""
+
+
+# --- reading the log ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    """Which entries a person asks to see; empty fields match every entry.
+
+    ``case_number`` matches the case's own rows and those of its records (contacts, consents, referrals)
+    that name it; the days are local days, both included.
+    """
+
+    actor: str = ""
+    action: str = ""
+    case_number: str = ""
+    from_day: date | None = None
+    to_day: date | None = None
+
+    def used(self) -> list[str]:
+        """The names of the filters in use (what the audit row of a filtered read records)."""
+        names = {
+            "actor": bool(self.actor),
+            "action": bool(self.action),
+            "case": bool(self.case_number.strip()),
+            "from": self.from_day is not None,
+            "to": self.to_day is not None,
+        }
+        return [name for name, on in names.items() if on]
+
+
+@dataclass(frozen=True)
+class AuditQuery:
+    """An :class:`AuditFilter` as the repository runs it: a case row id and UTC moments, ``until`` excluded."""
+
+    actor: str = ""
+    action: str = ""
+    case_id: int | None = None
+    since: datetime | None = None
+    until: datetime | None = None
