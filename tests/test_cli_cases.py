@@ -227,6 +227,18 @@ def test_case_show_reveal_shows_name_and_phone_and_is_audit_logged(casework: Tea
     assert body["identifying_details"]["phone"] == PHONE
 
 
+def test_case_show_reveal_records_the_reason_given(casework: TeamVault) -> None:
+    reason = "경찰 진술 동행 일정 연락"
+    result = run(cmd(casework, "case", "show", "2026-9001", "--reveal", "--reason", reason), COUNSELOR_ENV)
+    assert result.exit_code == 0, result.output
+    revealed = [e for e in AuditService(casework.admin).entries() if e.action == AuditAction.CASE_REVEALED]
+    assert [e.details for e in revealed] == [{"reason": reason}]
+
+    alone = run(cmd(casework, "case", "show", "2026-9001", "--reason", reason), COUNSELOR_ENV)
+    assert alone.exit_code == 2 and "--reason goes with --reveal" in alone.output
+    assert len([a for a in actions(casework.admin) if a == AuditAction.CASE_REVEALED]) == 1
+
+
 def test_a_counselor_cannot_see_another_counselors_case(casework: TeamVault) -> None:
     for extra in ([], ["--json"], ["--reveal"]):
         result = run(cmd(casework, "case", "show", "2026-9002", *extra), COUNSELOR_ENV)

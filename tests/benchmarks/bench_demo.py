@@ -80,9 +80,12 @@ def build_at(revision: str, cases: int, seed: int) -> tuple[float, float]:
     """``build_once`` with the ``src/`` of ``revision``, in a child process."""
     with tempfile.TemporaryDirectory(prefix="safecase-bench-rev-") as tmp:
         archive = Path(tmp) / "src.tar"
-        subprocess.run(
-            ["git", "-C", str(REPO), "archive", "-o", str(archive), revision, "src", "resources"], check=True
-        )
+        # Resources lived beside src/ until they moved into the package; take whichever the revision has.
+        listed = subprocess.run(
+            ["git", "-C", str(REPO), "ls-tree", "--name-only", revision], check=True, capture_output=True, text=True
+        ).stdout.split()
+        paths = [p for p in ("src", "resources") if p in listed]
+        subprocess.run(["git", "-C", str(REPO), "archive", "-o", str(archive), revision, *paths], check=True)
         with tarfile.open(archive) as tar:
             tar.extractall(tmp, filter="data")
         env = {**os.environ, "PYTHONPATH": str(Path(tmp) / "src")}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from gui_support import (
@@ -22,12 +23,16 @@ from safecase.domain.errors import AccountDisabledError
 from safecase.domain.roles import Role
 from safecase.services import access
 from safecase.services.accounts import AccountService
+from safecase.ui.admin.recovery_key_dialog import NewRecoveryKeyDialog
 from safecase.ui.admin.user_dialogs import AddUserDialog, SetPasswordDialog
+from safecase.ui.admin.users_panel import UsersPanel
 from safecase.ui.shell.main_window import ADMIN as ADMIN_PAGE
 from safecase.ui.shell.main_window import AUDIT, CASES, HOME, TODAY, MainWindow
 from safecase.ui.tasks import Changes
 
 NEW_PASSWORD = "paper boats drift past the old mill"
+RECOVERY_KEY = re.compile(r"^[0-9A-HJKMNP-TV-Z]{5}(-[0-9A-HJKMNP-TV-Z]{5}){7}$")
+FINGERPRINT = re.compile(r"^[0-9A-F]{4}(-[0-9A-F]{4}){3}$")
 
 
 def _message_box(qtbot: QtBot) -> QMessageBox:
@@ -109,6 +114,88 @@ def test_admin_disables_and_re_enables_a_user(gui: Gui, qtbot: QtBot, center_vau
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "enabled" in users.message.text(), timeout=10_000)
     access.sign_in(center_vault, COUNSELOR, NEW_PASSWORD).close()
+
+
+def test_users_panel_shows_the_recovery_key_fingerprint(gui: Gui, qtbot: QtBot, center_vault: Path) -> None:
+    app = gui.app(center_vault)
+    gui.sign_in(app, ADMIN, ADMIN_PASSWORD)
+    window = app.main_window
+    assert window is not None and window.admin is not None and window.admin.users is not None
+    assert app.session is not None
+    expected = access.recovery_key_fingerprint(app.session)
+    assert FINGERPRINT.match(expected)
+    users = window.admin.users
+    assert users.fingerprint_label.text() == f"Recovery key fingerprint: {expected}"
+    window.resize(1366, 768)
+    window.show_page(ADMIN_PAGE)
+    gui.screenshot(window, "admin-users-fingerprint")
+
+
+def test_disabling_can_replace_the_recovery_key(gui: Gui, qtbot: QtBot, center_vault: Path) -> None:
+    app = gui.app(center_vault)
+    gui.sign_in(app, ADMIN, ADMIN_PASSWORD)
+    window = app.main_window
+    assert window is not None and window.admin is not None and window.admin.users is not None
+    assert app.session is not None
+    old_fingerprint = access.recovery_key_fingerprint(app.session)
+    users = window.admin.users
+    window.show_page(ADMIN_PAGE)
+    users.select_user(COUNSELOR)
+    users.confirm_disable()
+    box = _message_box(qtbot)
+    option = box.checkBox()
+    assert option is not None and not option.isChecked(), "replacing the key is offered, not chosen for you"
+    assert option.text() == "Also replace the recovery key (recommended if this person may have seen it)"
+    option.setChecked(True)
+    gui.screenshot(box, "admin-disable-confirm")
+    accept = next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole)
+    accept.click()
+
+    qtbot.waitUntil(lambda: bool(_key_dialogs(users)), timeout=10_000)
+    dialog = _key_dialogs(users)[0]
+    qtbot.waitExposed(dialog)
+    key = dialog.recovery_key_text()
+    assert RECOVERY_KEY.match(key), key
+    assert key not in (QApplication.clipboard().text() or "")
+    new_fingerprint = access.recovery_key_fingerprint(app.session)
+    assert new_fingerprint != old_fingerprint
+    assert dialog.recovery_key.fingerprint_label.text() == f"Fingerprint: {new_fingerprint}"
+    assert users.fingerprint_label.text() == f"Recovery key fingerprint: {new_fingerprint}"
+    assert "was disabled" in users.message.text()
+    gui.screenshot(dialog, "admin-new-recovery-key")
+
+    # It stays until the key is confirmed as written down, then forgets it.
+    assert not dialog.done_button.isEnabled()
+    dialog.reject()
+    dialog.close()
+    assert dialog.isVisible()
+    dialog.confirm_check.setChecked(True)
+    qtbot.mouseClick(dialog.done_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not _key_dialogs(users))
+
+    # The new key opens the vault.
+    _paths, _keyfile, _data_key, conn = access.open_with_recovery_key(center_vault, key)
+    conn.close()
+
+
+def test_disabling_without_the_option_keeps_the_recovery_key(gui: Gui, qtbot: QtBot, center_vault: Path) -> None:
+    app = gui.app(center_vault)
+    gui.sign_in(app, ADMIN, ADMIN_PASSWORD)
+    assert app.main_window is not None and app.main_window.admin is not None and app.session is not None
+    users = app.main_window.admin.users
+    assert users is not None
+    before = access.recovery_key_fingerprint(app.session)
+    users.select_user(COUNSELOR)
+    users.confirm_disable()
+    box = _message_box(qtbot)
+    next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole).click()
+    qtbot.waitUntil(lambda: "was disabled" in users.message.text(), timeout=10_000)
+    assert not _key_dialogs(users)
+    assert access.recovery_key_fingerprint(app.session) == before
+
+
+def _key_dialogs(users: UsersPanel) -> list[NewRecoveryKeyDialog]:
+    return [d for d in users.findChildren(NewRecoveryKeyDialog) if d.isVisible()]
 
 
 def test_settings_change_title_and_auto_lock(gui: Gui, qtbot: QtBot, center_vault: Path) -> None:

@@ -27,6 +27,7 @@ from safecase.services.audit import AuditService
 from safecase.services.cases import CaseService
 from safecase.ui.case.case_window import CaseWindow
 from safecase.ui.case.reassign_dialog import ReassignDialog
+from safecase.ui.case.reveal_dialog import RevealDialog
 from safecase.ui.shell.controller import SafeCaseApp
 
 
@@ -136,6 +137,8 @@ def test_reveal_shows_real_name_and_is_audited(gui: Gui, qtbot: QtBot, center_va
     window = _open(gui, app, work.minji)
     overview = window.overview
     qtbot.mouseClick(overview.reveal_button, Qt.MouseButton.LeftButton)
+    dialog = next(w for w in overview.findChildren(RevealDialog) if w.isVisible())
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert overview.real_name_edit.text() == REAL_NAME
     assert overview.phone_edit.text() == PHONE
     assert not overview.real_name_edit.isReadOnly()

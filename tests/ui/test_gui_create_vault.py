@@ -46,6 +46,8 @@ def test_create_vault_shows_recovery_key_and_signs_in(gui: Gui, qtbot: QtBot, va
     assert access.vault_exists(vault_dir)
     key = dialog.recovery_key_text()
     assert RECOVERY_KEY.match(key), key
+    fingerprint = dialog.recovery_key.fingerprint_label.text()
+    assert re.fullmatch(r"Fingerprint: [0-9A-F]{4}(-[0-9A-F]{4}){3}", fingerprint), fingerprint
     assert key not in (QApplication.clipboard().text() or "")
 
     # The dialog cannot be dismissed until the key is confirmed as written down.

@@ -374,10 +374,18 @@ def _show_text(
 @click.option(
     "--reveal", is_flag=True, help=tr("Also show the real name and phone number (recorded in the audit log).")
 )
+@click.option(
+    "--reason",
+    default="",
+    metavar="TEXT",
+    help=tr("With --reveal: why you need them, recorded in the audit log with the reveal (no names)."),
+)
 @click.option("--json", "as_json", is_flag=True, help=tr("Print JSON instead of text."))
 @auth_options
 @click.pass_context
-def show_case(ctx: click.Context, number: str, reveal: bool, as_json: bool) -> None:
+def show_case(ctx: click.Context, number: str, reveal: bool, reason: str, as_json: bool) -> None:
+    if reason and not reveal:
+        raise click.UsageError(tr("--reason goes with --reveal."))
     with signed_in(ctx) as session:
         cases = CaseService(session)
         case_id = cases.id_for_number(number)
@@ -389,7 +397,7 @@ def show_case(ctx: click.Context, number: str, reveal: bool, as_json: bool) -> N
         consents = referral_service.consents(case_id)
         tasks = TaskService(session).for_case(case_id)
         orgs = {o.id: o for o in OrganizationService(session).all(include_inactive=True)}
-        sensitive = cases.reveal(case_id) if reveal else None
+        sensitive = cases.reveal(case_id, reason) if reveal else None
     if as_json:
         body = _case_json(case, sensitive)
         body["contacts"] = [_contact_json(c) for c in contacts]

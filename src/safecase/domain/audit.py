@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 
@@ -78,3 +78,84 @@ class ChainCheck:
     @property
     def ok(self) -> bool:
         return self.first_bad_seq is None
+
+
+# --- repeated rows ------------------------------------------------------------------------------------
+
+FOLDED_ACTIONS = frozenset({AuditAction.CASES_LISTED})
+"""Actions whose exact repeats within :data:`FOLD_WINDOW` are not appended again (see :func:`repeats`).
+
+Paging and refreshing the Cases list writes the same ``cases.listed`` row many times a minute; the
+rows say nothing the first one did not, and they bury the rows that matter."""
+
+FOLD_WINDOW = timedelta(seconds=60)
+
+
+def repeats(
+    head: AuditEntry | None,
+    at: datetime,
+    actor: str,
+    action: str,
+    target_type: str,
+    target_id: str,
+    details: dict[str, str],
+) -> bool:
+    """Whether a new row would only repeat ``head``, the newest row of the chain: an action of
+    :data:`FOLDED_ACTIONS` by the same person, on the same target, with the same details, less than
+    :data:`FOLD_WINDOW` after it. Such a row is not appended (the chain is never changed to fold it)."""
+    if head is None or action not in FOLDED_ACTIONS:
+        return False
+    same = (head.actor, head.action, head.target_type, head.target_id, head.details) == (
+        actor,
+        action,
+        target_type,
+        target_id,
+        details,
+    )
+    return same and timedelta(0) <= at - head.at < FOLD_WINDOW
+
+
+# --- why identifying details were shown -------------------------------------------------------------
+
+MAX_REVEAL_REASON = 200
+"""Characters of the reason someone may give for showing a case's real name and phone."""
+
+
+# --- reading the log ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    """Which entries a person asks to see; empty fields match every entry.
+
+    ``case_number`` matches the case's own rows and those of its records (contacts, consents, referrals)
+    that name it; the days are local days, both included.
+    """
+
+    actor: str = ""
+    action: str = ""
+    case_number: str = ""
+    from_day: date | None = None
+    to_day: date | None = None
+
+    def used(self) -> list[str]:
+        """The names of the filters in use (what the audit row of a filtered read records)."""
+        names = {
+            "actor": bool(self.actor),
+            "action": bool(self.action),
+            "case": bool(self.case_number.strip()),
+            "from": self.from_day is not None,
+            "to": self.to_day is not None,
+        }
+        return [name for name, on in names.items() if on]
+
+
+@dataclass(frozen=True)
+class AuditQuery:
+    """An :class:`AuditFilter` as the repository runs it: a case row id and UTC moments, ``until`` excluded."""
+
+    actor: str = ""
+    action: str = ""
+    case_id: int | None = None
+    since: datetime | None = None
+    until: datetime | None = None

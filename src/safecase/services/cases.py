@@ -30,6 +30,7 @@ from safecase.domain.roles import Permission
 from safecase.domain.tasks import HistoryEntry
 from safecase.domain.users import User
 from safecase.i18n import tr
+from safecase.services.audit import reveal_details
 from safecase.services.case_keys import CaseKeys
 from safecase.services.casework_access import caseworkers, reassigns_cases, require_case, require_caseworker, visible_to
 from safecase.services.session import VaultSession
@@ -350,11 +351,11 @@ class CaseService:
         assert fields is not None
         return dataclasses.replace(fields, sensitive=SensitiveContact())
 
-    def reveal(self, case_id: int) -> SensitiveContact:
-        """Real name and phone, audit-logged."""
+    def reveal(self, case_id: int, reason: str = "") -> SensitiveContact:
+        """Real name and phone, audit-logged with the ``reason`` given (one line, optional)."""
         require_case(self._session, case_id)
         identity = CaseKeys(self._session).read_identity(case_id)
-        self._session.audit(AuditAction.CASE_REVEALED, "case", str(case_id))
+        self._session.audit(AuditAction.CASE_REVEALED, "case", str(case_id), reveal_details(reason))
         return identity
 
     def list_ids(self, flt: CaseFilter, log: bool = True) -> list[int]:

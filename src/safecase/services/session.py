@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from safecase.crypto.keyslots import UnlockedKey
-from safecase.domain.audit import AuditAction
+from safecase.domain.audit import FOLDED_ACTIONS, AuditAction, repeats
 from safecase.domain.errors import PermissionDeniedError, VaultLockedError
 from safecase.domain.roles import Permission, Role, permissions_for
 from safecase.domain.users import User
@@ -190,13 +190,21 @@ class VaultSession:
         target_id: str = "",
         details: dict[str, str] | None = None,
     ) -> None:
-        """Append an audit row inside the caller's :meth:`write` transaction."""
+        """Append an audit row inside the caller's :meth:`write` transaction.
+
+        A row that would only repeat the newest one (a list view the person made the same way a moment
+        ago, see :func:`~safecase.domain.audit.repeats`) is not appended; nothing is ever changed to fold it.
+        """
         if self._tally is not None:
             self._tally[action.value] += 1
             return
-        AuditRepository(self.conn).append(
-            self.clock.now(), self.user.name, action.value, target_type, target_id, details
-        )
+        audit_log = AuditRepository(self.conn)
+        now = self.clock.now()
+        if action in FOLDED_ACTIONS and repeats(
+            audit_log.head(), now, self.user.name, action.value, target_type, target_id, details or {}
+        ):
+            return
+        audit_log.append(now, self.user.name, action.value, target_type, target_id, details)
 
     def audit(
         self,

@@ -3,21 +3,27 @@
 Buttons are enabled only where an action makes sense for the selected row (you cannot disable
 yourself, enable an active account, ...). That is a convenience: the account service makes the real
 decision and its refusal is shown if the table was out of date.
+
+Disabling may replace the recovery key too (recommended when the person may have seen the paper
+one); the new key is then shown once. Under the list, the fingerprint of the recovery key the vault
+expects, to compare with the paper key.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, Qt
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from safecase.domain.errors import SafeCaseError
 from safecase.domain.users import User
-from safecase.services.accounts import AccountService
+from safecase.services.access import recovery_key_fingerprint
+from safecase.services.accounts import AccountService, NewRecoveryKey
 from safecase.services.session import VaultSession
+from safecase.ui.admin.recovery_key_dialog import NewRecoveryKeyDialog
 from safecase.ui.admin.user_dialogs import AddUserDialog, SetPasswordDialog
 from safecase.ui.admin.users_model import UsersModel
-from safecase.ui.common.messages import confirm, show_error
-from safecase.ui.common.widgets import MessageLine, record_table, selected_row
+from safecase.ui.common.messages import confirm_with_option, show_error
+from safecase.ui.common.widgets import MessageLine, help_text, record_table, selected_row
 from safecase.ui.tasks import Busy, Changes, TaskManager
 
 
@@ -48,6 +54,12 @@ class UsersPanel(QWidget):
         column.addWidget(self.table, 1)
         self.message = MessageLine(self)
         column.addWidget(self.message)
+        self.fingerprint_label = QLabel(self)
+        self.fingerprint_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.fingerprint_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        column.addWidget(self.fingerprint_label)
+        column.addWidget(help_text(self.tr("Compare with the fingerprint on your paper recovery key."), self))
+        self.show_fingerprint()
 
         self.add_button.clicked.connect(self.open_add_user)
         self.reset_button.clicked.connect(self.open_set_password)
@@ -123,11 +135,11 @@ class UsersPanel(QWidget):
             else self.tr("{name} was enabled with a new password.").format(name=name)
         )
 
-    def confirm_disable(self) -> None:
+    def confirm_disable(self) -> QMessageBox | None:
         user = self.selected_user()
         if user is None:
-            return
-        confirm(
+            return None
+        return confirm_with_option(
             self,
             self.tr("Disable {name}?").format(name=user.display_name),
             self.tr("{name} will no longer be able to sign in.").format(name=user.display_name),
@@ -136,23 +148,42 @@ class UsersPanel(QWidget):
                 "file opens nothing written from now on. This can take a moment. You can enable the "
                 "account again later with a new password."
             ),
+            self.tr("Also replace the recovery key (recommended if this person may have seen it)"),
             self.tr("Disable account"),
-            lambda: self.disable(user.name),
+            lambda new_recovery_key: self.disable(user.name, new_recovery_key),
         )
 
-    def disable(self, name: str) -> None:
+    def disable(self, name: str, new_recovery_key: bool = False) -> None:
         accounts = self._accounts
         self._tasks.run(
-            lambda: accounts.disable_user(name),
-            lambda _result: self._disabled(name),
+            lambda: accounts.disable_user(name, new_recovery_key=new_recovery_key),
+            lambda recovery: self._disabled(name, recovery),
             self._failed,
             busy=Busy(self.tr("Disabling the account and re-encrypting the database…"), self),
         )
 
-    def _disabled(self, name: str) -> None:
+    def _disabled(self, name: str, recovery: NewRecoveryKey | None) -> None:
         self._tasks.notify(Changes(accounts=True))
         self.reload(select=name)
         self.message.show_success(self.tr("{name} was disabled and the database was re-encrypted.").format(name=name))
+        if recovery is not None:
+            self.show_fingerprint()
+            dialog = NewRecoveryKeyDialog(recovery.key, recovery.fingerprint, self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.open()
+
+    def show_fingerprint(self) -> None:
+        """The fingerprint of the recovery key the administrators signed (read from the key file)."""
+        try:
+            fingerprint = recovery_key_fingerprint(self._session)
+        except SafeCaseError as exc:
+            self.fingerprint_label.setText(
+                self.tr("The recovery key's fingerprint could not be read: {reason}").format(reason=exc.message)
+            )
+            return
+        self.fingerprint_label.setText(
+            self.tr("Recovery key fingerprint: {fingerprint}").format(fingerprint=fingerprint)
+        )
 
     def _failed(self, error: SafeCaseError) -> None:
         self.reload()

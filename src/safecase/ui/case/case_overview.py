@@ -1,7 +1,9 @@
 """The Overview tab of a case window: status, risk, dates and the survivor profile, edited and saved.
 
 Real name and phone are never read with the rest: the fields show dots until someone presses
-Reveal, which asks the service (the reveal is audit-logged) and only then makes them editable. A form
+Reveal and confirms (:class:`RevealDialog`, with an optional reason), which asks the service (the
+reveal is audit-logged) and only then makes them editable. Those who read the audit log also get a
+link to the reveals of this case there. A form
 that never revealed them saves with ``keep_sensitive`` so the stored values stay as they are. The form
 knows whether it differs from what was last loaded or saved; the window asks before that is lost.
 """
@@ -42,10 +44,12 @@ from safecase.domain.cases import (
 )
 from safecase.domain.contacts import Channel
 from safecase.domain.errors import SafeCaseError
+from safecase.domain.roles import Permission
 from safecase.services.cases import MAX_TEXT, CaseService
 from safecase.services.casework_access import reassigns_cases
 from safecase.services.session import VaultSession
 from safecase.services.taxonomies import BRANCHES, INCIDENT_TYPES, REGIONS, SERVICE_STATUSES
+from safecase.ui.case.reveal_dialog import RevealDialog
 from safecase.ui.common.taxonomy_labels import (
     age_band_label,
     channel_label,
@@ -154,6 +158,8 @@ class CaseOverview(QWidget):
     """The case as saved (a Case)."""
     dirty_changed = Signal(bool)
     reassign_requested = Signal()
+    reveals_requested = Signal()
+    """Someone asked who saw this case's identifying details (the audit log, filtered)."""
 
     def __init__(self, session: VaultSession, case: Case, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -242,10 +248,18 @@ class CaseOverview(QWidget):
         id_form.addRow(self.tr("Phone:"), self.phone_edit)
         identity.body.addLayout(id_form)
         reveal_row = QHBoxLayout()
+        self.reveals_button = QPushButton(self.tr("Who saw this identit&y…"), identity)
+        self.reveals_button.setFlat(True)
+        self.reveals_button.setStyleSheet("QPushButton { color: palette(link); text-decoration: underline; }")
+        self.reveals_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.reveals_button.setToolTip(self.tr("Open the audit log at every reveal of this case"))
+        self.reveals_button.setVisible(session.can(Permission.VIEW_AUDIT))
+        self.reveals_button.clicked.connect(self.reveals_requested)
+        reveal_row.addWidget(self.reveals_button)
         reveal_row.addStretch(1)
         self.reveal_button = QPushButton(self.tr("Re&veal"), identity)
         self.reveal_button.setToolTip(self.tr("Show real name and phone (recorded in the audit log)"))
-        self.reveal_button.clicked.connect(self.reveal)
+        self.reveal_button.clicked.connect(self.ask_reveal)
         reveal_row.addWidget(self.reveal_button)
         identity.body.addLayout(reveal_row)
         left.addWidget(identity)
@@ -509,8 +523,30 @@ class CaseOverview(QWidget):
 
     # --- actions ----------------------------------------------------------------------------------------
 
+    def ask_reveal(self) -> RevealDialog | None:
+        """Reveal, as the button does: ask first (with an optional reason) when there is something to show.
+
+        A case without identifying details opens the empty fields at once, through the same audited
+        step: there is nothing to ask about.
+        """
+        if self._revealed:
+            return None
+        if not self._case.has_sensitive:
+            self.reveal()
+            return None
+        dialog = RevealDialog(self._service, self._case, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(self._reveal_confirmed)
+        dialog.open()
+        return dialog
+
+    def _reveal_confirmed(self, sensitive: object) -> None:
+        if isinstance(sensitive, SensitiveContact) and not self._revealed:
+            self._show_sensitive(sensitive)
+
     def reveal(self) -> bool:
-        """Ask the service for real name and phone (audit-logged) and make them editable."""
+        """Ask the service for real name and phone (audit-logged) and make them editable, without asking
+        the person (restoring a draft that holds them, which they asked for)."""
         if self._revealed:
             return True
         try:
@@ -518,6 +554,10 @@ class CaseOverview(QWidget):
         except SafeCaseError as exc:
             self.message.show_error(exc.message)
             return False
+        self._show_sensitive(sensitive)
+        return True
+
+    def _show_sensitive(self, sensitive: SensitiveContact) -> None:
         self._loading = True
         try:
             self._revealed = True
@@ -533,7 +573,6 @@ class CaseOverview(QWidget):
         self.reveal_button.setText(self.tr("Shown"))
         self.real_name_edit.setFocus()
         self._edited()
-        return True
 
     def save(self) -> bool:
         if not self.is_dirty():

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from safecase.domain.audit import AuditAction, AuditFilter
 from safecase.domain.cases import Case, RiskLevel
 from safecase.domain.errors import SafeCaseError
 from safecase.services.cases import CaseService
@@ -100,6 +101,8 @@ def reread(reader: VaultSession, case: Case) -> tuple[Case, dict[str, str]] | No
 
 class CaseWindow(QMainWindow):
     closed = Signal(int)
+    audit_requested = Signal(object)
+    """Someone asked for this case's entries in the audit log (an AuditFilter); the main window shows them."""
 
     OVERVIEW, CONTACTS, INCIDENTS, REFERRALS, EVIDENCE, TASKS, HISTORY = range(7)
 
@@ -157,6 +160,7 @@ class CaseWindow(QMainWindow):
         self.overview.saved.connect(self._overview_saved)
         self.overview.dirty_changed.connect(self._update_title)
         self.overview.reassign_requested.connect(self.open_reassign)
+        self.overview.reveals_requested.connect(self._show_reveals)
         self.overview.restore_draft_button.clicked.connect(self.restore_draft)
         self.overview.discard_draft_button.clicked.connect(self.discard_draft)
         tasks.changed.connect(self._changed)
@@ -257,7 +261,10 @@ class CaseWindow(QMainWindow):
 
     def _reveal(self) -> None:
         self.tabs.setCurrentWidget(self.overview)
-        self.overview.reveal()
+        self.overview.ask_reveal()
+
+    def _show_reveals(self) -> None:
+        self.audit_requested.emit(AuditFilter(action=AuditAction.CASE_REVEALED.value, case_number=self._case.number))
 
     def _overview_saved(self, case: Case) -> None:
         self._show_case(case)

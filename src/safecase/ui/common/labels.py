@@ -76,5 +76,6 @@ def action_label(action: str) -> str:
         "task.updated": t(_CONTEXT, "Task updated"),
         "organization.added": t(_CONTEXT, "Organization added"),
         "organization.updated": t(_CONTEXT, "Organization updated"),
+        "demo.added": t(_CONTEXT, "Demo cases added"),
     }
     return labels.get(action, action)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QMessageBox, QWidget
 
 _CONTEXT = "Messages"
 
@@ -53,7 +53,24 @@ def confirm(
     on_accept: Callable[[], None],
 ) -> QMessageBox:
     """Ask before something consequential; the safe choice (Cancel) is the default button."""
+    return confirm_with_option(parent, title, text, details, "", accept_label, lambda _option: on_accept())
+
+
+def confirm_with_option(
+    parent: QWidget,
+    title: str,
+    text: str,
+    details: str,
+    option_label: str,
+    accept_label: str,
+    on_accept: Callable[[bool], None],
+) -> QMessageBox:
+    """Like :func:`confirm`, with a check box under the text (unticked; none when ``option_label`` is
+    empty); ``on_accept`` learns whether it was ticked."""
     box = _box(parent, QMessageBox.Icon.Question, title, text, details)
+    option = QCheckBox(option_label, box) if option_label else None
+    if option is not None:
+        box.setCheckBox(option)
     accept = box.addButton(accept_label, QMessageBox.ButtonRole.AcceptRole)
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(cancel)
@@ -61,7 +78,7 @@ def confirm(
 
     def finished() -> None:
         if box.clickedButton() is accept:
-            on_accept()
+            on_accept(option is not None and option.isChecked())
 
     box.finished.connect(finished)
     box.open()

@@ -1,8 +1,9 @@
 """The audit log as a read-only table model.
 
-Entries come from :class:`safecase.services.audit.AuditService` newest first; the model only
-formats them. Times are shown in the computer's local time zone; details (never case content, by
-the service's design) are shown as ``key=value`` pairs.
+Rows come from :meth:`safecase.services.audit.AuditService.rows` newest first; the model only formats
+them. Times are shown in the computer's local time zone; people by display name (the sign-in name the
+row stores is in the tooltip); cases by number; details (never case content, by the service's design)
+as ``key=value`` pairs.
 """
 
 from __future__ import annotations
@@ -10,11 +11,12 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, QObject, Qt
 
 from safecase.domain.audit import AuditEntry
+from safecase.services.audit import AuditRow
 from safecase.ui.common.labels import action_label
 from safecase.ui.common.list_model import ListTableModel
 
 
-class AuditModel(ListTableModel[AuditEntry]):
+class AuditModel(ListTableModel[AuditRow]):
     SEQ, TIME, ACTOR, ACTION, TARGET, DETAILS = range(6)
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -28,41 +30,57 @@ class AuditModel(ListTableModel[AuditEntry]):
             self.tr("Details"),
         ]
 
-    def set_entries(self, entries: list[AuditEntry]) -> None:
-        self.set_items(entries)
+    def set_rows(self, rows: list[AuditRow]) -> None:
+        self.set_items(rows)
 
-    def append_entries(self, entries: list[AuditEntry]) -> None:
-        """Add older entries at the bottom (the list is newest first)."""
-        if not entries:
+    def append_rows(self, rows: list[AuditRow]) -> None:
+        """Add older rows at the bottom (the list is newest first)."""
+        if not rows:
             return
         first = len(self._items)
-        self.beginInsertRows(QModelIndex(), first, first + len(entries) - 1)
-        self._items.extend(entries)
+        self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+        self._items.extend(rows)
         self.endInsertRows()
 
     def oldest_seq(self) -> int | None:
-        return self._items[-1].seq if self._items else None
+        return self._items[-1].entry.seq if self._items else None
 
     def entry(self, row: int) -> AuditEntry:
-        return self.item(row)
+        return self.item(row).entry
 
-    def display(self, entry: AuditEntry, column: int) -> str:
+    def display(self, row: AuditRow, column: int) -> str:
+        entry = row.entry
         if column == self.SEQ:
             return str(entry.seq)
         if column == self.TIME:
             return entry.at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
         if column == self.ACTOR:
-            return entry.actor
+            return row.actor_name or entry.actor
         if column == self.ACTION:
             return action_label(entry.action)
         if column == self.TARGET:
-            return f"{entry.target_type}: {entry.target_id}" if entry.target_id else entry.target_type
+            return self._target(row)
         if column == self.DETAILS:
-            return ", ".join(f"{key}={value}" for key, value in sorted(entry.details.items()))
+            shown = {k: v for k, v in entry.details.items() if not (k == "case" and row.case_number)}
+            return ", ".join(f"{key}={value}" for key, value in sorted(shown.items()))
         return ""
 
-    def tooltip(self, entry: AuditEntry, column: int) -> str | None:
-        return entry.action if column == self.ACTION else self.display(entry, column) or None
+    def _target(self, row: AuditRow) -> str:
+        entry = row.entry
+        if entry.target_type == "case" and row.case_number:
+            return self.tr("case {number}").format(number=row.case_number)
+        target = f"{entry.target_type}: {entry.target_id}" if entry.target_id else entry.target_type
+        if row.case_number:
+            return self.tr("{target} (case {number})").format(target=target, number=row.case_number)
+        return target
 
-    def alignment(self, entry: AuditEntry, column: int) -> Qt.AlignmentFlag | None:
+    def tooltip(self, row: AuditRow, column: int) -> str | None:
+        entry = row.entry
+        if column == self.ACTION:
+            return entry.action
+        if column == self.ACTOR:
+            return self.tr("Sign-in name: {name}").format(name=entry.actor)
+        return self.display(row, column) or None
+
+    def alignment(self, row: AuditRow, column: int) -> Qt.AlignmentFlag | None:
         return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter if column == self.SEQ else None

@@ -3,6 +3,10 @@
 Reading the log is itself logged by the service, so the page loads only when someone opens it (not
 at every sign-in) and then on request. Older entries load page by page. Every read runs off the UI
 thread (:meth:`TaskManager.query`): a log of a busy center is long, and counting it takes a while.
+
+The filters above the table (:class:`AuditFilterBar`: person, action, case, days) are applied by the
+service in SQL; each change reads the log again. A case window's "Who saw this identity…" opens the
+page through :meth:`AuditPage.show_filtered` at that case's reveals.
 """
 
 from __future__ import annotations
@@ -18,16 +22,19 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from safecase.domain.audit import AuditEntry
+from safecase.domain.audit import AuditFilter
 from safecase.domain.errors import SafeCaseError
-from safecase.services.audit import AuditService
+from safecase.domain.users import User
+from safecase.services.audit import AuditRow, AuditService
 from safecase.services.session import VaultSession
-from safecase.ui.common.widgets import MessageLine, heading, help_text
+from safecase.ui.common.widgets import ERROR_COLOR, body_text, heading, help_text
+from safecase.ui.pages.audit_filters import AuditFilterBar
 from safecase.ui.pages.audit_model import AuditModel
 from safecase.ui.tasks import TaskManager
 
@@ -38,17 +45,19 @@ _READ = "audit"
 
 @dataclass(frozen=True)
 class AuditRead:
-    """One page of entries (newest first) and the number of entries in the whole log."""
+    """One page of rows (newest first), the number of entries the filter matches, and the accounts to pick."""
 
-    entries: list[AuditEntry]
+    rows: list[AuditRow]
     total: int
+    people: list[User]
 
 
-def read_audit(reader: VaultSession, before_seq: int | None = None) -> AuditRead:
-    """Read on a worker thread: a page of entries before ``before_seq`` (the newest without it) and the count."""
+def read_audit(reader: VaultSession, flt: AuditFilter, before_seq: int | None = None) -> AuditRead:
+    """Read on a worker thread: a page of the entries ``flt`` matches before ``before_seq`` (the newest
+    without it), their count and the accounts."""
     service = AuditService(reader)
-    entries = service.entries(PAGE_SIZE, before_seq)
-    return AuditRead(entries, service.count())
+    rows = service.rows(flt, PAGE_SIZE, before_seq)
+    return AuditRead(rows, service.count(flt), service.people())
 
 
 class AuditPage(QWidget):
@@ -56,6 +65,7 @@ class AuditPage(QWidget):
         super().__init__(parent)
         self._tasks = tasks
         self._loaded = False
+        self._filtered = False
         column = QVBoxLayout(self)
         column.setContentsMargins(28, 24, 28, 24)
         column.setSpacing(10)
@@ -69,6 +79,9 @@ class AuditPage(QWidget):
                 self,
             )
         )
+        self.filters = AuditFilterBar(self)
+        self.filters.changed.connect(lambda _flt: self.reload())
+        column.addWidget(self.filters)
         self.model = AuditModel(self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
@@ -86,10 +99,14 @@ class AuditPage(QWidget):
         header.setStretchLastSection(True)
         self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        column.addWidget(self.table, 1)
+        self.empty_label = body_text("", self)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setContentsMargins(24, 48, 24, 48)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.empty_label)
+        column.addWidget(self.stack, 1)
 
-        self.message = MessageLine(self)
-        column.addWidget(self.message)
         row = QHBoxLayout()
         self.count_label = QLabel(self)
         row.addWidget(self.count_label)
@@ -102,6 +119,9 @@ class AuditPage(QWidget):
         column.addLayout(row)
         self.refresh_button.clicked.connect(self.reload)
         self.older_button.clicked.connect(self._load_older)
+        QWidget.setTabOrder(self.filters.clear_button, self.table)
+        QWidget.setTabOrder(self.table, self.older_button)
+        QWidget.setTabOrder(self.older_button, self.refresh_button)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -112,6 +132,11 @@ class AuditPage(QWidget):
         self._loaded = True
         self._read(None, self._show)
 
+    def show_filtered(self, flt: AuditFilter) -> None:
+        """Show the entries ``flt`` matches (the filters show it too), read afresh."""
+        self.filters.set_filter(flt)
+        self.reload()
+
     def _load_older(self) -> None:
         self._read(self.model.oldest_seq(), self._show_older)
 
@@ -119,34 +144,49 @@ class AuditPage(QWidget):
         # No second read while one is on its way: "older" must start from the page on screen.
         self.older_button.setEnabled(False)
         self.refresh_button.setEnabled(False)
+        flt = self.filters.current()
+        self._filtered = bool(flt.used())
         self._tasks.query(
-            lambda reader: read_audit(reader, before_seq), on_done, owner=self, key=_READ, on_failed=self._failed
+            lambda reader: read_audit(reader, flt, before_seq), on_done, owner=self, key=_READ, on_failed=self._failed
         )
 
     def _show(self, read: AuditRead) -> None:
-        self.message.clear_message()
-        self.model.set_entries(read.entries)
+        self.model.set_rows(read.rows)
+        self.table.scrollToTop()
         self._shown(read)
 
     def _show_older(self, read: AuditRead) -> None:
-        self.model.append_entries(read.entries)
+        self.model.append_rows(read.rows)
         self._shown(read)
 
     def _shown(self, read: AuditRead) -> None:
+        self.filters.set_people(read.people)
         self.refresh_button.setEnabled(True)
-        self.older_button.setEnabled(len(read.entries) == PAGE_SIZE)
-        self.count_label.setText(
-            self.tr("Showing {shown} of {total} entries").format(shown=self.model.rowCount(), total=read.total)
-        )
+        self.older_button.setEnabled(len(read.rows) == PAGE_SIZE)
+        shown = self.model.rowCount()
+        self.empty_label.setStyleSheet("")
+        self.empty_label.setText(self.tr("No entry matches these filters.\nTry others, or clear the filters."))
+        self.stack.setCurrentWidget(self.table if shown else self.empty_label)
+        if self._filtered:
+            text = self.tr("Showing {shown} of {total} matching entries")
+        else:
+            text = self.tr("Showing {shown} of {total} entries")
+        self.count_label.setText(text.format(shown=shown, total=read.total))
 
     def _failed(self, error: SafeCaseError) -> None:
+        # Rows of an earlier filter would read as the answer to this one: say why there are none instead.
+        self.model.clear()
+        self.empty_label.setStyleSheet(f"color: {ERROR_COLOR};")
+        self.empty_label.setText(error.message)
+        self.stack.setCurrentWidget(self.empty_label)
+        self.count_label.clear()
         self.refresh_button.setEnabled(True)
         self.older_button.setEnabled(False)
-        self.message.show_error(error.message)
 
     def clear(self) -> None:
         self._tasks.cancel(owner=self, key=_READ)
         self.model.clear()
+        self.stack.setCurrentWidget(self.table)
         self.count_label.clear()
         self.refresh_button.setEnabled(True)
         self.older_button.setEnabled(False)

@@ -4,6 +4,8 @@ The recovery key is the center's only way back in if every administrator passwor
 SafeCase never stores it in readable form, so this is the one moment it can be written down. The
 dialog refuses to close on that page until the person confirms they have written it on paper. It is
 never put on the clipboard (other programs read the clipboard, and clipboard managers keep a history).
+Its fingerprint is shown with it, to be written down too: the Administration page shows the
+fingerprint the vault expects, to compare with the paper.
 """
 
 from __future__ import annotations
@@ -17,7 +19,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QGridLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -32,10 +33,9 @@ from safecase.services.access import NewVault, create_vault
 from safecase.services.session import VaultSession
 from safecase.ui.common.form_dialog import FormFooter, add_save_shortcut
 from safecase.ui.common.password_fields import PasswordFields
-from safecase.ui.common.widgets import body_text, heading, help_text, monospace_font
+from safecase.ui.common.recovery_key import RecoveryKeyView
+from safecase.ui.common.widgets import body_text, heading, help_text
 from safecase.ui.tasks import Busy, TaskManager
-
-RECOVERY_GROUPS_PER_ROW = 4
 
 
 class CreateVaultDialog(QDialog):
@@ -141,7 +141,7 @@ class CreateVaultDialog(QDialog):
     def _created(self, new_vault: NewVault) -> None:
         self._session = new_vault.session
         self.passwords.clear()
-        self._show_recovery_key(new_vault.recovery_key)
+        self.recovery_key.show_key(new_vault.recovery_key, new_vault.recovery_fingerprint)
         self.pages.setCurrentIndex(1)
         self.confirm_check.setFocus()
 
@@ -157,24 +157,14 @@ class CreateVaultDialog(QDialog):
             body_text(
                 self.tr(
                     "This key is the only way back into the vault if every administrator password is lost. "
-                    "Write it on paper and keep it locked away from this computer, for example in the "
-                    "director's safe."
+                    "Write it and its fingerprint on paper and keep the paper locked away from this computer, "
+                    "for example in the director's safe."
                 ),
                 page,
             )
         )
-        self.key_grid = QGridLayout()
-        self.key_grid.setHorizontalSpacing(18)
-        self.key_grid.setVerticalSpacing(10)
-        self.key_labels: list[QLabel] = []
-        key_box = QWidget(page)
-        key_box.setObjectName("recoveryKey")
-        key_box.setStyleSheet(
-            "QWidget#recoveryKey { background: palette(base); border: 1px solid palette(mid); border-radius: 6px; }"
-        )
-        key_box.setLayout(self.key_grid)
-        self.key_grid.setContentsMargins(20, 16, 20, 16)
-        column.addWidget(key_box)
+        self.recovery_key = RecoveryKeyView(page)
+        column.addWidget(self.recovery_key)
         warning = QLabel(
             self.tr(
                 "SafeCase will not show this key again. It is not copied to the clipboard; "
@@ -187,7 +177,7 @@ class CreateVaultDialog(QDialog):
         bold.setWeight(QFont.Weight.DemiBold)
         warning.setFont(bold)
         column.addWidget(warning)
-        self.confirm_check = QCheckBox(self.tr("I have written the recovery key down on paper"), page)
+        self.confirm_check = QCheckBox(self.tr("I have written the recovery key and its fingerprint on paper"), page)
         column.addWidget(self.confirm_check)
         column.addStretch(1)
         buttons = QDialogButtonBox(page)
@@ -199,32 +189,15 @@ class CreateVaultDialog(QDialog):
         self.finish_button.clicked.connect(self._finish)
         return page
 
-    def _show_recovery_key(self, key: str) -> None:
-        font = monospace_font(20)
-        font.setBold(True)
-        for index, group in enumerate(key.split("-")):
-            number = QLabel(str(index + 1), self)
-            number.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            number.setAccessibleName(self.tr("Group {number}").format(number=index + 1))
-            label = QLabel(group, self)
-            label.setFont(font)
-            label.setTextFormat(Qt.TextFormat.PlainText)
-            label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-            row, col = divmod(index, RECOVERY_GROUPS_PER_ROW)
-            self.key_grid.addWidget(number, row, col * 2)
-            self.key_grid.addWidget(label, row, col * 2 + 1)
-            self.key_labels.append(label)
-
     def recovery_key_text(self) -> str:
         """The key as shown, groups joined by dashes (for tests and accessibility tools)."""
-        return "-".join(label.text() for label in self.key_labels)
+        return self.recovery_key.text()
 
     def _finish(self) -> None:
         if not self.confirm_check.isChecked() or self._session is None:
             return
         session, self._session = self._session, None
-        for label in self.key_labels:
-            label.clear()
+        self.recovery_key.clear()
         self.accept()
         self.created.emit(session)
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from safecase import __version__
+from safecase.domain.audit import AuditFilter
 from safecase.domain.errors import SafeCaseError
 from safecase.domain.roles import Permission
 from safecase.domain.settings import VaultSettings
@@ -278,6 +279,7 @@ class MainWindow(QMainWindow):
                 return None
             self._case_windows[case_id] = window
             window.closed.connect(self._case_window_closed)
+            window.audit_requested.connect(self.show_audit)
         window.show()
         window.raise_()
         window.activateWindow()
@@ -288,6 +290,15 @@ class MainWindow(QMainWindow):
 
     def _case_window_closed(self, case_id: int) -> None:
         self._case_windows.pop(case_id, None)
+
+    def show_audit(self, flt: object) -> None:
+        """Bring up the Audit log page showing the entries ``flt`` (an AuditFilter) matches."""
+        if self.audit is None or not isinstance(flt, AuditFilter):
+            return
+        self.audit.show_filtered(flt)
+        self.show_page(AUDIT)
+        self.raise_()
+        self.activateWindow()
 
     # --- actions ----------------------------------------------------------------------------------------
 

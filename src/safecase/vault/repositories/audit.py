@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from safecase.crypto.hashchain import GENESIS, link_hash
-from safecase.domain.audit import AuditEntry, ChainCheck
+from safecase.domain.audit import AuditEntry, AuditQuery, ChainCheck
 from safecase.i18n import tr
 from safecase.vault.connection import Connection
 from safecase.vault.repositories._time import from_text, to_text
@@ -49,6 +49,40 @@ def _row_to_entry(row: tuple[Any, ...]) -> AuditEntry:
     )
 
 
+# A case's rows: its own, and those of its records (contact, consent, referral) whose details name it.
+# Details are JSON written by append(); CASE keeps json_extract off a row that is not (a damaged log).
+_CONCERNS_CASE = (
+    "((target_type = 'case' AND target_id = ?) "
+    "OR CASE WHEN json_valid(details) THEN json_extract(details, '$.case') END = ?)"
+)
+
+
+def _where(query: AuditQuery | None, before_seq: int | None = None) -> tuple[str, tuple[Any, ...]]:
+    """The WHERE clause of ``query`` (and ``seq < before_seq``), with its parameters."""
+    clauses: list[str] = []
+    params: list[Any] = []
+    if before_seq is not None:
+        clauses.append("seq < ?")
+        params.append(before_seq)
+    if query is not None:
+        if query.actor:
+            clauses.append("actor = ?")
+            params.append(query.actor)
+        if query.action:
+            clauses.append("action = ?")
+            params.append(query.action)
+        if query.case_id is not None:
+            clauses.append(_CONCERNS_CASE)
+            params += [str(query.case_id), str(query.case_id)]
+        if query.since is not None:
+            clauses.append("at >= ?")
+            params.append(to_text(query.since))
+        if query.until is not None:
+            clauses.append("at < ?")
+            params.append(to_text(query.until))
+    return (" WHERE " + " AND ".join(clauses) if clauses else ""), tuple(params)
+
+
 class AuditRepository:
     def __init__(self, conn: Connection) -> None:
         self._conn = conn
@@ -76,20 +110,28 @@ class AuditRepository:
             seq, from_text(at_text), actor, action, target_type, target_id, details or {}, prev_hash, digest
         )
 
-    def count(self) -> int:
-        return int(self._conn.execute("SELECT count(*) FROM audit_log").fetchone()[0])
+    def head(self) -> AuditEntry | None:
+        """The newest row of the chain (None in an empty log)."""
+        row = self._conn.execute(f"SELECT {_COLUMNS} FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
+        return None if row is None else _row_to_entry(row)
 
-    def page(self, limit: int = 200, before_seq: int | None = None) -> list[AuditEntry]:
-        """Newest first, ``limit`` rows, older than ``before_seq`` when given."""
-        if before_seq is None:
-            rows = self._conn.execute(
-                f"SELECT {_COLUMNS} FROM audit_log ORDER BY seq DESC LIMIT ?", (limit,)
-            ).fetchall()
-        else:
-            rows = self._conn.execute(
-                f"SELECT {_COLUMNS} FROM audit_log WHERE seq < ? ORDER BY seq DESC LIMIT ?",
-                (before_seq, limit),
-            ).fetchall()
+    def count(self, query: AuditQuery | None = None) -> int:
+        """Rows in the log, or those ``query`` matches."""
+        where, params = _where(query)
+        return int(self._conn.execute(f"SELECT count(*) FROM audit_log{where}", params).fetchone()[0])
+
+    def page(
+        self, limit: int = 200, before_seq: int | None = None, query: AuditQuery | None = None
+    ) -> list[AuditEntry]:
+        """Newest first, ``limit`` rows (of those ``query`` matches), older than ``before_seq`` when given.
+
+        The filter runs in SQLite, walking the log newest first until ``limit`` rows matched; the log
+        has no index but its key (``seq``), so a rare match reads far back.
+        """
+        where, params = _where(query, before_seq)
+        rows = self._conn.execute(
+            f"SELECT {_COLUMNS} FROM audit_log{where} ORDER BY seq DESC LIMIT ?", (*params, limit)
+        ).fetchall()
         return [_row_to_entry(row) for row in rows]
 
     def _raw_rows(self) -> Iterator[tuple[Any, ...]]:
