@@ -61,7 +61,7 @@ class CaseKeys:
     def _holder(self) -> str:
         return slot_id_for(self._vault_id, self._session.user.name)
 
-    def _accounts(self) -> AccountList:
+    def signed_accounts(self) -> AccountList:
         """The signed account list as keys.json holds it now (read once per unit of work)."""
         session = self._session
 
@@ -96,7 +96,7 @@ class CaseKeys:
 
     def _key_for_writing(self, case_id: int, counselors: Iterable[str]) -> bytes:
         if not self._seals.has_key(case_id):
-            return give_new_key(self._session.conn, self._vault_id, case_id, self._accounts(), counselors)
+            return give_new_key(self._session.conn, self._vault_id, case_id, self.signed_accounts(), counselors)
         case_key = self.open(case_id)
         if case_key is None:
             raise _no_key_yet()
@@ -136,7 +136,7 @@ class CaseKeys:
         """
         if not self._seals.has_key(case_id):
             return
-        accounts = self._accounts()
+        accounts = self.signed_accounts()
         removed = set(old) - set(new)
         case_key = self.open(case_id)
         conn = self._session.conn
@@ -160,7 +160,7 @@ class CaseKeys:
         """
         session = self._session
         with session.write():
-            gaps = seal_gaps(session.conn, self._accounts())
+            gaps = seal_gaps(session.conn, self.signed_accounts())
             mine = set(self._seals.cases_held_by(self._holder()))
             added = removed = 0
             touched: set[int] = set()
@@ -187,3 +187,30 @@ class CaseKeys:
                     {"cases": str(len(touched)), "added": str(added), "removed": str(removed)},
                 )
         return Resealed(len(touched), added, removed)
+
+
+def sealing_problems(session: VaultSession) -> list[str]:
+    """For ``verify``: cases whose sealed identity nobody on the signed list can open, one phrase each.
+
+    Reads only; seals that are merely stale (someone disabled, a password reset) are counted, not
+    named: the next sign-in of someone holding the case's key removes them.
+    """
+    conn = session.conn
+    keys = CaseKeys(session)
+    gaps = seal_gaps(conn, keys._accounts())  # noqa: SLF001 - the module's own helper
+    unsealed = [
+        int(row[0])
+        for row in conn.execute(
+            "SELECT id FROM cases WHERE identity IS NOT NULL AND id NOT IN (SELECT case_id FROM case_keys)"
+        )
+    ]
+    numbers = CaseRepository(conn).numbers([*unsealed, *gaps.orphaned])
+    problems = [
+        tr("case {number}: its identity is sealed but no key to it is stored").format(number=numbers.get(c, c))
+        for c in sorted(unsealed)
+    ]
+    problems += [
+        tr("case {number}: nobody on the account list holds its key").format(number=numbers.get(c, c))
+        for c in sorted(gaps.orphaned)
+    ]
+    return problems
