@@ -197,7 +197,7 @@ def sealing_problems(session: VaultSession) -> list[str]:
     """
     conn = session.conn
     keys = CaseKeys(session)
-    gaps = seal_gaps(conn, keys._accounts())  # noqa: SLF001 - the module's own helper
+    gaps = seal_gaps(conn, keys.signed_accounts())
     unsealed = [
         int(row[0])
         for row in conn.execute(
