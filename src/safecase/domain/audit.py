@@ -28,6 +28,8 @@ class AuditAction(StrEnum):
     VERIFIED = "vault.verified"
     AUDIT_VIEWED = "audit.viewed"
     MIGRATED = "vault.migrated"
+    ROLLBACK_SUSPECTED = "vault.rollback_suspected"
+    RESTORED_OVER = "vault.restored_over"
     CASE_CREATED = "case.created"
     CASE_UPDATED = "case.updated"
     CASE_VIEWED = "case.viewed"
@@ -77,3 +79,34 @@ class ChainCheck:
     @property
     def ok(self) -> bool:
         return self.first_bad_seq is None
+
+
+@dataclass(frozen=True)
+class AuditHead:
+    """The newest row of the audit log: its number and its hash (which covers every row before it)."""
+
+    seq: int
+    hash: str
+
+    def short(self) -> str:
+        """``#1234 · 3fa9c2d1``: the number and the first 8 hex characters of the hash."""
+        return f"#{self.seq} · {self.hash[:8]}"
+
+
+class CheckpointReason(StrEnum):
+    """Why the administrators' key signed the audit head."""
+
+    ADMIN_SIGN_IN = "admin_sign_in"
+    RECOVERY_KEY = "recovery_key"
+    BACKUP = "backup"
+
+
+@dataclass(frozen=True)
+class Checkpoint:
+    """The audit head as the administrators' key signed it (``signer``: the Ed25519 public key used)."""
+
+    head: AuditHead
+    at: str  # UTC ISO-8601 text, exactly as signed
+    reason: str
+    signer: bytes
+    signature: bytes

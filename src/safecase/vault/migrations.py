@@ -244,9 +244,26 @@ CREATE VIRTUAL TABLE case_text_bigram USING fts5 (
 );
 """
 
+SCHEMA_V3 = """
+CREATE TABLE audit_checkpoints (
+    id INTEGER PRIMARY KEY,
+    head_seq INTEGER NOT NULL,
+    head_hash TEXT NOT NULL,
+    at TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    signer TEXT NOT NULL,
+    signature TEXT NOT NULL
+);
+CREATE TRIGGER audit_checkpoints_no_update BEFORE UPDATE ON audit_checkpoints
+BEGIN SELECT RAISE(ABORT, 'audit checkpoints are append-only'); END;
+CREATE TRIGGER audit_checkpoints_no_delete BEFORE DELETE ON audit_checkpoints
+BEGIN SELECT RAISE(ABORT, 'audit checkpoints are append-only'); END;
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "users, settings and the audit log", SCHEMA_V1),
     Migration(2, "casework: cases, contacts, incidents, consent, referrals, tasks, history, search", SCHEMA_V2),
+    Migration(3, "audit checkpoints", SCHEMA_V3),
 )
 
 

@@ -55,6 +55,8 @@ def action_label(action: str) -> str:
         AuditAction.VERIFIED: t(_CONTEXT, "Vault verified"),
         AuditAction.AUDIT_VIEWED: t(_CONTEXT, "Audit log viewed"),
         AuditAction.MIGRATED: t(_CONTEXT, "Vault upgraded"),
+        AuditAction.ROLLBACK_SUSPECTED: t(_CONTEXT, "Vault older than this computer saw it"),
+        AuditAction.RESTORED_OVER: t(_CONTEXT, "Restored where no readable vault was"),
         # Casework actions, keyed by their stored codes.
         "case.created": t(_CONTEXT, "Case opened"),
         "case.updated": t(_CONTEXT, "Case updated"),
