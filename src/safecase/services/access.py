@@ -56,7 +56,8 @@ from safecase.domain.roles import Role, sorted_roles
 from safecase.domain.users import User, is_valid_user_name, normalize_user_name
 from safecase.i18n import tr
 from safecase.services import rollback
-from safecase.services.checkpoints import carry_into_keyfile, checkpoint_head
+from safecase.services.checkpoints import carried_checkpoint_broken, carry_into_keyfile, checkpoint_head
+from safecase.services.checkpoints import describe as describe_checkpoint
 from safecase.services.clock import SYSTEM_CLOCK, Clock
 from safecase.services.keyfile_upgrade import upgrade_key_file
 from safecase.services.password_policy import require_acceptable
@@ -979,6 +980,9 @@ def _record_sign_in(session: VaultSession, slot_id: str, action: AuditAction, ad
     with session.write():
         audit = AuditRepository(session.conn)
         warnings = rollback.rollback_warnings(session.conn, vault_id, session.keyfile.generation, audit.head())
+        broken = carried_checkpoint_broken(session.conn, session.keyfile, session.data_key)
+        if broken is not None:
+            warnings.append(rollback.checkpoint_warning(broken.head, describe_checkpoint(broken)))
         for warning in warnings:
             session.log(AuditAction.ROLLBACK_SUSPECTED, "vault", vault_id, warning.details)
         for failure in pending:
@@ -1005,7 +1009,7 @@ def _record_sign_in(session: VaultSession, slot_id: str, action: AuditAction, ad
         # After the commit, under the write lock again: keys.json never names a checkpoint the database
         # lacks. Best effort: the sign-in has succeeded, and the next one carries a later checkpoint.
         with contextlib.suppress(OSError), session.write(standalone=True):
-            carried = carry_into_keyfile(session.paths, vault_id, admin_key, session.data_key, checkpoint)
+            carried = carry_into_keyfile(session.paths, session.conn, vault_id, admin_key, session.data_key, checkpoint)
             if carried is not None:
                 session.replace_keys(carried)
 

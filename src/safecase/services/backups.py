@@ -81,7 +81,7 @@ def create_backup(session: VaultSession, out: Path, progress: Progress | None = 
             AuditRepository(conn).append(now, session.user.name, AuditAction.BACKUP_CREATED.value, "vault", vault_id)
             checkpoint = checkpoint_head(conn, vault_id, admin_key, CheckpointReason.BACKUP, now)
         with transaction(conn):  # every writer of keys.json holds the database's write lock
-            carry_into_keyfile(session.paths, vault_id, admin_key, session.data_key, checkpoint)
+            carry_into_keyfile(session.paths, conn, vault_id, admin_key, session.data_key, checkpoint)
         return write_backup(
             conn,
             session.paths,

@@ -51,13 +51,15 @@ def checkpoint_head(
 
 
 def carry_into_keyfile(
-    paths: VaultPaths, vault_id: str, admin_key: bytes, data_key: bytes, checkpoint: Checkpoint
+    paths: VaultPaths, conn: Connection, vault_id: str, admin_key: bytes, data_key: bytes, checkpoint: Checkpoint
 ) -> KeyFile | None:
     """Put ``checkpoint`` into the signed account list in keys.json; the caller holds the write lock.
 
     Called after the checkpoint's own transaction committed (a crash in between leaves keys.json with
     the previous checkpoint, never one the database does not have). Nothing is written when keys.json
-    is not the trusted file this key signs for, or already carries this checkpoint or a later one.
+    is not the trusted file this key signs for, already carries this checkpoint or a later one, or
+    carries one the audit log no longer matches: that one is the evidence of a rewritten log, and an
+    administrator's sign-in must not replace it with a signature over the rewritten head.
     Returns the key file written, or None.
     """
     try:
@@ -76,6 +78,8 @@ def carry_into_keyfile(
         return None
     carried = accounts.checkpoint
     if carried is not None and carried.head.seq >= checkpoint.head.seq:
+        return None
+    if carried is not None and AuditRepository(conn).row_hash(carried.head.seq) != carried.head.hash:
         return None
     resigned = sign_accounts(replace(accounts, checkpoint=checkpoint), admin_key, signed.waiting)
     keyfile = with_accounts(keyfile, resigned, data_key)
@@ -165,6 +169,16 @@ def check_checkpoints(conn: Connection, keyfile: KeyFile, data_key: bytes) -> Ch
         )
     latest = max(everything, key=lambda c: c.head.seq) if everything else None
     return CheckpointCheck(len(stored), problems, latest)
+
+
+def carried_checkpoint_broken(conn: Connection, keyfile: KeyFile, data_key: bytes) -> Checkpoint | None:
+    """The checkpoint keys.json carries, when the audit log no longer holds its head (else None)."""
+    carried = _carried(keyfile, data_key)
+    if carried is None or not checkpoint_signature_valid(keyfile.vault_id, carried):
+        return None
+    if AuditRepository(conn).row_hash(carried.head.seq) == carried.head.hash:
+        return None
+    return carried
 
 
 def _same(one: Checkpoint, other: Checkpoint) -> bool:

@@ -72,6 +72,17 @@ def rollback_warnings(
     return found
 
 
+def checkpoint_warning(head: AuditHead, described: str) -> RollbackWarning:
+    """The audit log no longer holds the head the checkpoint in keys.json signed: it was rewritten."""
+    return RollbackWarning(
+        tr(
+            "Audit row {seq} no longer matches {checkpoint}: the audit log was rewritten. Ask an administrator "
+            "to run “safecase verify”."
+        ).format(seq=head.seq, checkpoint=described),
+        {"kind": "checkpoint", "checkpoint_head": head.short()},
+    )
+
+
 def remember(vault_id: str, generation: int, head: AuditHead | None) -> None:
     """Raise this computer's memory of the vault to this generation and head (never lower it)."""
     pc_memory.remember(vault_id, generation, head)
