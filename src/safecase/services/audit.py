@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from safecase.domain.audit import AuditAction, AuditEntry
+from safecase.domain.audit import AuditAction, AuditEntry, AuditHead
 from safecase.domain.roles import Permission
 from safecase.services.session import VaultSession
 from safecase.vault.repositories.audit import AuditRepository
@@ -21,3 +21,8 @@ class AuditService:
     def count(self) -> int:
         self._session.require(Permission.VIEW_AUDIT)
         return AuditRepository(self._session.conn).count()
+
+    def head(self) -> AuditHead | None:
+        """The newest row's number and hash (``#1234 · 3fa9c2d1``), None for an empty log."""
+        self._session.require(Permission.VIEW_AUDIT)
+        return AuditRepository(self._session.conn).head()

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from safecase.domain.audit import AuditEntry
+from safecase.domain.audit import AuditEntry, AuditHead
 from safecase.domain.errors import SafeCaseError
 from safecase.services.audit import AuditService
 from safecase.services.session import VaultSession
@@ -42,13 +42,14 @@ class AuditRead:
 
     entries: list[AuditEntry]
     total: int
+    head: AuditHead | None = None
 
 
 def read_audit(reader: VaultSession, before_seq: int | None = None) -> AuditRead:
     """Read on a worker thread: a page of entries before ``before_seq`` (the newest without it) and the count."""
     service = AuditService(reader)
     entries = service.entries(PAGE_SIZE, before_seq)
-    return AuditRead(entries, service.count())
+    return AuditRead(entries, service.count(), service.head())
 
 
 class AuditPage(QWidget):
@@ -59,7 +60,14 @@ class AuditPage(QWidget):
         column = QVBoxLayout(self)
         column.setContentsMargins(28, 24, 28, 24)
         column.setSpacing(10)
-        column.addWidget(heading(self.tr("Audit log"), 1, self))
+        title_row = QHBoxLayout()
+        title_row.addWidget(heading(self.tr("Audit log"), 1, self))
+        title_row.addStretch(1)
+        # The newest row's number and hash prefix, to compare with what verify and backups print.
+        self.head_label = QLabel(self)
+        self.head_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        title_row.addWidget(self.head_label)
+        column.addLayout(title_row)
         column.addWidget(
             help_text(
                 self.tr(
@@ -133,6 +141,8 @@ class AuditPage(QWidget):
         self._shown(read)
 
     def _shown(self, read: AuditRead) -> None:
+        if read.head is not None:
+            self.head_label.setText(self.tr("Head {head}").format(head=read.head.short()))
         self.refresh_button.setEnabled(True)
         self.older_button.setEnabled(len(read.entries) == PAGE_SIZE)
         self.count_label.setText(
@@ -148,6 +158,7 @@ class AuditPage(QWidget):
         self._tasks.cancel(owner=self, key=_READ)
         self.model.clear()
         self.count_label.clear()
+        self.head_label.clear()
         self.refresh_button.setEnabled(True)
         self.older_button.setEnabled(False)
         self._loaded = False
