@@ -18,7 +18,8 @@ one.
 
 ``accounts`` is AES-256-GCM under a data-key subkey: the account list (every account's slot id, name,
 public key, roles and whether it is enabled; the decoys; the supervisors' and recovery public keys;
-the Argon2id cost) and its Ed25519 signature by the administrators' key. Everyone who can sign in can
+the Argon2id cost; the latest signed audit checkpoint, once there is one) and its Ed25519 signature by
+the administrators' key. Everyone who can sign in can
 read it; only the administrators and the recovery key can sign it. It, not the database's ``users``
 table and not the file around it, says who holds which role.
 
