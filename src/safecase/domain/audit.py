@@ -24,6 +24,7 @@ class AuditAction(StrEnum):
     DATA_KEY_ROTATED = "key.rotated"
     SETTING_CHANGED = "settings.changed"
     BACKUP_CREATED = "backup.created"
+    BACKUP_FAILED = "backup.failed"
     RESTORED = "backup.restored"
     VERIFIED = "vault.verified"
     AUDIT_VIEWED = "audit.viewed"

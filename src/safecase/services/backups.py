@@ -20,6 +20,7 @@ backup's date and generation and what was there before.
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -54,7 +55,7 @@ from safecase.vault.backup import (
     read_summary,
     write_backup,
 )
-from safecase.vault.connection import connect
+from safecase.vault.connection import DatabaseError, connect
 from safecase.vault.migrations import check_not_newer, current_version
 from safecase.vault.paths import VaultPaths
 from safecase.vault.repositories.audit import AuditRepository
@@ -80,20 +81,35 @@ def create_backup(session: VaultSession, out: Path, progress: Progress | None = 
         with transaction(conn):
             AuditRepository(conn).append(now, session.user.name, AuditAction.BACKUP_CREATED.value, "vault", vault_id)
             checkpoint = checkpoint_head(conn, vault_id, admin_key, CheckpointReason.BACKUP, now)
-        with transaction(conn):  # every writer of keys.json holds the database's write lock
+        # Every writer of keys.json holds the database's write lock. Best effort: a key file that cannot
+        # be written now keeps its previous checkpoint, and the backup itself reports a full disk.
+        with contextlib.suppress(OSError), transaction(conn):
             carry_into_keyfile(session.paths, conn, vault_id, admin_key, session.data_key, checkpoint)
-        return write_backup(
-            conn,
-            session.paths,
-            session.data_key,
-            out,
-            vault_id=vault_id,
-            created_at=now.isoformat(timespec="seconds"),
-            app_version=__version__,
-            schema_version=current_version(conn),
-            checkpoint=checkpoint,
-            progress=progress,
-        )
+        try:
+            return write_backup(
+                conn,
+                session.paths,
+                session.data_key,
+                out,
+                vault_id=vault_id,
+                created_at=now.isoformat(timespec="seconds"),
+                app_version=__version__,
+                schema_version=current_version(conn),
+                checkpoint=checkpoint,
+                progress=progress,
+            )
+        except BackupError as exc:
+            # The backup.created row above was committed first (the copy holds it): say it came to nothing.
+            with contextlib.suppress(DatabaseError, MemoryError), transaction(conn):
+                AuditRepository(conn).append(
+                    session.clock.now(),
+                    session.user.name,
+                    AuditAction.BACKUP_FAILED.value,
+                    "vault",
+                    vault_id,
+                    {"reason": exc.message},
+                )
+            raise
 
 
 class TargetState(StrEnum):

@@ -51,6 +51,7 @@ def action_label(action: str) -> str:
         AuditAction.DATA_KEY_ROTATED: t(_CONTEXT, "Database re-keyed"),
         AuditAction.SETTING_CHANGED: t(_CONTEXT, "Setting changed"),
         AuditAction.BACKUP_CREATED: t(_CONTEXT, "Backup created"),
+        AuditAction.BACKUP_FAILED: t(_CONTEXT, "Backup failed"),
         AuditAction.RESTORED: t(_CONTEXT, "Restored from backup"),
         AuditAction.VERIFIED: t(_CONTEXT, "Vault verified"),
         AuditAction.AUDIT_VIEWED: t(_CONTEXT, "Audit log viewed"),
