@@ -50,13 +50,15 @@ def fast_kdf() -> Iterator[None]:
 
 @pytest.fixture(autouse=True)
 def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """No test reads or writes the real user's vault, settings, temp folder or environment.
+    """No test reads or writes the real user's vault, settings, state, temp folder or environment.
 
     The temp folder is the test's own, too, so tests running side by side (pytest-xdist) never see each
     other's temporary files (the canary tests read every new file in it).
     """
     for name in ("SAFECASE_VAULT", "SAFECASE_USER", "SAFECASE_PASSWORD", "SAFECASE_NEW_PASSWORD"):
         monkeypatch.delenv(name, raising=False)
+    # What this computer remembers of the vaults it opened (rollback warnings) stays in the test's folder.
+    monkeypatch.setenv("SAFECASE_STATE_DIR", str(tmp_path / "state"))
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "home" / ".local" / "share"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "home" / ".config"))

@@ -53,9 +53,9 @@ def test_backup_holds_only_the_encrypted_files_and_a_manifest(backup_file: Path)
     assert not [p for p in backup_file.parent.iterdir() if p != backup_file]
 
 
-def test_restore_round_trip(backup_file: Path, tmp_path: Path) -> None:
+def test_restore_round_trip(backup_file: Path, team_vault: TeamVault, tmp_path: Path) -> None:
     target = tmp_path / "restored"
-    restore_backup(backup_file, target, user_name=ADMIN, password=ADMIN_PASSWORD)
+    restore_backup(backup_file, target, recovery_key=team_vault.recovery_key)
     session = access.sign_in(target, ADMIN, ADMIN_PASSWORD)
     assert SettingsService(session).current().center_name == "Seoul center"
     assert (target / "blobs" / "ab" / "evidence.bin").read_bytes() == b"\x00encrypted evidence stand-in"
@@ -88,9 +88,10 @@ def test_counselor_cannot_restore(backup_file: Path, tmp_path: Path) -> None:
     assert not (tmp_path / "restored").exists()
 
 
-def test_wrong_password_restores_nothing(backup_file: Path, tmp_path: Path) -> None:
+def test_wrong_recovery_key_restores_nothing(backup_file: Path, tmp_path: Path) -> None:
+    wrong = "00000-00000-00000-00000-00000-00000-00000-00000"
     with pytest.raises(AuthenticationError):
-        restore_backup(backup_file, tmp_path / "restored", user_name=ADMIN, password="not the password at all")
+        restore_backup(backup_file, tmp_path / "restored", recovery_key=wrong)
     assert not (tmp_path / "restored").exists()
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".restored")]
 
@@ -153,17 +154,17 @@ def test_damaged_backup_is_refused_and_nothing_is_written(
                 dst.addfile(member, io.BytesIO(data))
     before_vault = snapshot(team_vault.root)
     with pytest.raises(BackupError):
-        restore_backup(bad, tmp_path / "restored", user_name=ADMIN, password=ADMIN_PASSWORD)
+        restore_backup(bad, tmp_path / "restored", recovery_key=team_vault.recovery_key)
     assert not (tmp_path / "restored").exists()
     assert not (tmp_path / "keys.json").exists()
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".restored")]
     assert snapshot(team_vault.root) == before_vault
 
 
-def test_backup_from_a_newer_safecase_is_refused(backup_file: Path, tmp_path: Path) -> None:
+def test_backup_from_a_newer_safecase_is_refused(backup_file: Path, team_vault: TeamVault, tmp_path: Path) -> None:
     bad = _rewrite(backup_file, tmp_path / "newer.tar", {"manifest.json": _manifest(backup_file, version=9)})
     with pytest.raises(NewerVersionError):
-        restore_backup(bad, tmp_path / "restored", user_name=ADMIN, password=ADMIN_PASSWORD)
+        restore_backup(bad, tmp_path / "restored", recovery_key=team_vault.recovery_key)
 
 
 def test_backup_to_an_unwritable_place_fails_cleanly(team_vault: TeamVault, tmp_path: Path) -> None:
@@ -234,7 +235,7 @@ def test_backup_taken_across_a_rekey_is_refused_not_broken(
         create_backup(team_vault.admin, out)
     monkeypatch.undo()
     if out.exists():  # a file that was written must restore
-        restore_backup(out, tmp_path / "restored", user_name=ADMIN, password=ADMIN_PASSWORD)
+        restore_backup(out, tmp_path / "restored", recovery_key=team_vault.recovery_key)
 
 
 def test_backup_does_not_carry_the_os_account_name(team_vault: TeamVault, tmp_path: Path) -> None:
@@ -253,5 +254,5 @@ def test_restore_replace_refuses_a_folder_that_is_not_a_vault(team_vault: TeamVa
     documents.mkdir()
     (documents / "thesis.docx").write_bytes(b"four years of work")
     with pytest.raises(BackupError):
-        restore_backup(out, documents, user_name=ADMIN, password=ADMIN_PASSWORD, replace=True)
+        restore_backup(out, documents, recovery_key=team_vault.recovery_key, replace=True)
     assert (documents / "thesis.docx").read_bytes() == b"four years of work"

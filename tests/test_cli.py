@@ -331,10 +331,12 @@ def test_init_requires_admin(vault_dir: Path) -> None:
 def test_verify_reports_every_check(team_vault: TeamVault) -> None:
     result = run(["verify", *vault_args(team_vault.root)], env=as_user(COUNSELOR, COUNSELOR_PASSWORD))
     assert result.exit_code == 0, result.output
-    lines = result.stdout.splitlines()
-    assert len(lines) == 5
+    *lines, head = result.stdout.splitlines()
+    assert len(lines) == 6
     assert all(line.startswith("OK ") for line in lines)
     assert any("Audit log chain" in line for line in lines)
+    assert any("Checkpoints" in line for line in lines)
+    assert re.fullmatch(r"Audit head: #\d+ · [0-9a-f]{8}", head)
     assert any("Accounts and key slots" in line and "recovery key fingerprint" in line for line in lines)
 
 
@@ -350,7 +352,7 @@ def test_verify_fails_after_the_audit_log_is_edited(team_vault: TeamVault) -> No
     chain = next(line for line in result.stdout.splitlines() if "Audit log chain" in line)
     assert chain.startswith("FAILED")
     assert "#2" in chain
-    assert sum(line.startswith("OK ") for line in result.stdout.splitlines()) == 4
+    assert sum(line.startswith("OK ") for line in result.stdout.splitlines()) == 5
     assert result.stderr.startswith("safecase: error: 1 check failed")
     assert result.stderr.count("\n") == 1
 
@@ -442,45 +444,68 @@ def test_backup_does_not_overwrite_a_file_unless_asked(team_vault: TeamVault, ba
     assert run([*args, "--overwrite"], env=as_user(ADMIN, ADMIN_PASSWORD)).exit_code == 0
 
 
-def test_restore_into_a_new_folder(backup_file: Path, tmp_path: Path) -> None:
+def test_restore_into_a_new_folder_needs_the_recovery_key(backup_file: Path, tmp_path: Path) -> None:
+    """No vault there to say who its administrators are: a password (from the backup) is not enough."""
     target = tmp_path / "restored"
     result = run(["restore", str(backup_file), "--vault", str(target)], env=as_user("Admin", ADMIN_PASSWORD))
-    assert result.exit_code == 0, result.output
-    assert str(target) in result.stdout
-    access.sign_in(target, COUNSELOR, COUNSELOR_PASSWORD).close()
-    assert run(["verify", "--vault", str(target)], env=as_user(ADMIN, ADMIN_PASSWORD)).exit_code == 0
-    entries = json.loads(run(["audit", "--json", "--vault", str(target)], env=as_user(ADMIN, ADMIN_PASSWORD)).stdout)
-    restored = next(e for e in entries if e["action"] == "backup.restored")
-    assert restored["actor"] == ADMIN
+    assert_failed(result, "needs the recovery key (--recovery-key-stdin)")
+    assert "key generation 1" in result.stdout
+    assert not target.exists()
 
 
 def test_restore_with_the_recovery_key(team_vault: TeamVault, backup_file: Path, tmp_path: Path) -> None:
     target = tmp_path / "restored"
     result = run(
         ["restore", str(backup_file), "--vault", str(target), "--recovery-key-stdin"],
-        input=team_vault.recovery_key + "\n",
+        input="y\n" + team_vault.recovery_key + "\n",
     )
     assert result.exit_code == 0, result.output
-    access.sign_in(target, ADMIN, ADMIN_PASSWORD).close()
+    assert re.search(r"Backup made \S+, key generation 1, audit head #\d+ · [0-9a-f]{8}\.", result.stdout)
+    assert "no vault there" in result.stdout
+    assert str(target) in result.stdout
+    access.sign_in(target, COUNSELOR, COUNSELOR_PASSWORD).close()
+    assert run(["verify", "--vault", str(target)], env=as_user(ADMIN, ADMIN_PASSWORD)).exit_code == 0
+    entries = json.loads(run(["audit", "--json", "--vault", str(target)], env=as_user(ADMIN, ADMIN_PASSWORD)).stdout)
+    over = next(e for e in entries if e["action"] == "vault.restored_over")
+    assert over["actor"] == "recovery-key"
+    assert over["details"]["previous"] == "missing" and over["details"]["generation"] == "1"
+
+
+def test_restore_asks_first_and_no_restores_nothing(team_vault: TeamVault, backup_file: Path, tmp_path: Path) -> None:
+    target = tmp_path / "restored"
+    result = run(
+        ["restore", str(backup_file), "--vault", str(target), "--recovery-key-stdin"],
+        input="n\n" + team_vault.recovery_key + "\n",
+    )
+    assert result.exit_code == 1
+    prompt, error = result.stderr.splitlines()
+    assert prompt.startswith(f"Restore this backup into {target}? [y/N]")
+    assert error == "safecase: error: Nothing was restored."
+    assert not target.exists()
 
 
 def test_restore_with_a_wrong_recovery_key_writes_nothing(backup_file: Path, tmp_path: Path) -> None:
     target = tmp_path / "restored"
     wrong = "00000-00000-00000-00000-00000-00000-00000-00000"
-    result = run(["restore", str(backup_file), "--vault", str(target), "--recovery-key-stdin"], input=wrong + "\n")
+    result = run(
+        ["restore", str(backup_file), "--vault", str(target), "--recovery-key-stdin", "--yes"], input=wrong + "\n"
+    )
     assert_failed(result, "Wrong recovery key.")
     assert not target.exists()
 
 
-def test_only_an_admin_restores(backup_file: Path, tmp_path: Path) -> None:
-    target = tmp_path / "restored"
-    result = run(["restore", str(backup_file), "--vault", str(target)], env=as_user(COUNSELOR, COUNSELOR_PASSWORD))
+def test_only_an_admin_restores(team_vault: TeamVault, backup_file: Path) -> None:
+    team_vault.admin.close()
+    result = run(
+        ["restore", str(backup_file), *vault_args(team_vault.root), "--replace", "--yes"],
+        env=as_user(COUNSELOR, COUNSELOR_PASSWORD),
+    )
     assert_failed(result, "Only an administrator")
-    assert not target.exists()
 
 
-def test_restore_needs_a_user_or_the_recovery_key(backup_file: Path, tmp_path: Path) -> None:
-    result = run(["restore", str(backup_file), "--vault", str(tmp_path / "r")], env={"SAFECASE_PASSWORD": "x"})
+def test_restore_needs_a_user_or_the_recovery_key(backup_file: Path, team_vault: TeamVault) -> None:
+    args = ["restore", str(backup_file), *vault_args(team_vault.root), "--replace", "--yes"]
+    result = run(args, env={"SAFECASE_PASSWORD": "x"})
     assert result.exit_code == 2
 
 
@@ -498,7 +523,7 @@ def test_restore_replace_overwrites_the_vault(team_vault: TeamVault, backup_file
     access.sign_in(team_vault.root, "later", NEW_PASSWORD).close()
     team_vault.admin.close()
 
-    result = run(["restore", str(backup_file), *vault_args(team_vault.root), "--replace"], env=env)
+    result = run(["restore", str(backup_file), *vault_args(team_vault.root), "--replace", "--yes"], env=env)
     assert result.exit_code == 0, result.output
     with pytest.raises(AuthenticationError):
         access.sign_in(team_vault.root, "later", NEW_PASSWORD)
@@ -509,7 +534,7 @@ def test_truncated_backup_is_refused_and_nothing_is_written(backup_file: Path, t
     truncated = tmp_path / "truncated.scbackup"
     truncated.write_bytes(backup_file.read_bytes()[: backup_file.stat().st_size // 2])
     target = tmp_path / "restored"
-    result = run(["restore", str(truncated), "--vault", str(target)], env=as_user(ADMIN, ADMIN_PASSWORD))
+    result = run(["restore", str(truncated), "--vault", str(target), "--yes"], env=as_user(ADMIN, ADMIN_PASSWORD))
     assert_failed(result, "not a SafeCase backup, or it is damaged or incomplete")
     assert not target.exists()
     assert [p.name for p in tmp_path.iterdir() if "restor" in p.name] == []

@@ -51,6 +51,10 @@ def test_full_disk_while_writing_a_backup(
     with pytest.raises(BackupError, match="could not be written"):
         create_backup(team_vault.admin, tmp_path / "backup.tar")
     assert list(tmp_path.glob("*backup.tar*")) == []
+    monkeypatch.undo()
+    # The backup's row and checkpoint came first; the log says the backup came to nothing.
+    actions = [e.action for e in AuditService(team_vault.admin).entries(3)]
+    assert actions[1:] == ["backup.failed", "backup.created"]
 
 
 WRITER = textwrap.dedent(

@@ -6,8 +6,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+import sqlcipher3
 
-from safecase.domain.audit import AuditAction
+from safecase.domain.audit import AuditAction, CheckpointReason
 from safecase.domain.cases import CaseFilter
 from safecase.domain.errors import NewerVersionError, VaultFormatError
 from safecase.domain.referrals import ReferralStatus
@@ -23,6 +24,8 @@ from safecase.vault import keyfile as keyfiles
 from safecase.vault import migrations as migrations_module
 from safecase.vault.connection import OperationalError, connect
 from safecase.vault.migrations import MIGRATIONS, Migration, current_version, latest_version, migrate
+from safecase.vault.repositories.audit import AuditRepository
+from safecase.vault.repositories.checkpoints import CheckpointRepository
 from vault_support import ADMIN, ADMIN_PASSWORD, TeamVault
 from vaultfiles import raw_connection, snapshot
 
@@ -110,6 +113,58 @@ def test_vault_from_version_2_opens_with_its_casework(tmp_path: Path) -> None:
     assert len(TaskService(session).for_case(case_id)) == 3  # contact and referral follow-ups, one by hand
     assert verify_vault(session).ok
     session.close()
+
+
+def test_vaults_from_versions_1_and_2_get_the_checkpoints_table_and_a_first_checkpoint(tmp_path: Path) -> None:
+    for name in ("vault-v1", "vault-v2"):
+        root = _copy_fixture(name, tmp_path)
+        session = access.sign_in(root, ADMIN, ADMIN_PASSWORD)
+        try:
+            [checkpoint] = CheckpointRepository(session.conn).all()  # the upgrading sign-in's
+            assert checkpoint.reason == CheckpointReason.ADMIN_SIGN_IN
+            assert checkpoint.head == AuditRepository(session.conn).head()
+            found = next(c for c in verify_vault(session).checks if c.name == "Checkpoints")
+            assert found.ok, found.detail
+        finally:
+            session.close()
+
+
+def test_vault_from_version_3_opens_with_its_checkpoints(tmp_path: Path) -> None:
+    root = _copy_fixture("vault-v3", tmp_path)
+    session = access.sign_in(root, "counselor", "quiet river under the bridge 7")
+    try:
+        assert current_version(session.conn) == latest_version()
+        cases = CaseService(session)
+        [case_id] = cases.list_ids(CaseFilter(), log=False)
+        assert cases.get(case_id).number == "2026-0001"
+        stored = CheckpointRepository(session.conn).all()
+        assert [c.reason for c in stored] == ["admin_sign_in", "backup", "admin_sign_in"]
+        report = verify_vault(session)
+        assert report.ok, [c for c in report.checks if not c.ok]
+        assert report.head is not None and report.head.seq > stored[-1].head.seq
+    finally:
+        session.close()
+    # The carried checkpoint in keys.json is the latest the administrators signed.
+    admin = access.sign_in(root, ADMIN, ADMIN_PASSWORD)
+    try:
+        carried = keyfiles.open_accounts(keyfiles.load(root / "keys.json"), admin.data_key).accounts.checkpoint
+        assert carried == CheckpointRepository(admin.conn).latest()
+    finally:
+        admin.close()
+    recovery_key = (root / "RECOVERY-KEY.txt").read_text().strip()
+    reset_password_with_recovery_key(root, recovery_key, "counselor", "a brand new pass phrase here")
+    access.sign_in(root, "counselor", "a brand new pass phrase here").close()
+
+
+def test_checkpoints_are_insert_only(team_vault: TeamVault) -> None:
+    conn = raw_connection(team_vault.admin)
+    try:
+        with pytest.raises(sqlcipher3.IntegrityError, match="append-only"):
+            conn.execute("UPDATE audit_checkpoints SET reason = 'backup'")
+        with pytest.raises(sqlcipher3.IntegrityError, match="append-only"):
+            conn.execute("DELETE FROM audit_checkpoints")
+    finally:
+        conn.close()
 
 
 # --- two processes, and the audit log ----------------------------------------------------------------

@@ -38,7 +38,8 @@ PROBE = textwrap.dedent(
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="prctl and /proc are Linux's")
 def test_harden_makes_the_process_unreadable_and_takes_secrets_out_of_the_environment() -> None:
-    env = {**os.environ, "SAFECASE_PASSWORD": "correct horse battery staple", "SAFECASE_VAULT": "/tmp/v"}
+    inherited = {k: v for k, v in os.environ.items() if k != "SAFECASE_STATE_DIR"}  # the tests' own setting
+    env = {**inherited, "SAFECASE_PASSWORD": "correct horse battery staple", "SAFECASE_VAULT": "/tmp/v"}
     out = subprocess.run([sys.executable, "-c", PROBE], env=env, capture_output=True, text=True, check=True)
     result = json.loads(out.stdout)
     assert result["ok"] is True

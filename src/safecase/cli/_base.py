@@ -208,11 +208,15 @@ def reject_two_stdin_secrets(ctx: click.Context, recovery_key_stdin: bool) -> No
 
 
 def sign_in(ctx: click.Context, password: str | None = None) -> VaultSession:
+    """Sign in; what the sign-in found suspicious (a vault older than this computer saw) goes to stderr."""
     root = existing_vault(ctx)
     name = acting_user(ctx)
     if password is None:
         password = read_password(ctx, name)
-    return access.sign_in(root, name, password)
+    session = access.sign_in(root, name, password)
+    for warning in session.warnings:
+        click.echo(tr("safecase: warning: {message}").format(message=_one_line(warning)), err=True)
+    return session
 
 
 @contextmanager

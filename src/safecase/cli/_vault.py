@@ -6,13 +6,13 @@ from pathlib import Path
 
 import click
 
-from safecase.domain.audit import AuditEntry
-from safecase.domain.errors import BackupError, InputError, SafeCaseError, VaultExistsError
+from safecase.domain.audit import AuditEntry, AuditHead
+from safecase.domain.errors import InputError, PermissionDeniedError, SafeCaseError, VaultExistsError
 from safecase.domain.users import normalize_user_name
 from safecase.i18n import tr, trn
 from safecase.services import access
 from safecase.services.audit import AuditService
-from safecase.services.backups import create_backup, restore_backup
+from safecase.services.backups import TargetState, create_backup, preview_restore, restore_backup, state_label
 from safecase.services.verify import verify_vault
 
 from ._base import (
@@ -90,6 +90,7 @@ def verify(ctx: click.Context) -> None:
     for check in report.checks:
         status = tr("OK") if check.ok else tr("FAILED")
         click.echo(f"{status:<6}  {check.name}: {check.detail}")
+    click.echo(tr("Audit head: {head}").format(head=_head(report.head)))
     failed = sum(1 for check in report.checks if not check.ok)
     if failed:
         raise SafeCaseError(
@@ -99,6 +100,10 @@ def verify(ctx: click.Context) -> None:
                 failed,
             ).format(count=failed)
         )
+
+
+def _head(head: AuditHead | None) -> str:
+    return tr("none (the audit log is empty)") if head is None else head.short()
 
 
 def _target(entry: AuditEntry) -> str:
@@ -169,30 +174,60 @@ def backup(ctx: click.Context, out: Path, overwrite: bool) -> None:
     if out.exists() and not overwrite:
         raise InputError(tr("{path} already exists; choose another file name or add --overwrite.").format(path=out))
     with signed_in(ctx) as session:
-        create_backup(session, out)
+        manifest = create_backup(session, out)
     click.echo(tr("Backup written to {path}: {size}.").format(path=out, size=human_size(out.stat().st_size)))
+    head = None if manifest.checkpoint is None else manifest.checkpoint.head
+    click.echo(
+        tr("Audit head: {head} (signed into the backup; key generation {generation}).").format(
+            head=_head(head), generation=manifest.generation
+        )
+    )
     click.echo(tr("It opens with the same passwords and recovery key as the vault; store it somewhere safe."))
 
 
 @click.command(
     "restore",
     short_help=tr("Restore a backup file."),
-    help=tr("Restore a backup file as the vault at --vault (administrator or recovery key)."),
+    help=tr(
+        "Restore a backup file as the vault at --vault (administrator or recovery key). Where no readable "
+        "vault is at --vault (nothing there, keys.json missing or damaged, the database missing), only the "
+        "recovery key can restore. Shows the backup's date and key generation and asks first."
+    ),
 )
 @click.argument("backup_file", metavar="FILE", type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--replace", is_flag=True, help=tr("Overwrite a vault already at the target folder."))
+@click.option("--yes", "assume_yes", is_flag=True, help=tr("Restore without asking for confirmation."))
 @recovery_key_stdin_option(tr("Prove the right to restore with the recovery key, read from standard input."))
 @auth_options
 @click.pass_context
-def restore(ctx: click.Context, backup_file: Path, replace: bool, recovery_key_stdin: bool) -> None:
+def restore(ctx: click.Context, backup_file: Path, replace: bool, assume_yes: bool, recovery_key_stdin: bool) -> None:
     reject_two_stdin_secrets(ctx, recovery_key_stdin)
     target = vault_path(ctx)
     if access.vault_exists(target) and not replace:
         raise VaultExistsError(
             tr("{path} already holds a vault; use --replace to overwrite it. Nothing was changed.").format(path=target)
         )
-    if not backup_file.is_file():
-        raise BackupError(tr("There is no backup file at {path}.").format(path=backup_file))
+    preview = preview_restore(backup_file, target)
+    manifest = preview.summary.manifest
+    click.echo(
+        tr("Backup made {created}, key generation {generation}, audit head {head}.").format(
+            created=manifest.created_at, generation=preview.summary.generation, head=_head(preview.head)
+        )
+    )
+    if preview.target is not TargetState.INTACT:
+        click.echo(tr("At {path}: {state}.").format(path=target, state=state_label(preview.target)))
+    for warning in preview.warnings:
+        click.echo(tr("safecase: warning: {message}").format(message=warning), err=True)
+    if not recovery_key_stdin and preview.target is not TargetState.INTACT:
+        # Refused before anyone types a password: the service would refuse it too.
+        raise PermissionDeniedError(
+            tr(
+                "There is no readable vault at {path} ({state}), so it cannot show who its administrators are: "
+                "restoring there needs the recovery key (--recovery-key-stdin). Nothing was changed."
+            ).format(path=target, state=state_label(preview.target))
+        )
+    if not assume_yes and not click.confirm(tr("Restore this backup into {path}?").format(path=target), err=True):
+        raise SafeCaseError(tr("Nothing was restored."))
     if recovery_key_stdin:
         result = restore_backup(backup_file, target, recovery_key=read_recovery_key(ctx), replace=replace)
     else:

@@ -24,10 +24,13 @@ class AuditAction(StrEnum):
     DATA_KEY_ROTATED = "key.rotated"
     SETTING_CHANGED = "settings.changed"
     BACKUP_CREATED = "backup.created"
+    BACKUP_FAILED = "backup.failed"
     RESTORED = "backup.restored"
     VERIFIED = "vault.verified"
     AUDIT_VIEWED = "audit.viewed"
     MIGRATED = "vault.migrated"
+    ROLLBACK_SUSPECTED = "vault.rollback_suspected"
+    RESTORED_OVER = "vault.restored_over"
     CASE_CREATED = "case.created"
     CASE_UPDATED = "case.updated"
     CASE_VIEWED = "case.viewed"
@@ -159,3 +162,34 @@ class AuditQuery:
     case_id: int | None = None
     since: datetime | None = None
     until: datetime | None = None
+
+
+@dataclass(frozen=True)
+class AuditHead:
+    """The newest row of the audit log: its number and its hash (which covers every row before it)."""
+
+    seq: int
+    hash: str
+
+    def short(self) -> str:
+        """``#1234 · 3fa9c2d1``: the number and the first 8 hex characters of the hash."""
+        return f"#{self.seq} · {self.hash[:8]}"
+
+
+class CheckpointReason(StrEnum):
+    """Why the administrators' key signed the audit head."""
+
+    ADMIN_SIGN_IN = "admin_sign_in"
+    RECOVERY_KEY = "recovery_key"
+    BACKUP = "backup"
+
+
+@dataclass(frozen=True)
+class Checkpoint:
+    """The audit head as the administrators' key signed it (``signer``: the Ed25519 public key used)."""
+
+    head: AuditHead
+    at: str  # UTC ISO-8601 text, exactly as signed
+    reason: str
+    signer: bytes
+    signature: bytes

@@ -41,7 +41,7 @@ from safecase.crypto.keyslots import (
 )
 from safecase.crypto.recovery import generate_recovery_key, normalize_recovery_key, recovery_fingerprint
 from safecase.crypto.signing import new_signing_key, verifying_key_of
-from safecase.domain.audit import AuditAction
+from safecase.domain.audit import AuditAction, CheckpointReason
 from safecase.domain.errors import (
     AccountDisabledError,
     AuthenticationError,
@@ -55,7 +55,10 @@ from safecase.domain.errors import (
 from safecase.domain.roles import Role, sorted_roles
 from safecase.domain.users import User, is_valid_user_name, normalize_user_name
 from safecase.i18n import tr
+from safecase.services import rollback
 from safecase.services.case_keys import CaseKeys
+from safecase.services.checkpoints import carried_checkpoint_broken, carry_into_keyfile, checkpoint_head
+from safecase.services.checkpoints import describe as describe_checkpoint
 from safecase.services.clock import SYSTEM_CLOCK, Clock
 from safecase.services.keyfile_upgrade import upgrade_key_file
 from safecase.services.password_policy import require_acceptable
@@ -884,7 +887,7 @@ def _sign_in(root: Path, user_name: str, password: str, *, unlock: bool, clock: 
             _own_slot=admitted.unlocked,
             clock=clock,
         )
-        _record_sign_in(session, slot_id, AuditAction.UNLOCK if unlock else AuditAction.SIGN_IN)
+        _record_sign_in(session, slot_id, AuditAction.UNLOCK if unlock else AuditAction.SIGN_IN, admitted.admin_key)
         if not unlock:
             CaseKeys(session).reconcile()
     except BaseException:
@@ -1003,13 +1006,26 @@ def _open_legacy_next(next_keyfile: KeyFile | LegacyKeyFile, vault_id: str, slot
     return next_key
 
 
-def _record_sign_in(session: VaultSession, slot_id: str, action: AuditAction) -> None:
-    """Write queued failures and this sign-in to the audit log, then reset the delay."""
+def _record_sign_in(session: VaultSession, slot_id: str, action: AuditAction, admin_key: bytes | None) -> None:
+    """Write queued failures and this sign-in to the audit log, then reset the delay.
+
+    Before them, the vault is compared with what this computer remembers of it: going backwards is
+    recorded (``vault.rollback_suspected``) and put on the session as a warning; afterwards the memory
+    is raised to what the vault is now. An administrator's sign-in (``admin_key``) also signs the new
+    audit head: a checkpoint in the same unit of work, then carried into keys.json.
+    """
     pending = throttle.pending_failures(session.paths.throttle)
-    names = {slot_id_for(session.keyfile.vault_id, u.name): u.name for u in UserRepository(session.conn).all()}
+    vault_id = session.keyfile.vault_id
+    names = {slot_id_for(vault_id, u.name): u.name for u in UserRepository(session.conn).all()}
     names[RECOVERY_SLOT] = RECOVERY_ACTOR
     with session.write():
         audit = AuditRepository(session.conn)
+        warnings = rollback.rollback_warnings(session.conn, vault_id, session.keyfile.generation, audit.head())
+        broken = carried_checkpoint_broken(session.conn, session.keyfile, session.data_key)
+        if broken is not None:
+            warnings.append(rollback.checkpoint_warning(broken.head, describe_checkpoint(broken)))
+        for warning in warnings:
+            session.log(AuditAction.ROLLBACK_SUSPECTED, "vault", vault_id, warning.details)
         for failure in pending:
             audit.append(
                 datetime.fromtimestamp(failure.at, UTC),
@@ -1020,8 +1036,23 @@ def _record_sign_in(session: VaultSession, slot_id: str, action: AuditAction) ->
                 {"reason": failure.reason},
             )
         session.log(action, "user", session.user.name)
+        checkpoint = None
+        if admin_key is not None:
+            checkpoint = checkpoint_head(
+                session.conn, vault_id, admin_key, CheckpointReason.ADMIN_SIGN_IN, session.clock.now()
+            )
+        head = audit.head()
+    session.warnings = tuple(w.message for w in warnings)
+    rollback.remember(vault_id, session.keyfile.generation, head)
     existing = {s.slot_id for s in session.keyfile.slots} | {RECOVERY_SLOT}
     throttle.clear_after_success(session.paths.throttle, slot_id, len(pending), keep=existing)
+    if checkpoint is not None and admin_key is not None:
+        # After the commit, under the write lock again: keys.json never names a checkpoint the database
+        # lacks. Best effort: the sign-in has succeeded, and the next one carries a later checkpoint.
+        with contextlib.suppress(OSError), session.write(standalone=True):
+            carried = carry_into_keyfile(session.paths, session.conn, vault_id, admin_key, session.data_key, checkpoint)
+            if carried is not None:
+                session.replace_keys(carried)
 
 
 # --- the recovery key ---------------------------------------------------------------------------------

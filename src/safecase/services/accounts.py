@@ -32,7 +32,7 @@ from safecase.crypto.keyslots import (
 )
 from safecase.crypto.recovery import generate_recovery_key, recovery_fingerprint
 from safecase.crypto.signing import new_signing_key, verifying_key_of
-from safecase.domain.audit import AuditAction
+from safecase.domain.audit import AuditAction, CheckpointReason
 from safecase.domain.errors import AuthenticationError, InputError, SafeCaseError, VaultFormatError
 from safecase.domain.roles import Permission, Role, sorted_roles
 from safecase.domain.users import User
@@ -46,6 +46,7 @@ from safecase.services.access import (
     open_recovery,
     unlock_slot,
 )
+from safecase.services.checkpoints import checkpoint_head
 from safecase.services.clock import SYSTEM_CLOCK, Clock
 from safecase.services.password_policy import require_acceptable
 from safecase.services.session import VaultSession
@@ -698,6 +699,7 @@ def reset_password_with_recovery_key(
             now = clock.now()
             audit.append(now, RECOVERY_ACTOR, AuditAction.SIGN_IN_RECOVERY.value, "user", user.name)
             audit.append(now, RECOVERY_ACTOR, AuditAction.PASSWORD_RESET.value, "user", user.name)
+            checkpoint_head(conn, opened.keyfile.vault_id, opened.admin_key, CheckpointReason.RECOVERY_KEY, now)
             # Re-read under the write lock: another process may have changed keys.json meanwhile.
             try:
                 keyfile, signed = trusted_keys(

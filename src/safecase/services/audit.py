@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from safecase.domain.audit import MAX_REVEAL_REASON, AuditAction, AuditEntry, AuditFilter, AuditQuery
+from safecase.domain.audit import MAX_REVEAL_REASON, AuditAction, AuditEntry, AuditFilter, AuditHead, AuditQuery
 from safecase.domain.errors import InputError
 from safecase.domain.roles import Permission
 from safecase.domain.users import User
@@ -82,6 +82,11 @@ class AuditService:
         self._session.require(Permission.VIEW_AUDIT)
         query = None if flt is None else self._query(flt)
         return AuditRepository(self._session.conn).count(query)
+
+    def head(self) -> AuditHead | None:
+        """The newest row's number and hash (``#1234 · 3fa9c2d1``), None for an empty log."""
+        self._session.require(Permission.VIEW_AUDIT)
+        return AuditRepository(self._session.conn).head()
 
     def people(self) -> list[User]:
         """Every account, disabled ones too, to pick whose actions to see."""

@@ -60,6 +60,9 @@ class VaultSession:
     # Set only on those sessions too: the person's session, whose connection, keys and unit of work
     # they use (never copies), so locking or closing it locks them as well.
     _parent: VaultSession | None = field(default=None, repr=False, compare=False)
+    # What the sign-in found suspicious (the vault older than this computer saw it): shown to the person
+    # once, by the CLI on stderr and by the app in a message box. The sign-in itself succeeded.
+    warnings: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self._uow is None and self._conn is not None:
@@ -201,7 +204,7 @@ class VaultSession:
         audit_log = AuditRepository(self.conn)
         now = self.clock.now()
         if action in FOLDED_ACTIONS and repeats(
-            audit_log.head(), now, self.user.name, action.value, target_type, target_id, details or {}
+            audit_log.newest(), now, self.user.name, action.value, target_type, target_id, details or {}
         ):
             return
         audit_log.append(now, self.user.name, action.value, target_type, target_id, details)

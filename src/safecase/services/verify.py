@@ -2,8 +2,10 @@
 
 Checks SQLCipher's page authentication (``cipher_integrity_check``), SQLite's structure
 (``integrity_check``), the key file's checksum and MAC, the accounts and key slots against the list the
-administrators signed (naming any slot that is not on it), and the whole audit chain, naming the first
-broken audit row when one was edited, deleted or re-ordered.
+administrators signed (naming any slot that is not on it), the whole audit chain, naming the first
+broken audit row when one was edited, deleted or re-ordered, and the signed audit checkpoints, which
+name the first checkpointed row that no longer matches when the chain was rewritten and recomputed
+with the data key. The report carries the audit head (``#1234 · 3fa9c2d1``).
 """
 
 from __future__ import annotations
@@ -14,11 +16,12 @@ from dataclasses import dataclass
 
 from safecase.crypto.errors import CryptoError
 from safecase.crypto.recovery import recovery_fingerprint
-from safecase.domain.audit import AuditAction
+from safecase.domain.audit import AuditAction, AuditHead
 from safecase.domain.errors import VaultFormatError
 from safecase.domain.roles import Permission
 from safecase.i18n import tr
 from safecase.services.access import account_mismatches
+from safecase.services.checkpoints import check_checkpoints
 from safecase.services.session import VaultSession
 from safecase.vault import keyfile as keyfiles
 from safecase.vault.connection import DatabaseError
@@ -37,6 +40,7 @@ class CheckResult:
 @dataclass(frozen=True)
 class VerifyReport:
     checks: list[CheckResult]
+    head: AuditHead | None = None
 
     @property
     def ok(self) -> bool:
@@ -52,8 +56,12 @@ def verify_vault(session: VaultSession) -> VerifyReport:
         _guarded(tr("Key file"), lambda: _keyfile_check(session)),
         _guarded(tr("Accounts and key slots"), lambda: _accounts_check(session)),
         _guarded(tr("Audit log chain"), lambda: _chain_check(session)),
+        _guarded(tr("Checkpoints"), lambda: _checkpoints_check(session)),
     ]
-    report = VerifyReport(checks)
+    head: AuditHead | None = None
+    with contextlib.suppress(DatabaseError, MemoryError):
+        head = AuditRepository(session.conn).head()
+    report = VerifyReport(checks, head)
     # A damaged database may refuse the write; the report is what the person asked for.
     with contextlib.suppress(DatabaseError, MemoryError):
         session.audit(AuditAction.VERIFIED, "vault", session.keyfile.vault_id, {"ok": str(report.ok).lower()})
@@ -108,6 +116,24 @@ def _chain_check(session: VaultSession) -> CheckResult:
     else:
         detail = tr("first broken row: #{seq} ({reason})").format(seq=chain.first_bad_seq, reason=chain.reason)
     return CheckResult(tr("Audit log chain"), chain.ok, detail)
+
+
+def _checkpoints_check(session: VaultSession) -> CheckResult:
+    """Each signed checkpoint (and the one keys.json carries) against the administrators' keys and the chain."""
+    name = tr("Checkpoints")
+    try:
+        keyfile = keyfiles.load(session.paths.keyfile)
+    except VaultFormatError:
+        keyfile = session.keyfile  # the key file check names the damage; judge by the one signed in with
+    found = check_checkpoints(session.conn, keyfile, session.data_key)
+    if found.problems:
+        return CheckResult(name, False, "; ".join(found.problems))
+    if found.latest is None:
+        return CheckResult(name, True, tr("none yet (an administrator's sign-in or a backup makes one)"))
+    detail = tr("{count} signed by the administrators, each still in the chain; latest {head}").format(
+        count=found.checked, head=found.latest.head.short()
+    )
+    return CheckResult(name, True, detail)
 
 
 def _short(slot_id: str) -> str:

@@ -5,6 +5,10 @@ app may be running), ``keys.json`` and ``blobs/…``. The manifest lists each me
 authenticated with an HMAC under a key derived from the data key, so nothing in a backup can be
 swapped or edited unnoticed, and nothing in it is readable without a password or the recovery key.
 The tar is written to a temporary file beside the target and renamed into place.
+
+Version 2 manifests also name the key file's generation and carry the audit checkpoint the
+administrators' key signed when the backup was made (the audit head it was made at), which the data
+key alone cannot forge. Version 1 manifests, without them, are still read.
 """
 
 from __future__ import annotations
@@ -18,13 +22,14 @@ import shutil
 import tarfile
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from safecase.crypto.encoding import canonical_json
 from safecase.crypto.subkeys import BACKUP_MANIFEST_MAC, derive_subkey, mac, mac_matches
+from safecase.domain.audit import Checkpoint
 from safecase.domain.errors import BackupError, NewerVersionError, VaultFormatError
 from safecase.i18n import tr
 from safecase.vault import keyfile as keyfiles
@@ -33,7 +38,7 @@ from safecase.vault.connection import Connection, export_copy
 from safecase.vault.paths import BLOBS_DIR, DB_NAME, KEYFILE_NAME, VaultPaths
 
 FORMAT = "safecase.backup"
-VERSION = 1
+VERSION = 2
 MANIFEST = "manifest.json"
 CHUNK = 1024 * 1024
 MAX_MANIFEST_BYTES = 16 * 1024 * 1024
@@ -49,17 +54,24 @@ class BackupManifest:
     schema_version: int
     files: dict[str, str]
     mac: str
+    version: int = VERSION
+    generation: int | None = None  # of the key file in the backup (version 2 on)
+    checkpoint: Checkpoint | None = None  # the audit head signed when the backup was made (version 2 on)
 
     def body(self) -> dict[str, Any]:
-        return {
+        body: dict[str, Any] = {
             "format": FORMAT,
-            "version": VERSION,
+            "version": self.version,
             "vault_id": self.vault_id,
             "created_at": self.created_at,
             "app_version": self.app_version,
             "schema_version": self.schema_version,
             "files": self.files,
         }
+        if self.version >= 2:
+            body["generation"] = self.generation
+            body["checkpoint"] = None if self.checkpoint is None else keyfiles.checkpoint_to_json(self.checkpoint)
+        return body
 
     def authentic(self, data_key: bytes) -> bool:
         return mac_matches(derive_subkey(data_key, BACKUP_MANIFEST_MAC), canonical_json(self.body()), self.mac)
@@ -87,9 +99,10 @@ def write_backup(
     created_at: str,
     app_version: str,
     schema_version: int,
+    checkpoint: Checkpoint | None = None,
     progress: Progress | None = None,
 ) -> BackupManifest:
-    """Write a backup of the open vault to ``out`` atomically; returns its manifest."""
+    """Write a backup of the open vault to ``out`` atomically; returns its manifest (carrying ``checkpoint``)."""
     out = out.resolve()
     if out.is_dir():
         raise BackupError(tr("{path} is a folder; give a file name for the backup.").format(path=out))
@@ -117,14 +130,18 @@ def write_backup(
         members += [(f"{BLOBS_DIR}/{p.relative_to(paths.blobs).as_posix()}", p) for p in _blob_files(paths.blobs)]
         total = sum(path.stat().st_size for _, path in members)
         files = {name: sha256_file(path) for name, path in members}
-        unsigned = BackupManifest(vault_id, created_at, app_version, schema_version, files, "")
-        manifest = BackupManifest(
+        unsigned = BackupManifest(
             vault_id,
             created_at,
             app_version,
             schema_version,
             files,
-            mac(derive_subkey(data_key, BACKUP_MANIFEST_MAC), canonical_json(unsigned.body())),
+            "",
+            generation=current_keys.generation,
+            checkpoint=checkpoint,
+        )
+        manifest = replace(
+            unsigned, mac=mac(derive_subkey(data_key, BACKUP_MANIFEST_MAC), canonical_json(unsigned.body()))
         )
         manifest_bytes = json.dumps({**manifest.body(), "mac": manifest.mac}, indent=2).encode("utf-8")
         fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE_MODE)
@@ -175,6 +192,8 @@ def _parse_manifest(raw: bytes) -> BackupManifest:
         files = data["files"]
         if not isinstance(files, dict):
             raise _not_a_backup()
+        version = int(data["version"])
+        checkpoint = data.get("checkpoint") if version >= 2 else None
         return BackupManifest(
             vault_id=str(data["vault_id"]),
             created_at=str(data["created_at"]),
@@ -182,6 +201,9 @@ def _parse_manifest(raw: bytes) -> BackupManifest:
             schema_version=int(data["schema_version"]),
             files={str(k): str(v) for k, v in files.items()},
             mac=str(data["mac"]),
+            version=version,
+            generation=int(data["generation"]) if version >= 2 else None,
+            checkpoint=None if checkpoint is None else keyfiles.checkpoint_from_json(checkpoint),
         )
     except (UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError):
         raise _not_a_backup() from None
@@ -192,6 +214,44 @@ def _safe_member_name(name: str) -> bool:
     if path.is_absolute() or ".." in path.parts or not path.parts:
         return False
     return name in (DB_NAME, KEYFILE_NAME) or (path.parts[0] == BLOBS_DIR and len(path.parts) >= 2)
+
+
+@dataclass(frozen=True)
+class BackupSummary:
+    """What a backup says about itself before anything is unpacked or any key is given: not yet
+    authenticated (the restore checks the manifest and the key file before using them)."""
+
+    manifest: BackupManifest
+    vault_id: str
+    generation: int
+
+
+def read_summary(backup: Path) -> BackupSummary:
+    """The manifest and the key file's vault id and generation, read from the tar without unpacking it."""
+    try:
+        with tarfile.open(backup, mode="r:") as tar:
+            members = tar.getmembers()
+            if not members or members[0].name != MANIFEST or not members[0].isfile():
+                raise _not_a_backup()
+            handle = tar.extractfile(members[0])
+            if handle is None or members[0].size > MAX_MANIFEST_BYTES:
+                raise _not_a_backup()
+            manifest = _parse_manifest(handle.read())
+            keys = next((m for m in members[1:] if m.name == KEYFILE_NAME and m.isfile()), None)
+            keys_handle = None if keys is None or keys.size > keyfiles.MAX_KEYFILE_BYTES else tar.extractfile(keys)
+            if keys_handle is None:
+                raise _not_a_backup()
+            try:
+                keyfile = keyfiles.parse_any(keys_handle.read())
+            except NewerVersionError:
+                raise
+            except VaultFormatError:
+                raise _not_a_backup() from None
+    except (tarfile.TarError, EOFError):
+        raise _not_a_backup() from None
+    except OSError as exc:
+        raise BackupError(tr("The backup could not be read: {reason}").format(reason=exc.strerror or exc)) from None
+    return BackupSummary(manifest, keyfile.vault_id, keyfile.generation)
 
 
 def extract_backup(backup: Path, staging: Path, progress: Progress | None = None) -> BackupManifest:

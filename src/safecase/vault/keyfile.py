@@ -18,7 +18,8 @@ one.
 
 ``accounts`` is AES-256-GCM under a data-key subkey: the account list (every account's slot id, name,
 public key, roles and whether it is enabled; the decoys; the supervisors' and recovery public keys;
-the Argon2id cost) and its Ed25519 signature by the administrators' key. Everyone who can sign in can
+the Argon2id cost; the latest signed audit checkpoint, once there is one) and its Ed25519 signature by
+the administrators' key. Everyone who can sign in can
 read it; only the administrators and the recovery key can sign it. It, not the database's ``users``
 table and not the file around it, says who holds which role.
 
@@ -54,6 +55,7 @@ from safecase.crypto.keyslots import (
 from safecase.crypto.recovery import recovery_fingerprint
 from safecase.crypto.signing import SIGNATURE_LENGTH, sign, signature_valid
 from safecase.crypto.subkeys import ACCOUNT_LIST_ENCRYPTION, KEYFILE_MAC, derive_subkey, mac, mac_matches
+from safecase.domain.audit import AuditHead, Checkpoint
 from safecase.domain.errors import NewerVersionError, VaultFormatError, VaultNotFoundError
 from safecase.domain.roles import Role, parse_roles, sorted_roles
 from safecase.domain.users import normalize_user_name
@@ -551,6 +553,9 @@ class AccountList:
     decoys: tuple[Decoy, ...]
     # A disabled account's old data key is not replaced yet (a re-key failed half-way).
     rekey_due: bool = False
+    # The latest audit checkpoint the administrators carried into the list (None in lists signed before
+    # checkpoints existed): a copy of it that the data key alone cannot forge or drop.
+    checkpoint: Checkpoint | None = None
 
     def account(self, slot_id: str) -> Account | None:
         return next((a for a in self.accounts if a.slot_id == slot_id), None)
@@ -602,6 +607,8 @@ class AccountList:
                 for d in sorted(self.decoys, key=lambda d: d.slot_id)
             ],
             "rekey_due": self.rekey_due,
+            # Only when present, so a list signed before checkpoints existed keeps its signed bytes.
+            **({} if self.checkpoint is None else {"checkpoint": checkpoint_to_json(self.checkpoint)}),
         }
 
     @classmethod
@@ -625,10 +632,32 @@ class AccountList:
             ),
             decoys=tuple(Decoy(str(d["slot_id"]), b64d(d["public_key"])) for d in body["decoys"]),
             rekey_due=bool(body["rekey_due"]),
+            checkpoint=None if body.get("checkpoint") is None else checkpoint_from_json(body["checkpoint"]),
         )
         if body["recovery_fingerprint"] != recovery_fingerprint(accounts.recovery_public_key):
             raise ValueError("bad fingerprint")
         return accounts
+
+
+def checkpoint_to_json(checkpoint: Checkpoint) -> dict[str, Any]:
+    return {
+        "seq": checkpoint.head.seq,
+        "hash": checkpoint.head.hash,
+        "at": checkpoint.at,
+        "reason": checkpoint.reason,
+        "signer": b64e(checkpoint.signer),
+        "signature": b64e(checkpoint.signature),
+    }
+
+
+def checkpoint_from_json(data: dict[str, Any]) -> Checkpoint:
+    return Checkpoint(
+        head=AuditHead(int(data["seq"]), str(data["hash"])),
+        at=str(data["at"]),
+        reason=str(data["reason"]),
+        signer=b64d(data["signer"]),
+        signature=b64d(data["signature"]),
+    )
 
 
 @dataclass(frozen=True)

@@ -262,7 +262,23 @@ CREATE VIRTUAL TABLE case_text_bigram USING fts5 (
 );
 """
 
-CASE_KEYS_SCHEMA = 3
+SCHEMA_V3 = """
+CREATE TABLE audit_checkpoints (
+    id INTEGER PRIMARY KEY,
+    head_seq INTEGER NOT NULL,
+    head_hash TEXT NOT NULL,
+    at TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    signer TEXT NOT NULL,
+    signature TEXT NOT NULL
+);
+CREATE TRIGGER audit_checkpoints_no_update BEFORE UPDATE ON audit_checkpoints
+BEGIN SELECT RAISE(ABORT, 'audit checkpoints are append-only'); END;
+CREATE TRIGGER audit_checkpoints_no_delete BEFORE DELETE ON audit_checkpoints
+BEGIN SELECT RAISE(ABORT, 'audit checkpoints are append-only'); END;
+"""
+
+CASE_KEYS_SCHEMA = 4
 PHONE_MATCH_KEY = "phone_match_key"
 
 _CASE_KEYS_TABLES = """
@@ -288,7 +304,7 @@ CREATE INDEX cases_phone_match ON cases (phone_match) WHERE phone_match != '';
 
 
 def seal_identities_per_case(conn: Connection, context: MigrationContext) -> None:
-    """Version 3: every case with a real name or phone gets its own key, sealed to the people on the
+    """Version 4: every case with a real name or phone gets its own key, sealed to the people on the
     case, the supervisors and the recovery slot; the identity moves under it and the plaintext columns
     go (``secure_delete`` overwrites the freed pages). Phone numbers are matched by a keyed hash."""
     for statement in _statements(_CASE_KEYS_TABLES):
@@ -320,6 +336,7 @@ def seal_identities_per_case(conn: Connection, context: MigrationContext) -> Non
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "users, settings and the audit log", SCHEMA_V1),
     Migration(2, "casework: cases, contacts, incidents, consent, referrals, tasks, history, search", SCHEMA_V2),
+    Migration(3, "audit checkpoints", SCHEMA_V3),
     Migration(CASE_KEYS_SCHEMA, "identities sealed per case", seal_identities_per_case),
 )
 

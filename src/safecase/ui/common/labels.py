@@ -51,10 +51,13 @@ def action_label(action: str) -> str:
         AuditAction.DATA_KEY_ROTATED: t(_CONTEXT, "Database re-keyed"),
         AuditAction.SETTING_CHANGED: t(_CONTEXT, "Setting changed"),
         AuditAction.BACKUP_CREATED: t(_CONTEXT, "Backup created"),
+        AuditAction.BACKUP_FAILED: t(_CONTEXT, "Backup failed"),
         AuditAction.RESTORED: t(_CONTEXT, "Restored from backup"),
         AuditAction.VERIFIED: t(_CONTEXT, "Vault verified"),
         AuditAction.AUDIT_VIEWED: t(_CONTEXT, "Audit log viewed"),
         AuditAction.MIGRATED: t(_CONTEXT, "Vault upgraded"),
+        AuditAction.ROLLBACK_SUSPECTED: t(_CONTEXT, "Vault older than this computer saw it"),
+        AuditAction.RESTORED_OVER: t(_CONTEXT, "Restored where no readable vault was"),
         # Casework actions, keyed by their stored codes.
         "case.created": t(_CONTEXT, "Case opened"),
         "case.updated": t(_CONTEXT, "Case updated"),

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from safecase.domain.audit import AuditFilter
+from safecase.domain.audit import AuditFilter, AuditHead
 from safecase.domain.errors import SafeCaseError
 from safecase.domain.users import User
 from safecase.services.audit import AuditRow, AuditService
@@ -50,6 +50,7 @@ class AuditRead:
     rows: list[AuditRow]
     total: int
     people: list[User]
+    head: AuditHead | None = None
 
 
 def read_audit(reader: VaultSession, flt: AuditFilter, before_seq: int | None = None) -> AuditRead:
@@ -57,7 +58,7 @@ def read_audit(reader: VaultSession, flt: AuditFilter, before_seq: int | None = 
     without it), their count and the accounts."""
     service = AuditService(reader)
     rows = service.rows(flt, PAGE_SIZE, before_seq)
-    return AuditRead(rows, service.count(flt), service.people())
+    return AuditRead(rows, service.count(flt), service.people(), service.head())
 
 
 class AuditPage(QWidget):
@@ -69,7 +70,14 @@ class AuditPage(QWidget):
         column = QVBoxLayout(self)
         column.setContentsMargins(28, 24, 28, 24)
         column.setSpacing(10)
-        column.addWidget(heading(self.tr("Audit log"), 1, self))
+        title_row = QHBoxLayout()
+        title_row.addWidget(heading(self.tr("Audit log"), 1, self))
+        title_row.addStretch(1)
+        # The newest row's number and hash prefix, to compare with what verify and backups print.
+        self.head_label = QLabel(self)
+        self.head_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        title_row.addWidget(self.head_label)
+        column.addLayout(title_row)
         column.addWidget(
             help_text(
                 self.tr(
@@ -161,6 +169,8 @@ class AuditPage(QWidget):
 
     def _shown(self, read: AuditRead) -> None:
         self.filters.set_people(read.people)
+        if read.head is not None:
+            self.head_label.setText(self.tr("Head {head}").format(head=read.head.short()))
         self.refresh_button.setEnabled(True)
         self.older_button.setEnabled(len(read.rows) == PAGE_SIZE)
         shown = self.model.rowCount()
@@ -188,6 +198,7 @@ class AuditPage(QWidget):
         self.model.clear()
         self.stack.setCurrentWidget(self.table)
         self.count_label.clear()
+        self.head_label.clear()
         self.refresh_button.setEnabled(True)
         self.older_button.setEnabled(False)
         self._loaded = False

@@ -13,13 +13,14 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from safecase.domain.errors import SafeCaseError
 from safecase.domain.settings import VaultSettings
 from safecase.services.access import vault_exists
 from safecase.services.session import VaultSession
 from safecase.services.settings import SettingsService
+from safecase.ui.common.messages import show_error
 from safecase.ui.shell.crash_guard import log_unexpected
 from safecase.ui.shell.create_vault import CreateVaultDialog
 from safecase.ui.shell.idle import MS_PER_MINUTE, IdleWatcher
@@ -62,6 +63,7 @@ class SafeCaseApp(QObject):
         self._auto_lock_override = auto_lock_ms
         self.session: VaultSession | None = None
         self.main_window: MainWindow | None = None
+        self.warning_box: QMessageBox | None = None  # the last sign-in's warnings, shown once
         self.create_dialog: CreateVaultDialog | None = None
         self.sign_in_window = SignInWindow(vault, self.tasks)
         self._lock_pending = False
@@ -119,6 +121,11 @@ class SafeCaseApp(QObject):
         self.sign_in_window.hide()
         self._apply_settings(settings)
         self.idle.start()
+        if session.warnings:
+            # The vault looks older than this computer saw it; the sign-in recorded it in the audit log.
+            self.warning_box = show_error(
+                window, "\n\n".join(session.warnings), self.tr("This vault may have been put back to an older state")
+            )
 
     def _apply_settings(self, settings: VaultSettings) -> None:
         interval = self._auto_lock_override or settings.auto_lock_minutes * MS_PER_MINUTE

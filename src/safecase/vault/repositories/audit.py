@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from safecase.crypto.hashchain import GENESIS, link_hash
-from safecase.domain.audit import AuditEntry, AuditQuery, ChainCheck
+from safecase.domain.audit import AuditEntry, AuditHead, AuditQuery, ChainCheck
 from safecase.i18n import tr
 from safecase.vault.connection import Connection
 from safecase.vault.repositories._time import from_text, to_text
@@ -110,10 +110,21 @@ class AuditRepository:
             seq, from_text(at_text), actor, action, target_type, target_id, details or {}, prev_hash, digest
         )
 
-    def head(self) -> AuditEntry | None:
+    def newest(self) -> AuditEntry | None:
         """The newest row of the chain (None in an empty log)."""
         row = self._conn.execute(f"SELECT {_COLUMNS} FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
         return None if row is None else _row_to_entry(row)
+
+    def head(self) -> AuditHead | None:
+        """The newest row's number and hash; None for an empty log."""
+        last = self._conn.execute("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
+        return None if last is None else AuditHead(int(last[0]), str(last[1]))
+
+    def row_hash(self, seq: int) -> str | None:
+        """The stored hash of row ``seq``, None when there is no such row."""
+        row = self._conn.execute("SELECT hash FROM audit_log WHERE seq = ?", (seq,)).fetchone()
+        return None if row is None else str(row[0])
+
 
     def count(self, query: AuditQuery | None = None) -> int:
         """Rows in the log, or those ``query`` matches."""
