@@ -104,7 +104,7 @@ def test_paging_keeps_the_filter(supervisor: VaultSession, revealed: tuple[str, 
 
 def test_a_filtered_read_is_logged_with_the_filters_named(supervisor: VaultSession, revealed: tuple[str, str]) -> None:
     AuditService(supervisor).rows(AuditFilter(action=REVEALED, case_number=revealed[0], from_day=TODAY))
-    viewed = AuditRepository(supervisor.conn).head()
+    viewed = AuditRepository(supervisor.conn).newest()
     assert viewed is not None and viewed.action == AuditAction.AUDIT_VIEWED
     assert viewed.details == {"filters": "action,case,from"}
 

@@ -9,7 +9,7 @@ import pytest
 import sqlcipher3
 
 from safecase.domain.audit import AuditAction, CheckpointReason
-from safecase.domain.cases import CaseFilter
+from safecase.domain.cases import CaseFilter, SensitiveContact
 from safecase.domain.errors import NewerVersionError, VaultFormatError
 from safecase.domain.referrals import ReferralStatus
 from safecase.services import access
@@ -26,6 +26,7 @@ from safecase.vault.connection import OperationalError, connect
 from safecase.vault.migrations import MIGRATIONS, Migration, current_version, latest_version, migrate
 from safecase.vault.repositories.audit import AuditRepository
 from safecase.vault.repositories.checkpoints import CheckpointRepository
+from sqlcipher_pages import decrypted_pages
 from vault_support import ADMIN, ADMIN_PASSWORD, TeamVault
 from vaultfiles import raw_connection, snapshot
 
@@ -260,3 +261,28 @@ def test_no_copy_aside_of_a_database_whose_log_cannot_be_checkpointed(team_vault
         reader.close()
     assert current_version(conn) == latest_version()
     assert not (team_vault.root / "pre-migration").exists() or not any((team_vault.root / "pre-migration").iterdir())
+
+
+def test_version_4_seals_the_identities_of_a_version_3_vault(tmp_path: Path) -> None:
+    """The counselor's case in the fixture has a real name and phone in plaintext columns (under the data
+    key only). After the upgrade they are sealed under the case's key, the columns are gone, and no page
+    of the database, its log or a copy taken before the upgrade holds them any more."""
+    root = _copy_fixture("vault-v3", tmp_path)
+    name, phone = "김민지".encode(), b"010-1234-5678"
+    session = access.sign_in(root, "counselor", "quiet river under the bridge 7")
+    try:
+        assert current_version(session.conn) == latest_version()
+        cases = CaseService(session)
+        case_id = cases.id_for_number("2026-0001")
+        assert cases.reveal(case_id) == SensitiveContact("김민지", "010-1234-5678")
+        columns = {str(r[1]) for r in session.conn.execute("PRAGMA table_info(cases)")}
+        assert {"real_name", "phone", "phone_digits"}.isdisjoint(columns)
+        assert not list((root / "pre-migration").glob("safecase.db.v*"))
+        pages = decrypted_pages(root / "safecase.db", session.data_key)
+        assert b"SQLite format 3" not in pages[:16] and b"CREATE TABLE" in pages  # really decrypted
+        assert name not in pages and phone not in pages and b"01012345678" not in pages
+        # Repeat callers are still matched, through the keyed hash.
+        assert [m.number for m in cases.possible_repeats(phone="01012345678")] == ["2026-0001"]
+        assert verify_vault(session).ok
+    finally:
+        session.close()

@@ -12,13 +12,13 @@ from safecase.vault.connection import Connection, connect
 def snapshot(root: Path) -> dict[str, str]:
     """SHA-256 of every file under ``root`` (relative path → hash), to prove nothing changed.
 
-    Left out: the sign-in delay file (counting a failure is the point) and the WAL index (``-shm``),
-    which SQLite rewrites on every read and which holds no data.
+    Left out: the sign-in delay file (counting a failure is the point) and its empty lock files, and the
+    WAL index (``-shm``), which SQLite rewrites on every read and which holds no data.
     """
     return {
         str(path.relative_to(root)): hashlib.sha256(path.read_bytes()).hexdigest()
         for path in sorted(root.rglob("*"))
-        if path.is_file() and path.name != "sign-in-delays.json" and not path.name.endswith("-shm")
+        if path.is_file() and not path.name.startswith("sign-in-delays.json") and not path.name.endswith("-shm")
     }
 
 

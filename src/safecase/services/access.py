@@ -95,7 +95,13 @@ from safecase.vault.keyfile import (
     slot_id_for,
     with_accounts,
 )
-from safecase.vault.migrations import MigrationContext, latest_version, migrate
+from safecase.vault.migrations import (
+    CASE_KEYS_SCHEMA,
+    MigrationContext,
+    forget_plaintext_identities,
+    latest_version,
+    migrate,
+)
 from safecase.vault.paths import VaultPaths
 from safecase.vault.repositories.audit import AuditRepository
 from safecase.vault.repositories.meta import MetaRepository
@@ -486,7 +492,9 @@ def _check_database(
                 clock.now(), actor, AuditAction.MIGRATED.value, "vault", vault_id, {"to": str(version)}
             )
 
-    migrate(conn, paths.db, after_step=after_step, context=MigrationContext(vault_id, accounts))
+    applied = migrate(conn, paths.db, after_step=after_step, context=MigrationContext(vault_id, accounts))
+    if CASE_KEYS_SCHEMA in applied:
+        forget_plaintext_identities(conn, paths.db)
     if MetaRepository(conn).get("vault_id") != vault_id:
         raise _other_vault()
 

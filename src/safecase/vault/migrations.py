@@ -359,6 +359,24 @@ def check_not_newer(conn: Connection, migrations: Sequence[Migration] | None = N
     return version
 
 
+def forget_plaintext_identities(conn: Connection, db_path: Path) -> None:
+    """After the database reached :data:`CASE_KEYS_SCHEMA`: leave no readable identity behind.
+
+    The copies taken before it (``pre-migration/``) and the old pages still in the write-ahead log
+    hold real names and phones under the data key alone, which every account knows. The copies are
+    deleted, and the log is checkpointed into the database file (``secure_delete`` has overwritten the
+    old rows there) and truncated. Should another connection keep the log from being truncated, its
+    frames are overwritten by later writes.
+    """
+    folder = db_path.parent / "pre-migration"
+    if folder.is_dir():
+        for copy in folder.glob(f"{db_path.name}.v*.*"):
+            version = copy.name[len(db_path.name) + 2 :].split(".", 1)[0]
+            if version.isdigit() and int(version) < CASE_KEYS_SCHEMA:
+                copy.unlink()
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+
+
 def copy_aside(conn: Connection, db_path: Path, version: int) -> Path:
     """Copy the (encrypted) database into ``pre-migration/`` before it is changed.
 

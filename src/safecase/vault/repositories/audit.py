@@ -125,7 +125,6 @@ class AuditRepository:
         row = self._conn.execute("SELECT hash FROM audit_log WHERE seq = ?", (seq,)).fetchone()
         return None if row is None else str(row[0])
 
-
     def count(self, query: AuditQuery | None = None) -> int:
         """Rows in the log, or those ``query`` matches."""
         where, params = _where(query)
