@@ -286,3 +286,15 @@ def test_version_4_seals_the_identities_of_a_version_3_vault(tmp_path: Path) -> 
         assert verify_vault(session).ok
     finally:
         session.close()
+
+
+def test_vault_from_version_4_opens_with_its_sealed_identity(tmp_path: Path) -> None:
+    root = _copy_fixture("vault-v4", tmp_path)
+    session = access.sign_in(root, "counselor", "quiet river under the bridge 7")
+    try:
+        assert current_version(session.conn) == latest_version()
+        cases = CaseService(session)
+        assert cases.reveal(cases.id_for_number("2026-0001")) == SensitiveContact("김민지", "010-1234-5678")
+        assert verify_vault(session).ok
+    finally:
+        session.close()
