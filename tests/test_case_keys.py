@@ -22,6 +22,7 @@ from safecase.services.accounts import AccountService
 from safecase.services.case_keys import CaseKeys
 from safecase.services.cases import CaseService
 from safecase.services.session import VaultSession
+from safecase.services.verify import verify_vault
 from safecase.vault.keyfile import RECOVERY_SLOT_ID, slot_id_for
 from safecase.vault.repositories.case_keys import CaseKeyRepository
 from vault_support import (
@@ -225,3 +226,15 @@ def test_a_counselor_password_is_not_needed_by_the_supervisor_to_add_identity(
     with_identity = dataclasses.replace(bare, sensitive=SensitiveContact(NAME, PHONE))
     CaseService(supervisor).update(case.id, with_identity, keep_sensitive=False)
     assert CaseService(counselor).reveal(case.id) == SensitiveContact(NAME, PHONE)
+
+
+def test_verify_names_a_case_whose_key_nobody_on_the_list_holds(team_vault: TeamVault, counselor: VaultSession) -> None:
+    case = CaseService(counselor).create(case_fields())
+    assert verify_vault(counselor).ok
+    conn = raw_connection(counselor)
+    with conn:
+        conn.execute("DELETE FROM case_keys WHERE case_id = ?", (case.id,))
+    conn.close()
+    report = verify_vault(counselor)
+    [check] = [c for c in report.checks if c.name == "Case keys"]
+    assert not check.ok and case.number in check.detail

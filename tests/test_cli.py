@@ -332,7 +332,7 @@ def test_verify_reports_every_check(team_vault: TeamVault) -> None:
     result = run(["verify", *vault_args(team_vault.root)], env=as_user(COUNSELOR, COUNSELOR_PASSWORD))
     assert result.exit_code == 0, result.output
     *lines, head = result.stdout.splitlines()
-    assert len(lines) == 6
+    assert len(lines) == 7
     assert all(line.startswith("OK ") for line in lines)
     assert any("Audit log chain" in line for line in lines)
     assert any("Checkpoints" in line for line in lines)
@@ -352,7 +352,7 @@ def test_verify_fails_after_the_audit_log_is_edited(team_vault: TeamVault) -> No
     chain = next(line for line in result.stdout.splitlines() if "Audit log chain" in line)
     assert chain.startswith("FAILED")
     assert "#2" in chain
-    assert sum(line.startswith("OK ") for line in result.stdout.splitlines()) == 5
+    assert sum(line.startswith("OK ") for line in result.stdout.splitlines()) == 6
     assert result.stderr.startswith("safecase: error: 1 check failed")
     assert result.stderr.count("\n") == 1
 
@@ -561,7 +561,8 @@ def test_verify_fails_when_the_key_file_is_damaged_after_sign_in(
     assert result.exit_code == 1
     key_line = next(line for line in result.stdout.splitlines() if "Key file" in line)
     assert key_line.startswith("FAILED")
-    # The account list lives in the key file, so its check fails with it.
-    accounts_line = next(line for line in result.stdout.splitlines() if "Accounts and key slots" in line)
-    assert accounts_line.startswith("FAILED")
-    assert result.stderr.startswith("safecase: error: 2 checks failed")
+    # The account list lives in the key file, so its check fails with it, and so does the check of the
+    # case keys, which are judged against that list.
+    for name in ("Accounts and key slots", "Case keys"):
+        assert next(line for line in result.stdout.splitlines() if name in line).startswith("FAILED")
+    assert result.stderr.startswith("safecase: error: 3 checks failed")

@@ -35,7 +35,7 @@ def test_verify_from_home_shows_every_check(gui: Gui, qtbot: QtBot, center_vault
     dialog = _visible(VerifyReportDialog)[0]
     assert isinstance(dialog, VerifyReportDialog)
     assert dialog.report.ok
-    assert len(dialog.report.checks) == 6  # with "Accounts and key slots" and "Checkpoints"
+    assert len(dialog.report.checks) == 7  # with "Accounts and key slots", "Checkpoints" and "Case keys"
     gui.screenshot(dialog, "verify-report")
 
 

@@ -5,7 +5,7 @@ Checks SQLCipher's page authentication (``cipher_integrity_check``), SQLite's st
 administrators signed (naming any slot that is not on it), the whole audit chain, naming the first
 broken audit row when one was edited, deleted or re-ordered, and the signed audit checkpoints, which
 name the first checkpointed row that no longer matches when the chain was rewritten and recomputed
-with the data key. The report carries the audit head (``#1234 · 3fa9c2d1``).
+with the data key, and every sealed identity against the signed list. The report carries the audit head (``#1234 · 3fa9c2d1``).
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from safecase.domain.errors import VaultFormatError
 from safecase.domain.roles import Permission
 from safecase.i18n import tr
 from safecase.services.access import account_mismatches
+from safecase.services.case_keys import sealing_problems
 from safecase.services.checkpoints import check_checkpoints
 from safecase.services.session import VaultSession
 from safecase.vault import keyfile as keyfiles
@@ -57,6 +58,7 @@ def verify_vault(session: VaultSession) -> VerifyReport:
         _guarded(tr("Accounts and key slots"), lambda: _accounts_check(session)),
         _guarded(tr("Audit log chain"), lambda: _chain_check(session)),
         _guarded(tr("Checkpoints"), lambda: _checkpoints_check(session)),
+        _guarded(tr("Case keys"), lambda: _case_keys_check(session)),
     ]
     head: AuditHead | None = None
     with contextlib.suppress(DatabaseError, MemoryError):
@@ -134,6 +136,18 @@ def _checkpoints_check(session: VaultSession) -> CheckResult:
         count=found.checked, head=found.latest.head.short()
     )
     return CheckResult(name, True, detail)
+
+
+def _case_keys_check(session: VaultSession) -> CheckResult:
+    """Every sealed identity has a key someone on the signed account list can open."""
+    name = tr("Case keys")
+    try:
+        problems = sealing_problems(session)
+    except VaultFormatError as exc:
+        return CheckResult(name, False, exc.message)
+    if problems:
+        return CheckResult(name, False, "; ".join(problems[:5]))
+    return CheckResult(name, True, tr("every sealed identity has a key someone on the account list holds"))
 
 
 def _short(slot_id: str) -> str:
