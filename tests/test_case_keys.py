@@ -13,16 +13,17 @@ from pathlib import Path
 import pytest
 
 from casework_data import case_fields
-from safecase.crypto.case_keys import decrypt_identity, open_case_key
+from safecase.crypto.case_keys import decrypt_identity, new_case_key, open_case_key, seal_case_key
 from safecase.crypto.errors import CryptoError
 from safecase.domain.cases import SensitiveContact
-from safecase.domain.errors import InputError
+from safecase.domain.errors import InputError, VaultFormatError
 from safecase.domain.roles import Role
 from safecase.services.accounts import AccountService
 from safecase.services.case_keys import CaseKeys
 from safecase.services.cases import CaseService
 from safecase.services.session import VaultSession
 from safecase.services.verify import verify_vault
+from safecase.vault.case_sealing import expected_holders
 from safecase.vault.keyfile import RECOVERY_SLOT_ID, slot_id_for
 from safecase.vault.repositories.case_keys import CaseKeyRepository
 from vault_support import (
@@ -158,8 +159,8 @@ def test_a_new_supervisor_gets_keys_at_the_next_sign_in_of_someone_who_holds_the
         newcomer.close()
 
 
-def test_a_password_reset_loses_the_old_seals_until_a_holder_signs_in(
-    team_vault: TeamVault, counselor: VaultSession
+def test_a_password_reset_loses_the_old_seals_until_a_supervisor_confirms_the_counselors(
+    team_vault: TeamVault, counselor: VaultSession, supervisor: VaultSession
 ) -> None:
     case = CaseService(counselor).create(case_fields())
     counselor.close()
@@ -169,11 +170,7 @@ def test_a_password_reset_loses_the_old_seals_until_a_holder_signs_in(
     try:
         with pytest.raises(InputError, match="key"):
             CaseService(again).reveal(case.id)
-    finally:
-        again.close()
-    team_vault.sign_in(SUPERVISOR, SUPERVISOR_PASSWORD).close()
-    again = team_vault.sign_in(COUNSELOR, new_password)
-    try:
+        CaseService(supervisor).reassign(case.id, [COUNSELOR])  # the same counselor, confirmed
         assert CaseService(again).reveal(case.id) == SensitiveContact(NAME, PHONE)
     finally:
         again.close()
@@ -217,14 +214,17 @@ def test_a_seal_moved_to_another_case_does_not_open(counselor: VaultSession) -> 
         CaseService(counselor).reveal(two.id)
 
 
-def test_a_counselor_password_is_not_needed_by_the_supervisor_to_add_identity(
+def test_a_first_key_goes_to_its_writer_and_the_supervisors_and_counselors_get_it_when_confirmed(
     counselor: VaultSession, supervisor: VaultSession
 ) -> None:
     fields = case_fields()
     bare = dataclasses.replace(fields, sensitive=SensitiveContact())
     case = CaseService(counselor).create(bare)
-    with_identity = dataclasses.replace(bare, sensitive=SensitiveContact(NAME, PHONE))
+    with_identity = dataclasses.replace(bare, sensitive=SensitiveContact(NAME, PHONE), opened_on=case.opened_on)
     CaseService(supervisor).update(case.id, with_identity, keep_sensitive=False)
+    with pytest.raises(InputError, match="Reassign"):
+        CaseService(counselor).reveal(case.id)
+    CaseService(supervisor).reassign(case.id, [COUNSELOR])
     assert CaseService(counselor).reveal(case.id) == SensitiveContact(NAME, PHONE)
 
 
@@ -238,3 +238,70 @@ def test_verify_names_a_case_whose_key_nobody_on_the_list_holds(team_vault: Team
     report = verify_vault(counselor)
     [check] = [c for c in report.checks if c.name == "Case keys"]
     assert not check.ok and case.number in check.detail
+
+
+def test_listing_herself_on_a_case_gets_her_no_seal_at_a_supervisors_sign_in(
+    team_vault: TeamVault, counselor: VaultSession, second: VaultSession
+) -> None:
+    """She adds herself to case_counselors with the data key; the next supervisor's sign-in reseals
+    for supervisors and the recovery slot only, never for whoever that table lists."""
+    case = CaseService(counselor).create(case_fields())
+    conn = raw_connection(second)
+    with conn:
+        conn.execute("INSERT INTO case_counselors (case_id, user_name) VALUES (?, ?)", (case.id, SECOND))
+    conn.close()
+    team_vault.sign_in(SUPERVISOR, SUPERVISOR_PASSWORD).close()
+    assert CaseKeyRepository(second.conn).seal(case.id, slot_id_for(second.keyfile.vault_id, SECOND)) is None
+    with pytest.raises(InputError, match="key"):
+        CaseService(second).reveal(case.id)
+
+
+def test_a_key_planted_on_a_case_without_identity_is_not_used(counselor: VaultSession, second: VaultSession) -> None:
+    """She seals a key she knows to everyone on a case that has no identity yet; when the counselor
+    records the identity, it goes under a fresh key, not hers."""
+    fields = case_fields()
+    case = CaseService(counselor).create(dataclasses.replace(fields, sensitive=SensitiveContact()))
+    vault_id = second.keyfile.vault_id
+    planted = new_case_key()
+    conn = raw_connection(second)
+    with conn:
+        for holder, public_key in expected_holders(CaseKeys(second).signed_accounts(), [COUNSELOR, SECOND]).items():
+            envelope = seal_case_key(vault_id, case.id, holder, public_key, planted)
+            conn.execute(
+                "INSERT INTO case_keys (case_id, holder, holder_public_key, envelope) VALUES (?, ?, ?, ?)",
+                (case.id, holder, public_key, envelope),
+            )
+    conn.close()
+    service = CaseService(counselor)
+    service.update(case.id, dataclasses.replace(fields, opened_on=case.opened_on), keep_sensitive=False)
+    sealed = counselor.conn.execute("SELECT identity FROM cases WHERE id = ?", (case.id,)).fetchone()[0]
+    with pytest.raises(CryptoError):
+        decrypt_identity(vault_id, case.id, planted, bytes(sealed))
+    assert service.reveal(case.id) == SensitiveContact(NAME, PHONE)
+    assert CaseKeyRepository(counselor.conn).seal(case.id, slot_id_for(vault_id, SECOND)) is None
+
+
+def test_a_key_swapped_in_under_an_existing_identity_is_refused_for_writing(
+    counselor: VaultSession, second: VaultSession
+) -> None:
+    case = CaseService(counselor).create(case_fields())
+    vault_id = second.keyfile.vault_id
+    planted = new_case_key()
+    conn = raw_connection(second)
+    with conn:
+        for holder, public_key, _ in [
+            (s.holder, s.public_key, s.envelope) for s in CaseKeyRepository(conn).seals(case.id)
+        ]:
+            conn.execute(
+                "UPDATE case_keys SET envelope = ? WHERE case_id = ? AND holder = ?",
+                (seal_case_key(vault_id, case.id, holder, public_key, planted), case.id, holder),
+            )
+    conn.close()
+    service = CaseService(counselor)
+    fields = service.fields(case.id)
+    with pytest.raises(VaultFormatError, match="changed outside SafeCase"):
+        service.update(
+            case.id,
+            dataclasses.replace(fields, sensitive=SensitiveContact("이수진", "010-5555-0000")),
+            keep_sensitive=False,
+        )

@@ -23,12 +23,15 @@ from pytestqt.qtbot import QtBot
 from safecase.domain.audit import AuditAction
 from safecase.domain.cases import MASKED, CaseFilter, RiskLevel
 from safecase.services import access
+from safecase.services.accounts import AccountService
 from safecase.services.audit import AuditService
 from safecase.services.cases import CaseService
 from safecase.ui.case.case_window import CaseWindow
 from safecase.ui.case.reassign_dialog import ReassignDialog
 from safecase.ui.case.reveal_dialog import RevealDialog
 from safecase.ui.shell.controller import SafeCaseApp
+
+RESET_PASSWORD = "amber gulls circle the old pier"
 
 
 def _audit(vault: Path) -> list[tuple[str, str]]:
@@ -242,6 +245,35 @@ def test_supervisor_reassigns_and_the_case_moves(gui: Gui, qtbot: QtBot, center_
     counselor = access.sign_in(center_vault, COUNSELOR, COUNSELOR_PASSWORD)
     try:
         assert work.sangbyeong not in CaseService(counselor).list_ids(CaseFilter(), log=False)
+    finally:
+        counselor.close()
+
+
+def test_supervisor_gives_the_key_back_after_a_password_reset(gui: Gui, qtbot: QtBot, center_vault: Path) -> None:
+    """After a reset the counselor's seals are gone; the Reassign dialog says so and, with the same
+    counselor ticked, Reassign seals the key to her again."""
+    work = seed(center_vault)
+    admin = access.sign_in(center_vault, ADMIN, ADMIN_PASSWORD)
+    try:
+        AccountService(admin).reset_password(COUNSELOR, RESET_PASSWORD)
+    finally:
+        admin.close()
+    app = gui.app(center_vault)
+    gui.sign_in(app, SUPERVISOR, SUPERVISOR_PASSWORD)
+    window = _open(gui, app, work.minji)
+    qtbot.mouseClick(window.overview.reassign_button, Qt.MouseButton.LeftButton)
+    dialog = next(w for w in window.findChildren(ReassignDialog) if w.isVisible())
+    qtbot.waitExposed(dialog)
+    assert dialog.chosen() == [COUNSELOR]
+    assert dialog.save_button.isEnabled() and "김상담" in dialog.error_line.text()
+    gui.screenshot(dialog, "reassign-without-key")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    app.quit()
+
+    counselor = access.sign_in(center_vault, COUNSELOR, RESET_PASSWORD)
+    try:
+        assert CaseService(counselor).reveal(work.minji).real_name == REAL_NAME
     finally:
         counselor.close()
 

@@ -35,8 +35,9 @@ from safecase.vault.repositories.meta import MetaRepository
 def _no_key_yet() -> InputError:
     return InputError(
         tr(
-            "You do not hold this case's key yet, so its real name and phone stay sealed. You will get it "
-            "the next time one of its counselors or a supervisor signs in."
+            "You do not hold this case's key, so its real name and phone stay sealed. A supervisor gives "
+            "it to you by confirming the case's counselors (Reassign); a new supervisor receives it at "
+            "another supervisor's next sign-in."
         )
     )
 
@@ -95,12 +96,30 @@ class CaseKeys:
             return None  # sealed to a key pair this person no longer has (a password reset)
 
     def _key_for_writing(self, case_id: int, counselors: Iterable[str]) -> bytes:
-        if not self._seals.has_key(case_id):
+        """The key to seal new content of the case under.
+
+        A case with nothing sealed yet gets a fresh key, whatever seals it may already have: someone
+        holding the data key could have planted seals of a key they know, and nothing sealed under a
+        real key would then tell them apart. An existing key is used only when it opens what is
+        sealed under it already. (Evidence files will count as sealed content too.)
+        """
+        sealed = self._cases.identity(case_id)
+        if sealed is None:
             return give_new_key(self._session.conn, self._vault_id, case_id, self.signed_accounts(), counselors)
         case_key = self.open(case_id)
         if case_key is None:
             raise _no_key_yet()
+        self._decrypt(case_id, case_key, sealed)
         return case_key
+
+    def _decrypt(self, case_id: int, case_key: bytes, sealed: bytes) -> SensitiveContact:
+        try:
+            real_name, phone = decrypt_identity(self._vault_id, case_id, case_key, sealed)
+        except CryptoError:
+            raise VaultFormatError(
+                tr("This case's sealed identity was changed outside SafeCase and cannot be read.")
+            ) from None
+        return SensitiveContact(real_name, phone)
 
     def read_identity(self, case_id: int) -> SensitiveContact:
         sealed = self._cases.identity(case_id)
@@ -109,13 +128,7 @@ class CaseKeys:
         case_key = self.open(case_id)
         if case_key is None:
             raise _no_key_yet()
-        try:
-            real_name, phone = decrypt_identity(self._vault_id, case_id, case_key, sealed)
-        except CryptoError:
-            raise VaultFormatError(
-                tr("This case's sealed identity was changed outside SafeCase and cannot be read.")
-            ) from None
-        return SensitiveContact(real_name, phone)
+        return self._decrypt(case_id, case_key, sealed)
 
     def write_identity(self, case_id: int, identity: SensitiveContact, counselors: Iterable[str]) -> None:
         """Seal ``identity`` under the case's key (made now if the case has none); empty clears it."""
@@ -127,45 +140,82 @@ class CaseKeys:
         sealed = encrypt_identity(self._vault_id, case_id, case_key, identity.real_name, identity.phone)
         self._cases.set_identity(case_id, sealed, self.phone_match(identity.phone))
 
-    def after_reassign(self, case_id: int, old: Iterable[str], new: Iterable[str]) -> None:
-        """Seal the key to counselors new on the case; when someone left, replace the key altogether.
+    def after_reassign(self, case_id: int, old: Iterable[str], new: Iterable[str]) -> bool:
+        """Seal the key to the counselors a supervisor just named; when someone left, replace the key.
 
         Whoever left may have kept the old key, so a new one is made and the identity re-encrypted
-        under it. When this person holds no seal, the leavers' seals are removed and the newcomers get
-        theirs from the next sign-in of someone who holds one (:meth:`reconcile`).
+        under it. Only this explicit choice (and a case's creation) seals a key to counselors: the
+        ``case_counselors`` table can be edited by anyone holding the data key, so nothing seals to
+        whoever it lists on its own. When this person holds no seal, the leavers' seals are removed and
+        the newcomers wait for a supervisor who holds one. Returns whether any seal changed.
         """
-        if not self._seals.has_key(case_id):
-            return
+        if self._cases.identity(case_id) is None:
+            if self._seals.has_key(case_id):
+                self._seals.remove_case(case_id)  # nothing sealed under it: the next write makes a fresh key
+                return True
+            return False
         accounts = self.signed_accounts()
+        expected = expected_holders(accounts, new)
+        current = {s.holder: s.public_key for s in self._seals.seals(case_id)}
         removed = set(old) - set(new)
         case_key = self.open(case_id)
         conn = self._session.conn
         if case_key is None:
-            expected = expected_holders(accounts, new)
-            self._seals.remove(case_id, [s.holder for s in self._seals.seals(case_id) if s.holder not in expected])
-            return
-        if not removed:
-            seal_to(conn, self._vault_id, case_id, case_key, expected_holders(accounts, new))
-            return
-        identity = self.read_identity(case_id)
-        give_new_key(conn, self._vault_id, case_id, accounts, new)
-        self.write_identity(case_id, identity, new)
+            leavers = [h for h in current if h not in expected]
+            self._seals.remove(case_id, leavers)
+            return bool(leavers)
+        if removed:
+            identity = self.read_identity(case_id)
+            give_new_key(conn, self._vault_id, case_id, accounts, new)
+            sealed = encrypt_identity(
+                self._vault_id, case_id, self._opened_own(case_id), identity.real_name, identity.phone
+            )
+            self._cases.set_identity(case_id, sealed, self.phone_match(identity.phone))
+            return True
+        missing = {h: key for h, key in expected.items() if current.get(h) != key}
+        seal_to(conn, self._vault_id, case_id, case_key, missing)
+        return bool(missing)
+
+    def lacking_key(self, case_id: int, counselors: Iterable[str]) -> list[str]:
+        """Those of ``counselors`` (sign-in names) the case's sealed identity is not sealed to."""
+        if self._cases.identity(case_id) is None:
+            return []
+        accounts = self.signed_accounts()
+        current = {s.holder: s.public_key for s in self._seals.seals(case_id)}
+        by_name = {a.name: a for a in accounts.accounts}
+        lacking: list[str] = []
+        for name in counselors:
+            account = by_name.get(name)
+            if account is not None and account.enabled and current.get(account.slot_id) != account.public_key:
+                lacking.append(name)
+        return lacking
+
+    def _opened_own(self, case_id: int) -> bytes:
+        case_key = self.open(case_id)
+        if case_key is None:
+            raise _no_key_yet()
+        return case_key
 
     def reconcile(self) -> Resealed:
         """Bring the seals of the cases this person can open in line with the signed list.
 
-        Run after sign-in: it gives keys to supervisors added since, counselors put on a case by someone
-        who could not seal it, people whose password was reset, and a new recovery key; and it removes
-        seals nobody on the list should hold. One unit of work, audit-logged when anything changed.
+        Run after sign-in: it gives keys to supervisors added since (or whose password was reset) and
+        to a new recovery key, all named by the signed list; and it removes seals nobody on the list
+        should hold. It never adds a counselor: who is on a case is read from a table anyone with the
+        data key can edit, so counselors get seals only when a supervisor names them
+        (:meth:`after_reassign`). One unit of work, audit-logged when anything changed.
         """
         session = self._session
         with session.write():
-            gaps = seal_gaps(session.conn, self.signed_accounts())
+            accounts = self.signed_accounts()
+            gaps = seal_gaps(session.conn, accounts)
+            supervisory = expected_holders(accounts, ())  # supervisors and the recovery slot
             mine = set(self._seals.cases_held_by(self._holder()))
             added = removed = 0
             touched: set[int] = set()
-            for case_id, wanted in gaps.missing.items():
-                if case_id not in mine:
+            for case_id, missing in gaps.missing.items():
+                wanted = {h: key for h, key in missing.items() if supervisory.get(h) == key}
+                if case_id not in mine or not wanted:
                     continue
                 case_key = self.open(case_id)
                 if case_key is None:

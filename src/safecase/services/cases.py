@@ -239,7 +239,9 @@ class CaseService:
             if changes:
                 self._repo.update(case_id, new, session.clock.now())
                 if changes.keys() & SENSITIVE_FIELDS:
-                    keys.write_identity(case_id, new.sensitive, self._repo.counselors(case_id))
+                    # A first key goes to this person, the supervisors and the recovery slot only; other
+                    # counselors receive it when a supervisor confirms them (see CaseKeys.after_reassign).
+                    keys.write_identity(case_id, new.sensitive, (session.user.name,))
                 record_change(session, case_id, "case", case_id, changes)
                 reindex(session, case_id)
                 session.log(AuditAction.CASE_UPDATED, "case", str(case_id), {"fields": ",".join(sorted(changes))})
@@ -255,14 +257,26 @@ class CaseService:
             if not names:
                 raise InputError(tr("A case needs at least one counselor."))
             old = self._repo.counselors(case_id)
-            if tuple(sorted(names)) != tuple(sorted(old)):
+            keys = CaseKeys(session)
+            if tuple(sorted(names)) == tuple(sorted(old)):
+                # Confirming the same counselors gives the key to any of them who lack it (a reset).
+                if keys.after_reassign(case_id, old, names):
+                    session.log(AuditAction.CASE_KEYS_RESEALED, "case", str(case_id), {"counselors": ",".join(names)})
+            else:
                 self._repo.set_counselors(case_id, names)
-                CaseKeys(session).after_reassign(case_id, old, names)
+                keys.after_reassign(case_id, old, names)
                 self._hand_over_tasks(case_id, old, names)
                 changes = {"counselors": (", ".join(old), ", ".join(sorted(names)))}
                 record_change(session, case_id, "case", case_id, changes)
                 session.log(AuditAction.CASE_REASSIGNED, "case", str(case_id), {"counselors": ",".join(sorted(names))})
             return self._get(case_id)
+
+    def counselors_without_key(self, case_id: int) -> list[str]:
+        """Supervisors only: counselors on the case its sealed identity is not sealed to (after a password
+        reset, or recorded by someone else first); reassigning them as they are gives it to them."""
+        self._session.require(Permission.REASSIGN_CASES)
+        require_case(self._session, case_id)
+        return CaseKeys(self._session).lacking_key(case_id, self._repo.counselors(case_id))
 
     def _hand_over_tasks(self, case_id: int, old: Sequence[str], names: Sequence[str]) -> None:
         """Open tasks of counselors taken off the case go to those now on it (in the caller's transaction).

@@ -2,7 +2,8 @@
 
 The list is everyone who may be assigned cases; the ones working the case now are ticked. The
 service checks the permission and the names, records the change in the case's history and the audit
-log; a refusal is shown in the dialog, which stays open.
+log; a refusal is shown in the dialog, which stays open. Saving the same counselors is offered when
+some of them lack the case's key (a password reset): it seals the key to them.
 """
 
 from __future__ import annotations
@@ -47,11 +48,14 @@ class ReassignDialog(FormDialog):
         self.list.setAccessibleName(self.tr("Counselors"))
         self.body.addWidget(self.list, 1)
 
+        self._without_key: list[str] = []
         try:
             workers = self._service.caseworkers()
+            self._without_key = self._service.counselors_without_key(case.id)
         except SafeCaseError as exc:
             workers = []
             self.error_line.show_error(exc.message)
+        self._display = {user.name: user.display_name or user.name for user in workers}
         current = set(case.counselors)
         for user in sorted(workers, key=lambda u: (u.display_name, u.name)):
             item = QListWidgetItem(
@@ -84,9 +88,16 @@ class ReassignDialog(FormDialog):
 
     def _update(self) -> None:
         chosen = self.chosen()
-        self.save_button.setEnabled(bool(chosen) and set(chosen) != set(self._case.counselors))
+        unchanged = set(chosen) == set(self._case.counselors)
+        self.save_button.setEnabled(bool(chosen) and (not unchanged or bool(self._without_key)))
         if not chosen:
             self.error_line.show_info(self.tr("A case needs at least one counselor."))
+        elif unchanged and self._without_key:
+            self.error_line.show_info(
+                self.tr("{names} cannot open this case's real name and phone yet. Reassign gives them the key.").format(
+                    names=", ".join(self._display.get(name, name) for name in self._without_key)
+                )
+            )
         else:
             self.error_line.clear_message()
 
