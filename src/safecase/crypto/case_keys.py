@@ -3,7 +3,9 @@
 A case key is 32 random bytes. It is sealed (X25519 + AES-256-GCM, :func:`seal_to_public_key`) to the
 key-slot public key of each person who may open the case, with vault id, case id and holder as
 associated data, so an envelope moved to another case or holder does not open. The identity (real name
-and phone) is AES-256-GCM under the case key, bound to vault id and case id the same way.
+and phone) is AES-256-GCM under the case key, bound to vault id and case id the same way, and so is the
+key of each evidence file (:mod:`safecase.crypto.blobs`), bound to vault id, case id and blob id: a
+wrapped key moved to another case or item does not open.
 
 Repeat-caller matching needs to compare phone numbers across cases without decrypting them: a keyed
 hash (HMAC-SHA256) of the normalized number under a random key the whole vault shares. Whoever holds
@@ -19,6 +21,7 @@ import json
 import os
 
 from safecase.crypto.aead import open_sealed, seal
+from safecase.crypto.blobs import BLOB_KEY_LENGTH
 from safecase.crypto.errors import CryptoError
 from safecase.crypto.keyslots import open_envelope, seal_to_public_key
 
@@ -27,6 +30,7 @@ PHONE_MATCH_KEY_LENGTH = 32
 
 _SEAL_BINDING = b"safecase/case-key/v1"
 _IDENTITY_BINDING = b"safecase/case-identity/v1"
+_EVIDENCE_KEY_BINDING = b"safecase/evidence-key/v1"
 
 
 def new_case_key() -> bytes:
@@ -37,8 +41,9 @@ def new_phone_match_key() -> bytes:
     return os.urandom(PHONE_MATCH_KEY_LENGTH)
 
 
-def _binding(purpose: bytes, vault_id: str, case_id: int, holder: str = "") -> bytes:
-    return b"\x00".join((purpose, vault_id.encode(), str(case_id).encode(), holder.encode()))
+def _binding(purpose: bytes, vault_id: str, case_id: int, subject: str = "") -> bytes:
+    """What an envelope or ciphertext is bound to: its purpose, vault, case and holder or blob."""
+    return b"\x00".join((purpose, vault_id.encode(), str(case_id).encode(), subject.encode()))
 
 
 def seal_case_key(vault_id: str, case_id: int, holder: str, public_key: bytes, case_key: bytes) -> bytes:
@@ -67,6 +72,19 @@ def decrypt_identity(vault_id: str, case_id: int, case_key: bytes, sealed: bytes
         return str(values["real_name"]), str(values["phone"])
     except (ValueError, KeyError, TypeError) as exc:
         raise CryptoError("bad identity") from exc
+
+
+def wrap_evidence_key(vault_id: str, case_id: int, blob_id: str, case_key: bytes, blob_key: bytes) -> bytes:
+    """An evidence file's own key, encrypted under its case's key."""
+    return seal(case_key, blob_key, _binding(_EVIDENCE_KEY_BINDING, vault_id, case_id, blob_id))
+
+
+def unwrap_evidence_key(vault_id: str, case_id: int, blob_id: str, case_key: bytes, wrapped: bytes) -> bytes:
+    """The evidence file's key; CryptoError for another case key, case or blob, or an edit."""
+    blob_key = open_sealed(case_key, wrapped, _binding(_EVIDENCE_KEY_BINDING, vault_id, case_id, blob_id))
+    if len(blob_key) != BLOB_KEY_LENGTH:
+        raise CryptoError("bad evidence key length")
+    return blob_key
 
 
 def phone_match(match_key: bytes, digits: str) -> str:

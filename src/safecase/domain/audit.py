@@ -53,6 +53,14 @@ class AuditAction(StrEnum):
     ORGANIZATION_ADDED = "organization.added"
     ORGANIZATION_UPDATED = "organization.updated"
     DEMO_DATA_ADDED = "demo.added"
+    EVIDENCE_ADDED = "evidence.added"
+    EVIDENCE_LISTED = "evidence.listed"
+    EVIDENCE_VIEWED = "evidence.viewed"
+    EVIDENCE_EXPORTED = "evidence.exported"
+    EVIDENCE_HANDED_OVER = "evidence.handed_over"
+    EVIDENCE_RETURNED = "evidence.returned"
+    EVIDENCE_DESTROYED = "evidence.destroyed"
+    EVIDENCE_VERIFIED = "evidence.verified"
 
 
 @dataclass(frozen=True)
@@ -85,11 +93,12 @@ class ChainCheck:
 
 # --- repeated rows ------------------------------------------------------------------------------------
 
-FOLDED_ACTIONS = frozenset({AuditAction.CASES_LISTED})
+FOLDED_ACTIONS = frozenset({AuditAction.CASES_LISTED, AuditAction.EVIDENCE_LISTED})
 """Actions whose exact repeats within :data:`FOLD_WINDOW` are not appended again (see :func:`repeats`).
 
-Paging and refreshing the Cases list writes the same ``cases.listed`` row many times a minute; the
-rows say nothing the first one did not, and they bury the rows that matter."""
+Paging and refreshing the Cases list writes the same ``cases.listed`` row many times a minute (and a case
+window's Evidence tab the same ``evidence.listed``); the rows say nothing the first one did not, and they
+bury the rows that matter."""
 
 FOLD_WINDOW = timedelta(seconds=60)
 

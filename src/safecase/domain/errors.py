@@ -81,3 +81,7 @@ class BackupError(SafeCaseError):
 
 class VaultLockedError(SafeCaseError):
     """The vault session was locked; sign in again."""
+
+
+class CancelledError(SafeCaseError):
+    """The person cancelled long work (adding or exporting a file); nothing of it was kept."""
