@@ -34,6 +34,7 @@ from safecase.domain.errors import BackupError, NewerVersionError, VaultFormatEr
 from safecase.i18n import tr
 from safecase.vault import keyfile as keyfiles
 from safecase.vault.atomic import PRIVATE_FILE_MODE, fsync_dir, make_private_dir
+from safecase.vault.blob_store import STAGING_SUFFIX
 from safecase.vault.connection import Connection, export_copy
 from safecase.vault.paths import BLOBS_DIR, DB_NAME, KEYFILE_NAME, VaultPaths
 
@@ -86,7 +87,11 @@ def sha256_file(path: Path) -> str:
 
 
 def _blob_files(blobs: Path) -> list[Path]:
-    return sorted(p for p in blobs.rglob("*") if p.is_file()) if blobs.is_dir() else []
+    """Every file under ``blobs/`` but evidence still being written (it may vanish while the tar is made,
+    and counts only once its transaction commits)."""
+    if not blobs.is_dir():
+        return []
+    return sorted(p for p in blobs.rglob("*") if p.is_file() and not p.name.endswith(STAGING_SUFFIX))
 
 
 def write_backup(

@@ -333,11 +333,107 @@ def seal_identities_per_case(conn: Connection, context: MigrationContext) -> Non
         conn.execute(statement)
 
 
+EVIDENCE_SCHEMA = 5
+
+# Evidence items and their custody logs, and the take-down requests made for the links they hold.
+# An item's file, when kept, is blobs/<blob_id> under its own key; blob_key is that key encrypted
+# under the case's key (NULL once destroyed: crypto-shredding). Custody events and take-down status
+# changes are only ever added (triggers refuse changes). custody_head is the hash of the item's newest
+# custody event, so cutting the newest events off is noticed too.
+SCHEMA_V5 = """
+CREATE TABLE evidence_items (
+    id INTEGER PRIMARY KEY,
+    case_id INTEGER NOT NULL REFERENCES cases (id),
+    kind TEXT NOT NULL,
+    description TEXT NOT NULL DEFAULT '',
+    platform TEXT NOT NULL DEFAULT '',
+    urls TEXT NOT NULL DEFAULT '[]',
+    channel TEXT NOT NULL DEFAULT '',
+    original_name TEXT NOT NULL DEFAULT '',
+    size INTEGER,
+    media_type TEXT NOT NULL DEFAULT '',
+    captured_by TEXT NOT NULL DEFAULT '',
+    captured_at TEXT,
+    received_at TEXT,
+    received_from TEXT NOT NULL DEFAULT '',
+    notes TEXT NOT NULL DEFAULT '',
+    sha256 TEXT NOT NULL DEFAULT '',
+    file_modified_at TEXT,
+    file_changed_at TEXT,
+    file_created_at TEXT,
+    blob_id TEXT UNIQUE,
+    blob_key BLOB,
+    perceptual_hash TEXT,
+    destroyed_at TEXT,
+    custody_head TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    CHECK ((blob_id IS NULL) = (blob_key IS NULL))
+);
+CREATE INDEX evidence_items_case ON evidence_items (case_id, id);
+CREATE INDEX evidence_items_sha256 ON evidence_items (sha256) WHERE sha256 != '';
+CREATE INDEX evidence_items_perceptual ON evidence_items (perceptual_hash) WHERE perceptual_hash IS NOT NULL;
+CREATE TABLE evidence_custody (
+    id INTEGER PRIMARY KEY,
+    item_id INTEGER NOT NULL REFERENCES evidence_items (id),
+    seq INTEGER NOT NULL,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    event TEXT NOT NULL,
+    details TEXT NOT NULL,
+    prev_hash TEXT NOT NULL,
+    hash TEXT NOT NULL,
+    UNIQUE (item_id, seq)
+);
+CREATE TRIGGER evidence_custody_no_update BEFORE UPDATE ON evidence_custody
+BEGIN SELECT RAISE(ABORT, 'the custody log is append-only'); END;
+CREATE TRIGGER evidence_custody_no_delete BEFORE DELETE ON evidence_custody
+BEGIN SELECT RAISE(ABORT, 'the custody log is append-only'); END;
+CREATE TABLE takedowns (
+    id INTEGER PRIMARY KEY,
+    case_id INTEGER NOT NULL REFERENCES cases (id),
+    evidence_id INTEGER REFERENCES evidence_items (id),
+    url TEXT NOT NULL DEFAULT '',
+    platform TEXT NOT NULL DEFAULT '',
+    reported_to TEXT NOT NULL,
+    reported_on TEXT,
+    reference TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL,
+    status_on TEXT NOT NULL,
+    recheck_on TEXT,
+    reappeared_from INTEGER REFERENCES takedowns (id),
+    notes TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    CHECK (url != '' OR evidence_id IS NOT NULL)
+);
+CREATE INDEX takedowns_case ON takedowns (case_id, id);
+CREATE INDEX takedowns_evidence ON takedowns (evidence_id) WHERE evidence_id IS NOT NULL;
+CREATE INDEX takedowns_recheck ON takedowns (recheck_on) WHERE recheck_on IS NOT NULL;
+CREATE TABLE takedown_statuses (
+    id INTEGER PRIMARY KEY,
+    takedown_id INTEGER NOT NULL REFERENCES takedowns (id),
+    status TEXT NOT NULL,
+    status_on TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT '',
+    recorded_at TEXT NOT NULL,
+    recorded_by TEXT NOT NULL
+);
+CREATE INDEX takedown_statuses_takedown ON takedown_statuses (takedown_id, id);
+CREATE TRIGGER takedown_statuses_no_update BEFORE UPDATE ON takedown_statuses
+BEGIN SELECT RAISE(ABORT, 'take-down history is append-only'); END;
+CREATE TRIGGER takedown_statuses_no_delete BEFORE DELETE ON takedown_statuses
+BEGIN SELECT RAISE(ABORT, 'take-down history is append-only'); END;
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "users, settings and the audit log", SCHEMA_V1),
     Migration(2, "casework: cases, contacts, incidents, consent, referrals, tasks, history, search", SCHEMA_V2),
     Migration(3, "audit checkpoints", SCHEMA_V3),
     Migration(CASE_KEYS_SCHEMA, "identities sealed per case", seal_identities_per_case),
+    Migration(EVIDENCE_SCHEMA, "evidence items, their custody logs, take-down requests", SCHEMA_V5),
 )
 
 

@@ -144,6 +144,11 @@ class AuditRepository:
         ).fetchall()
         return [_row_to_entry(row) for row in rows]
 
+    def of_action(self, action: str) -> list[AuditEntry]:
+        """Every row of one action, oldest first (the items ``evidence.added`` recorded, say)."""
+        rows = self._conn.execute(f"SELECT {_COLUMNS} FROM audit_log WHERE action = ? ORDER BY seq", (action,))
+        return [_row_to_entry(row) for row in rows]
+
     def _raw_rows(self) -> Iterator[tuple[Any, ...]]:
         yield from self._conn.execute(f"SELECT {_COLUMNS} FROM audit_log ORDER BY rowid")
 
