@@ -1,11 +1,17 @@
-"""Case keys for one session: opening them, sealing identities under them, keeping their holders right.
+"""Case keys for one session: opening them, sealing content under them, keeping their holders right.
 
 See :mod:`safecase.vault.case_sealing` for who holds a case's key. A person opens a case's key with
 their own key slot's private key (unlocked at sign-in), never with the data key: a colleague who copies
-the vault and knows the data key still reads only ciphertext for the identity of a case not theirs.
+the vault and knows the data key still reads only ciphertext for the identity of a case not theirs,
+and cannot open its evidence files.
 
-A case gets its key the first time something sealed is stored in it (today its identity; evidence
-files next). Cases without one hold nothing that needs it.
+A case's **sealed content** is its identity (real name and phone) and the key of each of its evidence
+files (each file has its own key, encrypted under the case's key). A case gets its key the first time
+sealed content is stored in it; cases without one hold nothing that needs it. An existing key is used
+for new content only when it opens what is sealed already (the identity, and one evidence key); a case
+with nothing sealed gets a fresh key, whatever seals it may have. When someone leaves a case, its key
+is replaced and all of its sealed content (the identity and every evidence key) is encrypted again
+under the new key in the same unit of work; the evidence files themselves keep their own keys.
 
 These are building blocks for the case services, called inside their units of work after their
 permission checks; they check nothing themselves beyond holding a seal.
@@ -16,7 +22,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from safecase.crypto.case_keys import decrypt_identity, encrypt_identity, open_case_key, phone_match
+from safecase.crypto.case_keys import (
+    decrypt_identity,
+    encrypt_identity,
+    open_case_key,
+    phone_match,
+    unwrap_evidence_key,
+    wrap_evidence_key,
+)
 from safecase.crypto.errors import CryptoError
 from safecase.domain.audit import AuditAction
 from safecase.domain.cases import SensitiveContact, normalize_phone
@@ -29,15 +42,22 @@ from safecase.vault.keyfile import AccountList, slot_id_for
 from safecase.vault.migrations import PHONE_MATCH_KEY
 from safecase.vault.repositories.case_keys import CaseKeyRepository
 from safecase.vault.repositories.cases import CaseRepository
+from safecase.vault.repositories.evidence import EvidenceRepository
 from safecase.vault.repositories.meta import MetaRepository
+
+
+def _evidence_keys_changed() -> VaultFormatError:
+    return VaultFormatError(
+        tr("This case's sealed evidence keys were changed outside SafeCase and cannot be read. Run safecase verify.")
+    )
 
 
 def _no_key_yet() -> InputError:
     return InputError(
         tr(
-            "You do not hold this case's key, so its real name and phone stay sealed. A supervisor gives "
-            "it to you by confirming the case's counselors (Reassign); a new supervisor receives it at "
-            "another supervisor's next sign-in."
+            "You do not hold this case's key, so its real name and phone and its evidence files stay sealed. "
+            "A supervisor gives it to you by confirming the case's counselors (Reassign); a new supervisor "
+            "receives it at another supervisor's next sign-in."
         )
     )
 
@@ -54,6 +74,7 @@ class CaseKeys:
         self._session = session
         self._seals = CaseKeyRepository(session.conn)
         self._cases = CaseRepository(session.conn)
+        self._evidence = EvidenceRepository(session.conn)
 
     @property
     def _vault_id(self) -> str:
@@ -95,22 +116,58 @@ class CaseKeys:
         except CryptoError:
             return None  # sealed to a key pair this person no longer has (a password reset)
 
+    def has_sealed_content(self, case_id: int) -> bool:
+        """Whether anything of the case is sealed under its key: its identity or an evidence file's key."""
+        return self._cases.identity(case_id) is not None or self._evidence.has_wrapped_keys(case_id)
+
     def _key_for_writing(self, case_id: int, counselors: Iterable[str]) -> bytes:
         """The key to seal new content of the case under.
 
         A case with nothing sealed yet gets a fresh key, whatever seals it may already have: someone
         holding the data key could have planted seals of a key they know, and nothing sealed under a
         real key would then tell them apart. An existing key is used only when it opens what is
-        sealed under it already. (Evidence files will count as sealed content too.)
+        sealed under it already: the identity, when there is one, and one evidence file's key.
         """
-        sealed = self._cases.identity(case_id)
-        if sealed is None:
+        if not self.has_sealed_content(case_id):
             return give_new_key(self._session.conn, self._vault_id, case_id, self.signed_accounts(), counselors)
+        return self._proven_key(case_id)
+
+    def _proven_key(self, case_id: int) -> bytes:
+        """This person's key of a case with sealed content, once it has opened that content."""
         case_key = self.open(case_id)
         if case_key is None:
             raise _no_key_yet()
-        self._decrypt(case_id, case_key, sealed)
+        sealed = self._cases.identity(case_id)
+        if sealed is not None:
+            self._decrypt(case_id, case_key, sealed)
+        wrapped = self._evidence.wrapped_keys(case_id)
+        if wrapped:
+            _, blob_id, first = wrapped[0]
+            self._unwrap(case_id, case_key, blob_id, first)
         return case_key
+
+    def ensure_writable(self, case_id: int) -> None:
+        """Raise now what sealing new content into the case would raise (before a long file is streamed)."""
+        if self.has_sealed_content(case_id):
+            self._proven_key(case_id)
+
+    def seal_evidence_key(self, case_id: int, blob_id: str, blob_key: bytes, counselors: Iterable[str]) -> bytes:
+        """An evidence file's key encrypted under the case's key (made now if the case has none)."""
+        case_key = self._key_for_writing(case_id, counselors)
+        return wrap_evidence_key(self._vault_id, case_id, blob_id, case_key, blob_key)
+
+    def open_evidence_key(self, case_id: int, blob_id: str, wrapped: bytes) -> bytes:
+        """An evidence file's key through this person's seal of the case key."""
+        case_key = self.open(case_id)
+        if case_key is None:
+            raise _no_key_yet()
+        return self._unwrap(case_id, case_key, blob_id, wrapped)
+
+    def _unwrap(self, case_id: int, case_key: bytes, blob_id: str, wrapped: bytes) -> bytes:
+        try:
+            return unwrap_evidence_key(self._vault_id, case_id, blob_id, case_key, wrapped)
+        except CryptoError:
+            raise _evidence_keys_changed() from None
 
     def _decrypt(self, case_id: int, case_key: bytes, sealed: bytes) -> SensitiveContact:
         try:
@@ -147,9 +204,10 @@ class CaseKeys:
         under it. Only this explicit choice (and a case's creation) seals a key to counselors: the
         ``case_counselors`` table can be edited by anyone holding the data key, so nothing seals to
         whoever it lists on its own. When this person holds no seal, the leavers' seals are removed and
-        the newcomers wait for a supervisor who holds one. Returns whether any seal changed.
+        the newcomers wait for a supervisor who holds one. Every evidence key of the case is encrypted
+        again under the new key too. Returns whether any seal changed.
         """
-        if self._cases.identity(case_id) is None:
+        if not self.has_sealed_content(case_id):
             if self._seals.has_key(case_id):
                 self._seals.remove_case(case_id)  # nothing sealed under it: the next write makes a fresh key
                 return True
@@ -165,20 +223,28 @@ class CaseKeys:
             self._seals.remove(case_id, leavers)
             return bool(leavers)
         if removed:
-            identity = self.read_identity(case_id)
+            identity = self.read_identity(case_id) if self._cases.identity(case_id) is not None else None
+            evidence = [
+                (item_id, blob_id, self._unwrap(case_id, case_key, blob_id, wrapped))
+                for item_id, blob_id, wrapped in self._evidence.wrapped_keys(case_id)
+            ]
             give_new_key(conn, self._vault_id, case_id, accounts, new)
-            sealed = encrypt_identity(
-                self._vault_id, case_id, self._opened_own(case_id), identity.real_name, identity.phone
-            )
-            self._cases.set_identity(case_id, sealed, self.phone_match(identity.phone))
+            new_key = self._opened_own(case_id)
+            if identity is not None:
+                sealed = encrypt_identity(self._vault_id, case_id, new_key, identity.real_name, identity.phone)
+                self._cases.set_identity(case_id, sealed, self.phone_match(identity.phone))
+            for item_id, blob_id, blob_key in evidence:
+                self._evidence.set_wrapped_key(
+                    item_id, wrap_evidence_key(self._vault_id, case_id, blob_id, new_key, blob_key)
+                )
             return True
         missing = {h: key for h, key in expected.items() if current.get(h) != key}
         seal_to(conn, self._vault_id, case_id, case_key, missing)
         return bool(missing)
 
     def lacking_key(self, case_id: int, counselors: Iterable[str]) -> list[str]:
-        """Those of ``counselors`` (sign-in names) the case's sealed identity is not sealed to."""
-        if self._cases.identity(case_id) is None:
+        """Those of ``counselors`` (sign-in names) the case's key is not sealed to (when it has sealed content)."""
+        if not self.has_sealed_content(case_id):
             return []
         accounts = self.signed_accounts()
         current = {s.holder: s.public_key for s in self._seals.seals(case_id)}
@@ -240,7 +306,8 @@ class CaseKeys:
 
 
 def sealing_problems(session: VaultSession) -> list[str]:
-    """For ``verify``: cases whose sealed identity nobody on the signed list can open, one phrase each.
+    """For ``verify``: cases whose sealed content (identity, evidence keys) nobody on the signed list can
+    open, one phrase each.
 
     Reads only; seals that are merely stale (someone disabled, a password reset) are counted, not
     named: the next sign-in of someone holding the case's key removes them.
@@ -251,12 +318,16 @@ def sealing_problems(session: VaultSession) -> list[str]:
     unsealed = [
         int(row[0])
         for row in conn.execute(
-            "SELECT id FROM cases WHERE identity IS NOT NULL AND id NOT IN (SELECT case_id FROM case_keys)"
+            "SELECT id FROM cases WHERE (identity IS NOT NULL OR id IN "
+            "(SELECT case_id FROM evidence_items WHERE blob_key IS NOT NULL)) "
+            "AND id NOT IN (SELECT case_id FROM case_keys)"
         )
     ]
     numbers = CaseRepository(conn).numbers([*unsealed, *gaps.orphaned])
     problems = [
-        tr("case {number}: its identity is sealed but no key to it is stored").format(number=numbers.get(c, c))
+        tr("case {number}: its identity or evidence is sealed but no key to it is stored").format(
+            number=numbers.get(c, c)
+        )
         for c in sorted(unsealed)
     ]
     problems += [
