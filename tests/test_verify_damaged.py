@@ -51,5 +51,5 @@ def test_flipped_bytes_are_reported_never_raised(team_vault: TeamVault, tmp_path
         signed_in += 1
         assert not report.ok, f"a flipped byte at {offset} went unnoticed"
         assert not report.checks[0].ok  # every page is authenticated: the encryption check names it
-        assert len(report.checks) == 7  # and every other check still ran
+        assert len(report.checks) == 8  # and every other check still ran
     assert signed_in > 0, "no damaged copy could be signed in to, so verify was never exercised"

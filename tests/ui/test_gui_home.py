@@ -35,7 +35,7 @@ def test_verify_from_home_shows_every_check(gui: Gui, qtbot: QtBot, center_vault
     dialog = _visible(VerifyReportDialog)[0]
     assert isinstance(dialog, VerifyReportDialog)
     assert dialog.report.ok
-    assert len(dialog.report.checks) == 7  # with "Accounts and key slots", "Checkpoints" and "Case keys"
+    assert len(dialog.report.checks) == 8  # with "Accounts and key slots", "Checkpoints", "Case keys" and "Evidence"
     gui.screenshot(dialog, "verify-report")
 
 

@@ -5,7 +5,10 @@ Checks SQLCipher's page authentication (``cipher_integrity_check``), SQLite's st
 administrators signed (naming any slot that is not on it), the whole audit chain, naming the first
 broken audit row when one was edited, deleted or re-ordered, and the signed audit checkpoints, which
 name the first checkpointed row that no longer matches when the chain was rewritten and recomputed
-with the data key, and every sealed identity against the signed list. The report carries the audit head (``#1234 · 3fa9c2d1``).
+with the data key, every case's sealed content (identity, evidence keys) against the signed list, and
+the evidence: each item's custody chain and recorded hash, and each kept file still in ``blobs/``
+(re-hashing the files needs the case keys: ``safecase evidence verify``). The report carries the audit
+head (``#1234 · 3fa9c2d1``).
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from safecase.i18n import tr
 from safecase.services.access import account_mismatches
 from safecase.services.case_keys import sealing_problems
 from safecase.services.checkpoints import check_checkpoints
+from safecase.services.evidence import evidence_problems
 from safecase.services.session import VaultSession
 from safecase.vault import keyfile as keyfiles
 from safecase.vault.connection import DatabaseError
@@ -59,6 +63,7 @@ def verify_vault(session: VaultSession) -> VerifyReport:
         _guarded(tr("Audit log chain"), lambda: _chain_check(session)),
         _guarded(tr("Checkpoints"), lambda: _checkpoints_check(session)),
         _guarded(tr("Case keys"), lambda: _case_keys_check(session)),
+        _guarded(tr("Evidence"), lambda: _evidence_check(session)),
     ]
     head: AuditHead | None = None
     with contextlib.suppress(DatabaseError, MemoryError):
@@ -147,7 +152,20 @@ def _case_keys_check(session: VaultSession) -> CheckResult:
         return CheckResult(name, False, exc.message)
     if problems:
         return CheckResult(name, False, "; ".join(problems[:5]))
-    return CheckResult(name, True, tr("every sealed identity has a key someone on the account list holds"))
+    return CheckResult(
+        name, True, tr("every sealed identity and evidence key has a key someone on the account list holds")
+    )
+
+
+def _evidence_check(session: VaultSession) -> CheckResult:
+    """Custody chains, recorded hashes and kept files of every evidence item (no case key needed)."""
+    name = tr("Evidence")
+    checked, problems = evidence_problems(session)
+    if problems:
+        return CheckResult(name, False, "; ".join(problems[:5]))
+    return CheckResult(
+        name, True, tr("{count} items, every custody chain holds and every kept file is there").format(count=checked)
+    )
 
 
 def _short(slot_id: str) -> str:

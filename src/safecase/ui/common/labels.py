@@ -80,5 +80,13 @@ def action_label(action: str) -> str:
         "organization.added": t(_CONTEXT, "Organization added"),
         "organization.updated": t(_CONTEXT, "Organization updated"),
         "demo.added": t(_CONTEXT, "Demo cases added"),
+        "evidence.added": t(_CONTEXT, "Evidence added"),
+        "evidence.listed": t(_CONTEXT, "Evidence list viewed"),
+        "evidence.viewed": t(_CONTEXT, "Evidence file viewed"),
+        "evidence.exported": t(_CONTEXT, "Evidence file exported"),
+        "evidence.handed_over": t(_CONTEXT, "Evidence handed over"),
+        "evidence.returned": t(_CONTEXT, "Evidence returned"),
+        "evidence.destroyed": t(_CONTEXT, "Evidence destroyed"),
+        "evidence.verified": t(_CONTEXT, "Evidence verified"),
     }
     return labels.get(action, action)
