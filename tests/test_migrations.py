@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from safecase.services import access
 from safecase.services.accounts import AccountService, reset_password_with_recovery_key
 from safecase.services.audit import AuditService
 from safecase.services.cases import CaseService
+from safecase.services.evidence import EvidenceService
 from safecase.services.referrals import ReferralService
 from safecase.services.settings import SettingsService
 from safecase.services.tasks import TaskService
@@ -298,3 +300,57 @@ def test_vault_from_version_4_opens_with_its_sealed_identity(tmp_path: Path) -> 
         assert verify_vault(session).ok
     finally:
         session.close()
+
+
+# --- version 5: evidence ---------------------------------------------------------------------------------
+
+FIXTURE_SCREENSHOT_SHA256 = "38b4672cde18fa6ed106e84fb57990a4d0bb7349e47fc0108d060c475f06ea8f"
+
+
+def test_version_5_adds_evidence_to_a_version_4_vault(tmp_path: Path) -> None:
+    """The evidence and take-down tables arrive empty; the case's existing key (its sealed identity) is
+    the one a first evidence file goes under, and everything verifies."""
+    root = _copy_fixture("vault-v4", tmp_path)
+    session = access.sign_in(root, "counselor", "quiet river under the bridge 7")
+    try:
+        assert current_version(session.conn) == latest_version() == 5
+        tables = {str(r[0]) for r in session.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        assert {"evidence_items", "evidence_custody", "takedowns", "takedown_statuses"} <= tables
+        case_id = CaseService(session).id_for_number("2026-0001")
+        seals_before = session.conn.execute("SELECT holder, envelope FROM case_keys ORDER BY holder").fetchall()
+        source = tmp_path / "shot.png"
+        source.write_bytes(b"\x89PNG\r\n\x1a\n" + b"x" * 5000)
+        evidence = EvidenceService(session)
+        item = evidence.add_file(case_id, source).item
+        assert session.conn.execute("SELECT holder, envelope FROM case_keys ORDER BY holder").fetchall() == seals_before
+        assert evidence.read(item.id) == source.read_bytes()
+        assert evidence.verify(case_id).ok
+        assert verify_vault(session).ok
+    finally:
+        session.close()
+
+
+def test_vault_from_version_5_opens_with_its_evidence(tmp_path: Path) -> None:
+    root = _copy_fixture("vault-v5", tmp_path)
+    session = access.sign_in(root, "counselor", "quiet river under the bridge 7")
+    try:
+        assert current_version(session.conn) == latest_version()
+        case_id = CaseService(session).id_for_number("2026-0001")
+        evidence = EvidenceService(session)
+        shot, export, link = evidence.for_case(case_id)
+        assert shot.item.original_name == "단톡방-캡처.png" and shot.item.stored
+        assert shot.item.sha256 == FIXTURE_SCREENSHOT_SHA256
+        assert [e.kind.value for e in shot.custody] == ["received", "hashed", "stored", "handed_over", "verified"]
+        assert export.item.hash_only and export.item.kind.value == "chat_export"
+        assert link.item.urls == ("https://x.com/example/status/1234567890",) and not link.item.sha256
+        data = evidence.read(shot.item.id)
+        assert hashlib.sha256(data).hexdigest() == FIXTURE_SCREENSHOT_SHA256
+        assert evidence.verify().ok
+        assert verify_vault(session).ok
+    finally:
+        session.close()
+    admin = access.sign_in(root, ADMIN, ADMIN_PASSWORD)
+    try:
+        assert verify_vault(admin).ok  # custody chains and kept files, without the case key
+    finally:
+        admin.close()
