@@ -455,6 +455,21 @@ def test_a_failure_inside_the_unit_of_work_removes_the_blob(
     _nothing_kept(counselor)
 
 
+def test_a_large_file_is_pushed_to_disk_while_written_and_a_cancel_stops_that_too(
+    counselor: VaultSession, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(blob_store, "FLUSH_EVERY", CHUNK_SIZE)  # a flush every chunk
+    case_id = _new_case(counselor)
+    path = _file(tmp_path, "video.mp4", 6 * CHUNK_SIZE + 1)
+    evidence = EvidenceService(counselor)
+    item = evidence.add_file(case_id, path).item
+    assert evidence.read(item.id) == path.read_bytes()
+    seen: list[int] = []
+    with pytest.raises(CancelledError):  # after four chunks: the flusher has been running
+        evidence.add_file(case_id, path, progress=lambda done, _: seen.append(done), cancelled=lambda: len(seen) > 3)
+    assert [p.name for p in counselor.paths.blobs.iterdir()] == [_blob_path(counselor, item.id).name]
+
+
 def test_a_commit_whose_rename_did_not_happen_is_finished_on_reading(
     counselor: VaultSession, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

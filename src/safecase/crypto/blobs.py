@@ -57,6 +57,10 @@ class Readable(Protocol):
     def readinto(self, buffer: memoryview) -> int | None: ...
 
 
+class Writable(Protocol):
+    def write(self, data: bytes) -> int: ...
+
+
 def new_blob_key() -> bytes:
     return os.urandom(BLOB_KEY_LENGTH)
 
@@ -113,7 +117,7 @@ def _fill(source: Readable, buffer: bytearray) -> int:
 
 def encrypt_stream(
     source: Readable,
-    sink: BinaryIO,
+    sink: Writable,
     key: bytes,
     blob_id: bytes,
     *,

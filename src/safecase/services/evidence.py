@@ -281,9 +281,7 @@ class EvidenceService:
                 if keep_file:
                     staged = self._store.stage(new_blob_id().hex())
                     blob_key = new_blob_key()
-                    encrypt_stream(
-                        source, staged.file, blob_key, bytes.fromhex(staged.blob_id), on_plaintext=reading.take
-                    )
+                    encrypt_stream(source, staged, blob_key, bytes.fromhex(staged.blob_id), on_plaintext=reading.take)
                     staged.finish()
                 else:
                     _hash_only(source, reading)
