@@ -332,9 +332,10 @@ def test_verify_reports_every_check(team_vault: TeamVault) -> None:
     result = run(["verify", *vault_args(team_vault.root)], env=as_user(COUNSELOR, COUNSELOR_PASSWORD))
     assert result.exit_code == 0, result.output
     *lines, head = result.stdout.splitlines()
-    assert len(lines) == 7
+    assert len(lines) == 8
     assert all(line.startswith("OK ") for line in lines)
     assert any("Audit log chain" in line for line in lines)
+    assert any("Evidence" in line for line in lines)
     assert any("Checkpoints" in line for line in lines)
     assert re.fullmatch(r"Audit head: #\d+ · [0-9a-f]{8}", head)
     assert any("Accounts and key slots" in line and "recovery key fingerprint" in line for line in lines)
@@ -352,7 +353,7 @@ def test_verify_fails_after_the_audit_log_is_edited(team_vault: TeamVault) -> No
     chain = next(line for line in result.stdout.splitlines() if "Audit log chain" in line)
     assert chain.startswith("FAILED")
     assert "#2" in chain
-    assert sum(line.startswith("OK ") for line in result.stdout.splitlines()) == 6
+    assert sum(line.startswith("OK ") for line in result.stdout.splitlines()) == 7
     assert result.stderr.startswith("safecase: error: 1 check failed")
     assert result.stderr.count("\n") == 1
 
