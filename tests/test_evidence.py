@@ -146,6 +146,10 @@ def test_adding_is_audit_logged_with_the_case(counselor: VaultSession, tmp_path:
     EvidenceService(counselor).read(item.id)
     rows = [e for e in AuditRepository(counselor.conn).page() if e.action.startswith("evidence.")]
     assert [e.action for e in rows] == [AuditAction.EVIDENCE_VIEWED, AuditAction.EVIDENCE_ADDED]
+    EvidenceService(counselor).read(item.id, log_view=False)  # a blurred preview: no view yet
+    assert AuditRepository(counselor.conn).page()[0].seq == rows[0].seq
+    event = EvidenceService(counselor).record_view(item.id)  # shown clearly
+    assert event.kind is CustodyEventKind.VIEWED and event.seq == 5
     assert rows[1].details["case"] == str(case_id) and rows[1].target_id == str(item.id)
     assert not any("a.jpg" in str(e.details) for e in rows)  # names of files are case content
 

@@ -477,10 +477,13 @@ class EvidenceService:
 
             yield chunks()
 
-    def read(self, item_id: int, *, max_bytes: int = MAX_VIEW_BYTES) -> bytes:
+    def read(self, item_id: int, *, log_view: bool = True, max_bytes: int = MAX_VIEW_BYTES) -> bytes:
         """The kept file, decrypted into memory to be looked at (logged as ``viewed``), after its SHA-256
-        was checked against the one recorded; larger than ``max_bytes``: export a copy instead."""
-        session = self._session
+        was checked against the one recorded; larger than ``max_bytes``: export a copy instead.
+
+        ``log_view=False`` is for a preview shown blurred: the screen calls :meth:`record_view` when the
+        person chooses to see it clearly, which is the view the custody log records.
+        """
         item = self._visible(item_id)
         blob_id, blob_key = self._kept_key(item)
         if item.size is not None and item.size > max_bytes:
@@ -497,11 +500,18 @@ class EvidenceService:
                 parts.append(chunk)
         if digest.hexdigest() != item.sha256:
             raise _file_changed(item)
-        with session.write():
-            self._visible(item_id)
-            self._custody.append(item.id, session.clock.now(), session.user.name, CustodyEventKind.VIEWED)
-            session.log(AuditAction.EVIDENCE_VIEWED, "evidence", str(item.id), {"case": str(item.case_id)})
+        if log_view:
+            self.record_view(item_id)
         return b"".join(parts)
+
+    def record_view(self, item_id: int) -> CustodyEvent:
+        """Record that the person looked at the item's content (custody ``viewed`` and an audit row)."""
+        session = self._session
+        with session.write():
+            item = self._visible(item_id)
+            event = self._custody.append(item.id, session.clock.now(), session.user.name, CustodyEventKind.VIEWED)
+            session.log(AuditAction.EVIDENCE_VIEWED, "evidence", str(item.id), {"case": str(item.case_id)})
+            return event
 
     def export_copy(
         self,

@@ -116,8 +116,7 @@ class EvidenceRepository:
         return [_item(row) for row in rows]
 
     def for_cases(self, case_ids: Iterable[int]) -> list[EvidenceItem]:
-        """Items of these cases, by case and id (all cases when ``case_ids`` is None is not offered: callers
-        decide whose cases they may see)."""
+        """Items of these cases, by case and id (the caller decides whose cases a person may see)."""
         found: list[EvidenceItem] = []
         ids = list(case_ids)
         for start in range(0, len(ids), 500):
