@@ -131,12 +131,25 @@ class CaseKeys:
         return self._decrypt(case_id, case_key, sealed)
 
     def write_identity(self, case_id: int, identity: SensitiveContact, counselors: Iterable[str]) -> None:
-        """Seal ``identity`` under the case's key (made now if the case has none); empty clears it."""
+        """Seal ``identity`` under a fresh key for the case; empty clears it.
+
+        A fresh key every time, never the one the case had: whoever held the old one (a supervisor since
+        demoted, a counselor taken off by someone who could not replace the key, or someone who put
+        old seals back with the data key) must not read what is written now. The new key goes to
+        ``counselors`` (named by the caller's explicit act), the supervisors and the recovery slot;
+        other counselors get it when a supervisor confirms them.
+        """
         if not identity.real_name and not identity.phone:
             if self._cases.identity(case_id) is not None:
                 self._cases.set_identity(case_id, None, "")
+                self._seals.remove_case(case_id)  # nothing is sealed under it any more
             return
-        case_key = self._key_for_writing(case_id, counselors)
+        self._replace_key(case_id, counselors, identity)
+
+    def _replace_key(self, case_id: int, counselors: Iterable[str], identity: SensitiveContact) -> None:
+        """A new key for the case, sealed to ``counselors``, the supervisors and the recovery slot, with
+        everything the case seals (its identity) encrypted under it in the same unit of work."""
+        case_key = give_new_key(self._session.conn, self._vault_id, case_id, self.signed_accounts(), counselors)
         sealed = encrypt_identity(self._vault_id, case_id, case_key, identity.real_name, identity.phone)
         self._cases.set_identity(case_id, sealed, self.phone_match(identity.phone))
 
@@ -165,12 +178,7 @@ class CaseKeys:
             self._seals.remove(case_id, leavers)
             return bool(leavers)
         if removed:
-            identity = self.read_identity(case_id)
-            give_new_key(conn, self._vault_id, case_id, accounts, new)
-            sealed = encrypt_identity(
-                self._vault_id, case_id, self._opened_own(case_id), identity.real_name, identity.phone
-            )
-            self._cases.set_identity(case_id, sealed, self.phone_match(identity.phone))
+            self._replace_key(case_id, new, self.read_identity(case_id))
             return True
         missing = {h: key for h, key in expected.items() if current.get(h) != key}
         seal_to(conn, self._vault_id, case_id, case_key, missing)
@@ -189,12 +197,6 @@ class CaseKeys:
             if account is not None and account.enabled and current.get(account.slot_id) != account.public_key:
                 lacking.append(name)
         return lacking
-
-    def _opened_own(self, case_id: int) -> bytes:
-        case_key = self.open(case_id)
-        if case_key is None:
-            raise _no_key_yet()
-        return case_key
 
     def reconcile(self) -> Resealed:
         """Bring the seals of the cases this person can open in line with the signed list.
