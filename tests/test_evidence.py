@@ -595,6 +595,52 @@ def test_reassigning_someone_off_the_case_rewraps_every_evidence_key(
     assert EvidenceService(second).verify(case_id).ok
 
 
+def test_every_file_added_gives_the_case_a_fresh_key_a_kept_one_does_not_open(
+    team_vault: TeamVault, counselor: VaultSession, supervisor: VaultSession, tmp_path: Path
+) -> None:
+    """As with identities: a counselor taken off the case by a supervisor who could not replace its key
+    keeps the old key; the next file a key holder adds goes under a new one, and so do the earlier ones."""
+    case_id = _new_case(counselor)
+    first = EvidenceService(counselor).add_file(case_id, _file(tmp_path, "a.png", 100)).item
+    kept = CaseKeys(counselor).open(case_id)
+    assert kept is not None
+    second = EvidenceService(supervisor).add_file(case_id, _file(tmp_path, "b.png", 100)).item
+    vault_id = counselor.keyfile.vault_id
+    for item in (first, second):
+        blob_id, wrapped = supervisor.conn.execute(
+            "SELECT blob_id, blob_key FROM evidence_items WHERE id = ?", (item.id,)
+        ).fetchone()
+        with pytest.raises(CryptoError):
+            unwrap_evidence_key(vault_id, case_id, blob_id, kept, bytes(wrapped))
+    # The new key went to the supervisor who wrote, the supervisors and the recovery slot; the
+    # counselor gets it back when a supervisor confirms her on the case.
+    with pytest.raises(InputError, match="Reassign"):
+        EvidenceService(counselor).read(first.id)
+    CaseService(supervisor).reassign(case_id, [COUNSELOR])
+    assert EvidenceService(counselor).read(second.id) == (tmp_path / "b.png").read_bytes()
+    assert CaseService(counselor).reveal(case_id) == SensitiveContact("김민지", "010-1234-5678")
+
+
+def test_clearing_the_identity_keeps_the_key_the_evidence_is_under(counselor: VaultSession, tmp_path: Path) -> None:
+    case_id = _new_case(counselor)
+    path = _file(tmp_path, "a.png", 100)
+    item = EvidenceService(counselor).add_file(case_id, path).item
+    service = CaseService(counselor)
+    service.update(
+        case_id, dataclasses.replace(service.fields(case_id), sensitive=SensitiveContact()), keep_sensitive=False
+    )
+    assert service.reveal(case_id) == SensitiveContact()
+    assert EvidenceService(counselor).read(item.id) == path.read_bytes()
+    # Recording an identity again carries the evidence key over to the new key.
+    service.update(
+        case_id,
+        dataclasses.replace(service.fields(case_id), sensitive=SensitiveContact("이수진", "")),
+        keep_sensitive=False,
+    )
+    assert EvidenceService(counselor).read(item.id) == path.read_bytes()
+    assert EvidenceService(counselor).verify(case_id).ok and verify_vault(counselor).ok
+
+
 def test_a_co_counselor_without_the_key_is_told_so_and_verify_lists_the_file_as_unchecked(
     counselor: VaultSession, supervisor: VaultSession, second: VaultSession, tmp_path: Path
 ) -> None:

@@ -308,8 +308,8 @@ FIXTURE_SCREENSHOT_SHA256 = "38b4672cde18fa6ed106e84fb57990a4d0bb7349e47fc0108d0
 
 
 def test_version_5_adds_evidence_to_a_version_4_vault(tmp_path: Path) -> None:
-    """The evidence and take-down tables arrive empty; the case's existing key (its sealed identity) is
-    the one a first evidence file goes under, and everything verifies."""
+    """The evidence and take-down tables arrive empty; a first evidence file gives the case a fresh key,
+    under which its sealed identity is carried over, and everything verifies."""
     root = _copy_fixture("vault-v4", tmp_path)
     session = access.sign_in(root, "counselor", "quiet river under the bridge 7")
     try:
@@ -317,12 +317,11 @@ def test_version_5_adds_evidence_to_a_version_4_vault(tmp_path: Path) -> None:
         tables = {str(r[0]) for r in session.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         assert {"evidence_items", "evidence_custody", "takedowns", "takedown_statuses"} <= tables
         case_id = CaseService(session).id_for_number("2026-0001")
-        seals_before = session.conn.execute("SELECT holder, envelope FROM case_keys ORDER BY holder").fetchall()
         source = tmp_path / "shot.png"
         source.write_bytes(b"\x89PNG\r\n\x1a\n" + b"x" * 5000)
         evidence = EvidenceService(session)
         item = evidence.add_file(case_id, source).item
-        assert session.conn.execute("SELECT holder, envelope FROM case_keys ORDER BY holder").fetchall() == seals_before
+        assert CaseService(session).reveal(case_id) == SensitiveContact("김민지", "010-1234-5678")
         assert evidence.read(item.id) == source.read_bytes()
         assert evidence.verify(case_id).ok
         assert verify_vault(session).ok
@@ -345,6 +344,7 @@ def test_vault_from_version_5_opens_with_its_evidence(tmp_path: Path) -> None:
         assert link.item.urls == ("https://x.com/example/status/1234567890",) and not link.item.sha256
         data = evidence.read(shot.item.id)
         assert hashlib.sha256(data).hexdigest() == FIXTURE_SCREENSHOT_SHA256
+        assert [m.number for m in CaseService(session).possible_repeats(phone="01012345678")] == ["2026-0001"]
         assert evidence.verify().ok
         assert verify_vault(session).ok
     finally:

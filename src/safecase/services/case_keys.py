@@ -7,11 +7,14 @@ and cannot open its evidence files.
 
 A case's **sealed content** is its identity (real name and phone) and the key of each of its evidence
 files (each file has its own key, encrypted under the case's key). A case gets its key the first time
-sealed content is stored in it; cases without one hold nothing that needs it. An existing key is used
-for new content only when it opens what is sealed already (the identity, and one evidence key); a case
-with nothing sealed gets a fresh key, whatever seals it may have. When someone leaves a case, its key
-is replaced and all of its sealed content (the identity and every evidence key) is encrypted again
-under the new key in the same unit of work; the evidence files themselves keep their own keys.
+sealed content is stored in it; cases without one hold nothing that needs it. Every write of sealed
+content (an identity, a new evidence file) and every reassignment that takes someone off the case gives
+the case a **fresh key**, never the one it had: whoever held the old one (a supervisor since demoted, a
+counselor taken off by someone who could not replace the key, someone who put old seals back with the
+data key) must not read what is written from then on. Everything already sealed (the identity, every
+evidence key) is encrypted again under the new key in the same unit of work, which needs the old key:
+someone without it can replace an identity only while the case has no evidence files, and cannot add a
+file to a case with sealed content. The evidence files themselves keep their own keys.
 
 These are building blocks for the case services, called inside their units of work after their
 permission checks; they check nothing themselves beyond holding a seal.
@@ -120,40 +123,27 @@ class CaseKeys:
         """Whether anything of the case is sealed under its key: its identity or an evidence file's key."""
         return self._cases.identity(case_id) is not None or self._evidence.has_wrapped_keys(case_id)
 
-    def _key_for_writing(self, case_id: int, counselors: Iterable[str]) -> bytes:
-        """The key to seal new content of the case under.
-
-        A case with nothing sealed yet gets a fresh key, whatever seals it may already have: someone
-        holding the data key could have planted seals of a key they know, and nothing sealed under a
-        real key would then tell them apart. An existing key is used only when it opens what is
-        sealed under it already: the identity, when there is one, and one evidence file's key.
-        """
-        if not self.has_sealed_content(case_id):
-            return give_new_key(self._session.conn, self._vault_id, case_id, self.signed_accounts(), counselors)
-        return self._proven_key(case_id)
-
-    def _proven_key(self, case_id: int) -> bytes:
-        """This person's key of a case with sealed content, once it has opened that content."""
+    def _sealed_so_far(self, case_id: int) -> tuple[SensitiveContact | None, list[tuple[int, str, bytes]]]:
+        """Everything the case seals, opened with this person's key: (identity or None, [(item id, blob
+        id, file key)]). Raises when they hold no key, or when it does not open what is sealed (a planted
+        or swapped key): content is carried over to a new key only from the key it was sealed under."""
+        sealed = self._cases.identity(case_id)
+        wrapped = self._evidence.wrapped_keys(case_id)
+        if sealed is None and not wrapped:
+            return None, []
         case_key = self.open(case_id)
         if case_key is None:
             raise _no_key_yet()
-        sealed = self._cases.identity(case_id)
-        if sealed is not None:
-            self._decrypt(case_id, case_key, sealed)
-        wrapped = self._evidence.wrapped_keys(case_id)
-        if wrapped:
-            _, blob_id, first = wrapped[0]
-            self._unwrap(case_id, case_key, blob_id, first)
-        return case_key
+        identity = None if sealed is None else self._decrypt(case_id, case_key, sealed)
+        return identity, [(item, blob, self._unwrap(case_id, case_key, blob, key)) for item, blob, key in wrapped]
 
     def ensure_writable(self, case_id: int) -> None:
         """Raise now what sealing new content into the case would raise (before a long file is streamed)."""
-        if self.has_sealed_content(case_id):
-            self._proven_key(case_id)
+        self._sealed_so_far(case_id)
 
     def seal_evidence_key(self, case_id: int, blob_id: str, blob_key: bytes, counselors: Iterable[str]) -> bytes:
-        """An evidence file's key encrypted under the case's key (made now if the case has none)."""
-        case_key = self._key_for_writing(case_id, counselors)
+        """An evidence file's key encrypted under a fresh key for the case (see :meth:`_replace_key`)."""
+        case_key = self._replace_key(case_id, counselors, None)
         return wrap_evidence_key(self._vault_id, case_id, blob_id, case_key, blob_key)
 
     def open_evidence_key(self, case_id: int, blob_id: str, wrapped: bytes) -> bytes:
@@ -188,14 +178,47 @@ class CaseKeys:
         return self._decrypt(case_id, case_key, sealed)
 
     def write_identity(self, case_id: int, identity: SensitiveContact, counselors: Iterable[str]) -> None:
-        """Seal ``identity`` under the case's key (made now if the case has none); empty clears it."""
+        """Seal ``identity`` under a fresh key for the case; empty clears it.
+
+        A fresh key every time, never the one the case had: whoever held the old one (a supervisor since
+        demoted, a counselor taken off by someone who could not replace the key, or someone who put
+        old seals back with the data key) must not read what is written now. The new key goes to
+        ``counselors`` (named by the caller's explicit act), the supervisors and the recovery slot;
+        other counselors get it when a supervisor confirms them.
+        """
         if not identity.real_name and not identity.phone:
             if self._cases.identity(case_id) is not None:
                 self._cases.set_identity(case_id, None, "")
+                if not self._evidence.has_wrapped_keys(case_id):
+                    self._seals.remove_case(case_id)  # nothing is sealed under it any more
             return
-        case_key = self._key_for_writing(case_id, counselors)
-        sealed = encrypt_identity(self._vault_id, case_id, case_key, identity.real_name, identity.phone)
-        self._cases.set_identity(case_id, sealed, self.phone_match(identity.phone))
+        self._replace_key(case_id, counselors, identity)
+
+    def _replace_key(self, case_id: int, counselors: Iterable[str], identity: SensitiveContact | None) -> bytes:
+        """A new key for the case, sealed to ``counselors``, the supervisors and the recovery slot, with
+        everything the case seals encrypted under it in the same unit of work: ``identity`` (None: the
+        one it has, if any) and every evidence file's key. Returns the new key."""
+        kept, files = self._sealed_so_far(case_id) if identity is None else (None, self._evidence_keys(case_id))
+        identity = identity if identity is not None else kept
+        case_key = give_new_key(self._session.conn, self._vault_id, case_id, self.signed_accounts(), counselors)
+        if identity is not None:
+            sealed = encrypt_identity(self._vault_id, case_id, case_key, identity.real_name, identity.phone)
+            self._cases.set_identity(case_id, sealed, self.phone_match(identity.phone))
+        for item_id, blob_id, blob_key in files:
+            self._evidence.set_wrapped_key(
+                item_id, wrap_evidence_key(self._vault_id, case_id, blob_id, case_key, blob_key)
+            )
+        return case_key
+
+    def _evidence_keys(self, case_id: int) -> list[tuple[int, str, bytes]]:
+        """The case's evidence file keys, opened with this person's key (none: no need for a key)."""
+        wrapped = self._evidence.wrapped_keys(case_id)
+        if not wrapped:
+            return []
+        case_key = self.open(case_id)
+        if case_key is None:
+            raise _no_key_yet()
+        return [(item, blob, self._unwrap(case_id, case_key, blob, key)) for item, blob, key in wrapped]
 
     def after_reassign(self, case_id: int, old: Iterable[str], new: Iterable[str]) -> bool:
         """Seal the key to the counselors a supervisor just named; when someone left, replace the key.
@@ -223,20 +246,7 @@ class CaseKeys:
             self._seals.remove(case_id, leavers)
             return bool(leavers)
         if removed:
-            identity = self.read_identity(case_id) if self._cases.identity(case_id) is not None else None
-            evidence = [
-                (item_id, blob_id, self._unwrap(case_id, case_key, blob_id, wrapped))
-                for item_id, blob_id, wrapped in self._evidence.wrapped_keys(case_id)
-            ]
-            give_new_key(conn, self._vault_id, case_id, accounts, new)
-            new_key = self._opened_own(case_id)
-            if identity is not None:
-                sealed = encrypt_identity(self._vault_id, case_id, new_key, identity.real_name, identity.phone)
-                self._cases.set_identity(case_id, sealed, self.phone_match(identity.phone))
-            for item_id, blob_id, blob_key in evidence:
-                self._evidence.set_wrapped_key(
-                    item_id, wrap_evidence_key(self._vault_id, case_id, blob_id, new_key, blob_key)
-                )
+            self._replace_key(case_id, new, None)
             return True
         missing = {h: key for h, key in expected.items() if current.get(h) != key}
         seal_to(conn, self._vault_id, case_id, case_key, missing)
@@ -255,12 +265,6 @@ class CaseKeys:
             if account is not None and account.enabled and current.get(account.slot_id) != account.public_key:
                 lacking.append(name)
         return lacking
-
-    def _opened_own(self, case_id: int) -> bytes:
-        case_key = self.open(case_id)
-        if case_key is None:
-            raise _no_key_yet()
-        return case_key
 
     def reconcile(self) -> Resealed:
         """Bring the seals of the cases this person can open in line with the signed list.
