@@ -21,7 +21,7 @@ from safecase.crypto.case_keys import new_case_key, open_case_key, seal_case_key
 from safecase.crypto.errors import CryptoError
 from safecase.domain.audit import AuditAction
 from safecase.domain.cases import SensitiveContact
-from safecase.domain.errors import CancelledError, InputError, PermissionDeniedError, VaultFormatError
+from safecase.domain.errors import CancelledError, InputError, PermissionDeniedError, SafeCaseError, VaultFormatError
 from safecase.domain.evidence import CustodyEventKind, EvidenceDetails, EvidenceKind, HandOver
 from safecase.services.backups import create_backup
 from safecase.services.case_keys import CaseKeys
@@ -595,30 +595,39 @@ def test_reassigning_someone_off_the_case_rewraps_every_evidence_key(
     assert EvidenceService(second).verify(case_id).ok
 
 
-def test_every_file_added_gives_the_case_a_fresh_key_a_kept_one_does_not_open(
+def test_a_file_added_by_one_counselor_stays_open_to_the_others_on_the_case(
     team_vault: TeamVault, counselor: VaultSession, supervisor: VaultSession, tmp_path: Path
 ) -> None:
-    """As with identities: a counselor taken off the case by a supervisor who could not replace its key
-    keeps the old key; the next file a key holder adds goes under a new one, and so do the earlier ones."""
+    """Files are added often and by everyone on a case: the case keeps its key for them, so nobody
+    else on the case loses the files (an identity write, rarer, replaces the key)."""
     case_id = _new_case(counselor)
     first = EvidenceService(counselor).add_file(case_id, _file(tmp_path, "a.png", 100)).item
     kept = CaseKeys(counselor).open(case_id)
-    assert kept is not None
     second = EvidenceService(supervisor).add_file(case_id, _file(tmp_path, "b.png", 100)).item
-    vault_id = counselor.keyfile.vault_id
-    for item in (first, second):
-        blob_id, wrapped = supervisor.conn.execute(
-            "SELECT blob_id, blob_key FROM evidence_items WHERE id = ?", (item.id,)
-        ).fetchone()
-        with pytest.raises(CryptoError):
-            unwrap_evidence_key(vault_id, case_id, blob_id, kept, bytes(wrapped))
-    # The new key went to the supervisor who wrote, the supervisors and the recovery slot; the
-    # counselor gets it back when a supervisor confirms her on the case.
-    with pytest.raises(InputError, match="Reassign"):
-        EvidenceService(counselor).read(first.id)
-    CaseService(supervisor).reassign(case_id, [COUNSELOR])
+    assert CaseKeys(counselor).open(case_id) == kept
     assert EvidenceService(counselor).read(second.id) == (tmp_path / "b.png").read_bytes()
-    assert CaseService(counselor).reveal(case_id) == SensitiveContact("김민지", "010-1234-5678")
+    assert EvidenceService(supervisor).read(first.id) == (tmp_path / "a.png").read_bytes()
+
+
+def test_a_file_is_never_sealed_under_a_planted_key(
+    counselor: VaultSession, second: VaultSession, tmp_path: Path
+) -> None:
+    """Someone holding the data key seals a key she knows to everyone on a case with a file: the next
+    file is refused, not sealed under her key (her key does not open what the case already seals)."""
+    case_id = _new_case(counselor)
+    EvidenceService(counselor).add_file(case_id, _file(tmp_path, "a.png", 100))
+    vault_id = second.keyfile.vault_id
+    planted = new_case_key()
+    conn = raw_connection(second)
+    with conn:
+        for seal in CaseKeyRepository(conn).seals(case_id):
+            conn.execute(
+                "UPDATE case_keys SET envelope = ? WHERE case_id = ? AND holder = ?",
+                (seal_case_key(vault_id, case_id, seal.holder, seal.public_key, planted), case_id, seal.holder),
+            )
+    conn.close()
+    with pytest.raises(SafeCaseError):
+        EvidenceService(counselor).add_file(case_id, _file(tmp_path, "b.png", 100))
 
 
 def test_clearing_the_identity_keeps_the_key_the_evidence_is_under(counselor: VaultSession, tmp_path: Path) -> None:

@@ -8,13 +8,14 @@ and cannot open its evidence files.
 A case's **sealed content** is its identity (real name and phone) and the key of each of its evidence
 files (each file has its own key, encrypted under the case's key). A case gets its key the first time
 sealed content is stored in it; cases without one hold nothing that needs it. Every write of sealed
-content (an identity, a new evidence file) and every reassignment that takes someone off the case gives
-the case a **fresh key**, never the one it had: whoever held the old one (a supervisor since demoted, a
-counselor taken off by someone who could not replace the key, someone who put old seals back with the
-data key) must not read what is written from then on. Everything already sealed (the identity, every
-evidence key) is encrypted again under the new key in the same unit of work, which needs the old key:
-someone without it can replace an identity only while the case has no evidence files, and cannot add a
-file to a case with sealed content. The evidence files themselves keep their own keys.
+identity, and every reassignment that takes someone off the case, gives the case a **fresh key**, never
+the one it had: whoever held the old one (a supervisor since demoted, a counselor taken off by someone
+who could not replace the key, someone who put old seals back with the data key) must not read what
+is written from then on. Everything already sealed (the identity, every evidence key) is encrypted
+again under the new key in the same unit of work, which needs the old key: someone without it can
+replace an identity only while the case has no evidence files. A new evidence file is the exception:
+it goes under the key the case has, if that key opens everything sealed so far (see
+:meth:`CaseKeys.seal_evidence_key`). The evidence files themselves keep their own keys.
 
 These are building blocks for the case services, called inside their units of work after their
 permission checks; they check nothing themselves beyond holding a seal.
@@ -142,8 +143,22 @@ class CaseKeys:
         self._sealed_so_far(case_id)
 
     def seal_evidence_key(self, case_id: int, blob_id: str, blob_key: bytes, counselors: Iterable[str]) -> bytes:
-        """An evidence file's key encrypted under a fresh key for the case (see :meth:`_replace_key`)."""
-        case_key = self._replace_key(case_id, counselors, None)
+        """An evidence file's key encrypted under the case's key.
+
+        Files are added often, by every counselor on a case, so the key the case has is kept (a fresh
+        one would reach only the writer, the supervisors and the recovery slot, and every other
+        counselor would lose the case's files until a supervisor confirmed them). It is used only when
+        it opens everything already sealed under it, so a planted key never is; a case with nothing
+        sealed yet gets a fresh key. The price: someone who kept the case key after leaving the case
+        without it being replaced can open files added since, given the data key (see the README).
+        """
+        if not self.has_sealed_content(case_id):
+            case_key = self._replace_key(case_id, counselors, None)
+        else:
+            self._sealed_so_far(case_id)  # raises unless this person's key opens all of it
+            opened = self.open(case_id)
+            assert opened is not None  # _sealed_so_far raised otherwise
+            case_key = opened
         return wrap_evidence_key(self._vault_id, case_id, blob_id, case_key, blob_key)
 
     def open_evidence_key(self, case_id: int, blob_id: str, wrapped: bytes) -> bytes:
