@@ -61,6 +61,7 @@ class AuditAction(StrEnum):
     EVIDENCE_RETURNED = "evidence.returned"
     EVIDENCE_DESTROYED = "evidence.destroyed"
     EVIDENCE_VERIFIED = "evidence.verified"
+    EVIDENCE_MATCHED = "evidence.matched"
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,10 @@ MAX_URL_LENGTH = 2_000
 MAX_URLS = 20
 MAX_SHORT_TEXT = 500
 """Characters of a one-line field: platform, channel, original file name, who captured or sent it."""
+NEAR_DUPLICATE_DISTANCE = 10
+"""Most bits two 64-bit perceptual hashes may differ in for their images to count as the same picture
+(a resized or re-compressed copy differs in a few; an unrelated image in about 32)."""
+PERCEPTUAL_HASH = re.compile(r"^[0-9a-f]{16}$")
 
 
 class EvidenceKind(StrEnum):
@@ -159,6 +163,18 @@ class CustodyEvent:
 
 
 @dataclass(frozen=True)
+class NearDuplicate:
+    """An item already in the vault that a newly added one matches: the same file, or the same picture."""
+
+    item: EvidenceItem
+    case_number: str
+    same_file: bool
+    """Byte for byte the same file (the same SHA-256)."""
+    distance: int | None
+    """Bits the perceptual hashes differ in; None when either has none (only the SHA-256 matched)."""
+
+
+@dataclass(frozen=True)
 class EvidenceRecord:
     """An item with its custody log, oldest event first (what a list or an export shows)."""
 
@@ -225,3 +241,10 @@ def clean_url(text: str) -> str | None:
 
 def is_sha256(text: str) -> bool:
     return bool(SHA256_HEX.match(text))
+
+
+def hash_distance(first: str, second: str) -> int | None:
+    """Bits two perceptual hashes (16 hex digits each) differ in; None unless both are hashes."""
+    if not (PERCEPTUAL_HASH.match(first) and PERCEPTUAL_HASH.match(second)):
+        return None
+    return (int(first, 16) ^ int(second, 16)).bit_count()

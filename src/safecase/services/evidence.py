@@ -47,6 +47,7 @@ from safecase.domain.errors import CancelledError, InputError, VaultFormatError
 from safecase.domain.evidence import (
     MAX_SHORT_TEXT,
     MAX_URLS,
+    NEAR_DUPLICATE_DISTANCE,
     CustodyEvent,
     CustodyEventKind,
     EvidenceDetails,
@@ -55,11 +56,14 @@ from safecase.domain.evidence import (
     EvidenceRecord,
     FileTimes,
     HandOver,
+    NearDuplicate,
     clean_url,
+    hash_distance,
     kind_for_media_type,
     sniff_media_type,
 )
 from safecase.i18n import tr
+from safecase.imaging.perceptual import image_dhash
 from safecase.services.case_keys import CaseKeys
 from safecase.services.cases import check_text_lengths, record_change
 from safecase.services.casework_access import require_case, visible_to
@@ -80,6 +84,8 @@ Cancelled = Callable[[], bool]
 MAX_VIEW_BYTES = 200 * 1024 * 1024
 """Largest file :meth:`EvidenceService.read` decrypts into memory; larger ones are exported to look at."""
 _SNIFF_BYTES = 64
+MAX_PERCEPTUAL_BYTES = 64 * 1024 * 1024
+"""Largest image whose perceptual hash is computed at intake: its bytes are held in memory meanwhile."""
 NO_DETAILS = EvidenceDetails()
 ENCRYPTION = "AES-256-GCM"
 
@@ -140,14 +146,32 @@ def _open_source(path: Path) -> io.BufferedReader:
     return handle
 
 
-class _Reading:
-    """What one pass over a file's bytes gathers: its SHA-256, size and first bytes; it reports
-    progress and stops the pass when cancelled."""
+def _media_type(head: bytes, name: str) -> str:
+    """What the file is: by its first bytes, else by its name."""
+    return sniff_media_type(head) or mimetypes.guess_type(name)[0] or "application/octet-stream"
 
-    def __init__(self, total: int, progress: Progress | None, cancelled: Cancelled | None) -> None:
+
+class _Reading:
+    """What one pass over a file's bytes gathers: its SHA-256, size and first bytes, and the whole of
+    an image up to ``keep_image`` bytes (for its perceptual hash); it reports progress and stops the
+    pass when cancelled."""
+
+    def __init__(
+        self,
+        total: int,
+        progress: Progress | None,
+        cancelled: Cancelled | None,
+        *,
+        name: str = "",
+        keep_image: int = 0,
+    ) -> None:
         self.digest = hashlib.sha256()
         self.size = 0
         self.head = b""
+        self.image: bytearray | None = None
+        """The file's bytes, when it is an image small enough to hash perceptually."""
+        self._name = name
+        self._keep_image = keep_image if total <= keep_image else 0
         self._total = total
         self._progress = progress
         self._cancelled = cancelled
@@ -158,6 +182,13 @@ class _Reading:
         self.digest.update(chunk)
         if len(self.head) < _SNIFF_BYTES:
             self.head += bytes(chunk[: _SNIFF_BYTES - len(self.head)])
+        if self.size == 0 and self._keep_image and _media_type(self.head, self._name).startswith("image/"):
+            self.image = bytearray()
+        if self.image is not None:
+            if len(self.image) + len(chunk) > self._keep_image:
+                self.image = None  # grew past the size it had when opened
+            else:
+                self.image += chunk
         self.size += len(chunk)
         if self._progress is not None:
             self._progress(self.size, max(self._total, self.size))
@@ -273,7 +304,7 @@ class EvidenceService:
             CaseKeys(session).ensure_writable(case_id)  # before a long file is read, not after
         with _open_source(path) as source:
             st = os.fstat(source.fileno())
-            reading = _Reading(st.st_size, progress, cancelled)
+            reading = _Reading(st.st_size, progress, cancelled, name=path.name, keep_image=MAX_PERCEPTUAL_BYTES)
             staged: StagedBlob | None = None
             handed = False  # once the unit of work owns the staged blob, its hooks decide its fate
             try:
@@ -287,9 +318,11 @@ class EvidenceService:
                     _hash_only(source, reading)
                 if cancelled is not None and cancelled():
                     raise _cancelled()
-                media_type = (
-                    sniff_media_type(reading.head) or mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-                )
+                media_type = _media_type(reading.head, path.name)
+                # The picture's own fingerprint, so a resized or re-compressed copy is recognised later;
+                # "" for what Qt cannot decode (HEIC, a video, a document): SHA-256 only.
+                perceptual = image_dhash(bytes(reading.image)) if reading.image is not None else ""
+                reading.image = None
                 with session.write() as uow:
                     if staged is not None:
                         staged.tie_to(uow)
@@ -303,6 +336,7 @@ class EvidenceService:
                         media_type=media_type,
                         sha256=reading.digest.hexdigest(),
                         file_times=file_times(st),
+                        perceptual_hash=perceptual,
                     )
                     wrapped = None
                     if staged is not None:
@@ -421,6 +455,47 @@ class EvidenceService:
             received_from=details.received_from.strip(),
             notes=details.notes.strip(),
         )
+
+    # --- re-uploads ---------------------------------------------------------------------------------
+
+    def near_duplicates(self, item_id: int) -> list[NearDuplicate]:
+        """Items already in the vault that ``item_id`` repeats: the same file (SHA-256), or for an image
+        the same picture resized or re-compressed (perceptual hashes at most
+        :data:`NEAR_DUPLICATE_DISTANCE` bits apart). Asked right after an item is added.
+
+        Only cases this person may see are searched (a counselor's own, a supervisor's every case), so
+        a match never tells anyone about a case they could not open. A match found is audit-logged
+        (``evidence.matched``, naming the items), as a repeat caller's earlier case is.
+        """
+        session = self._session
+        item = self._visible(item_id)
+        owner = visible_to(session)
+        found: list[tuple[int, bool, int | None]] = []
+        for other_id, _case_id, sha256, perceptual in self._items.fingerprints(owner, item.id):
+            same_file = bool(item.sha256) and sha256 == item.sha256
+            distance = hash_distance(item.perceptual_hash or "", perceptual)
+            if same_file or (distance is not None and distance <= NEAR_DUPLICATE_DISTANCE):
+                found.append((other_id, same_file, distance))
+        others = [(self._items.get(other_id), same_file, distance) for other_id, same_file, distance in found]
+        numbers = CaseRepository(session.conn).numbers(o.case_id for o, _, _ in others if o is not None)
+        matches = [
+            NearDuplicate(other, numbers.get(other.case_id, str(other.case_id)), same_file, distance)
+            for other, same_file, distance in others
+            if other is not None
+        ]
+        matches.sort(key=lambda m: (not m.same_file, m.distance or 0, m.item.id))
+        if matches:
+            session.audit(
+                AuditAction.EVIDENCE_MATCHED,
+                "evidence",
+                str(item.id),
+                {
+                    "case": str(item.case_id),
+                    "items": ",".join(str(m.item.id) for m in matches),
+                    "cases": ",".join(str(c) for c in sorted({m.item.case_id for m in matches})),
+                },
+            )
+        return matches
 
     # --- reading ------------------------------------------------------------------------------------
 

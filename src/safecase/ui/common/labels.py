@@ -88,5 +88,6 @@ def action_label(action: str) -> str:
         "evidence.returned": t(_CONTEXT, "Evidence returned"),
         "evidence.destroyed": t(_CONTEXT, "Evidence destroyed"),
         "evidence.verified": t(_CONTEXT, "Evidence verified"),
+        "evidence.matched": t(_CONTEXT, "Evidence matched earlier items"),
     }
     return labels.get(action, action)

@@ -167,6 +167,20 @@ class EvidenceRepository:
             (to_text(at), to_text(at), item_id),
         )
 
+    def fingerprints(self, assigned_to: str | None, exclude: int) -> list[tuple[int, int, str, str]]:
+        """(item id, case id, SHA-256, perceptual hash or "") of every file item but ``exclude``, in the
+        cases ``assigned_to`` works, or in every case when None: what a new item is compared with."""
+        sql = (
+            "SELECT id, case_id, sha256, COALESCE(perceptual_hash, '') FROM evidence_items "
+            "WHERE id != ? AND sha256 != ''"
+        )
+        params: list[object] = [exclude]
+        if assigned_to is not None:
+            sql += " AND case_id IN (SELECT case_id FROM case_counselors WHERE user_name = ?)"
+            params.append(assigned_to)
+        rows = self._conn.execute(sql + " ORDER BY id", params).fetchall()
+        return [(int(r[0]), int(r[1]), str(r[2]), str(r[3])) for r in rows]
+
     def set_perceptual_hash(self, item_id: int, value: str, at: datetime) -> None:
         self._conn.execute(
             "UPDATE evidence_items SET perceptual_hash = ?, updated_at = ? WHERE id = ?", (value, to_text(at), item_id)
