@@ -41,7 +41,7 @@ from typing import TypeVar, cast
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 from shiboken6 import isValid
 
 from safecase.domain.errors import SafeCaseError, VaultLockedError
@@ -79,26 +79,49 @@ class Busy:
     """Ask for a modal progress dialog over ``parent`` while the task runs.
 
     ``determinate`` shows a bar filled by the task's progress callback; otherwise a busy indicator.
+    ``on_cancel`` adds a Cancel button (and lets Esc cancel) that calls it on the UI thread: it should
+    set a flag the work asks between steps (a ``threading.Event``), and the work then stops by raising
+    (a :class:`~safecase.domain.errors.CancelledError`). The dialog stays, saying it is cancelling,
+    until the work has returned: nothing half-done is left behind the person's back.
     """
 
     label: str
     parent: QWidget
     determinate: bool = False
+    on_cancel: Callable[[], None] | None = None
 
 
 class _BusyDialog(QProgressDialog):
-    """A progress dialog that cannot be dismissed: the work it stands for cannot be cancelled half-way."""
+    """A progress dialog that cannot be dismissed while its work runs; Cancel, when offered, asks the
+    work to stop and waits for it."""
 
     def __init__(self, busy: Busy) -> None:
         super().__init__(busy.label, "", 0, _SCALE if busy.determinate else 0, busy.parent)
         self.setWindowTitle(QCoreApplication.translate("Tasks", "Please wait"))
-        self.setCancelButton(None)
+        self._on_cancel = busy.on_cancel
+        if busy.on_cancel is None:
+            self.setCancelButton(None)
+        else:
+            self.setCancelButtonText(QCoreApplication.translate("Tasks", "Cancel"))
+            self.canceled.disconnect(self.cancel)  # which would hide the dialog while the work still runs
+            self.canceled.connect(self._cancel_requested)
         self.setAutoClose(False)
         self.setAutoReset(False)
         self.setMinimumDuration(0)
         self.setMinimumWidth(360)
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self._may_close = False
+        self.cancel_requested = False
+
+    def _cancel_requested(self) -> None:
+        if self._on_cancel is None or self.cancel_requested:
+            return
+        self.cancel_requested = True
+        self.setLabelText(QCoreApplication.translate("Tasks", "Cancelling…"))
+        button = self.findChild(QPushButton)
+        if button is not None:
+            button.setEnabled(False)
+        self._on_cancel()
 
     def report(self, done: int, total: int) -> None:
         if self.maximum() and total > 0:
@@ -112,6 +135,8 @@ class _BusyDialog(QProgressDialog):
     def reject(self) -> None:
         if self._may_close:
             super().reject()
+        else:
+            self._cancel_requested()  # Esc: cancel when the work can be, else nothing
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._may_close:
@@ -233,6 +258,8 @@ class Changes:
     """Referrals and the consents they rest on."""
     tasks: bool = False
     """Follow-ups."""
+    evidence: bool = False
+    """Evidence items and their custody logs (added, viewed, exported, verified, destroyed)."""
     organizations: bool = False
     """The referral directory."""
     accounts: bool = False
@@ -242,7 +269,14 @@ class Changes:
     @classmethod
     def everything(cls) -> Changes:
         return cls(
-            cases=True, contacts=True, incidents=True, referrals=True, tasks=True, organizations=True, accounts=True
+            cases=True,
+            contacts=True,
+            incidents=True,
+            referrals=True,
+            tasks=True,
+            evidence=True,
+            organizations=True,
+            accounts=True,
         )
 
     def about(self, *case_ids: int) -> Changes:

@@ -250,7 +250,7 @@ class CaseHistoryTab(RecordTab[HistoryRead]):
         self.records.show_records([self._row(entry, words, result.names) for entry in ordered])
 
     def concerns(self, changes: Changes) -> bool:
-        return changes.casework
+        return changes.casework or changes.evidence  # evidence added and destroyed is in the history
 
     def _row(self, entry: HistoryEntry, words: ValueWords, names: dict[str, str]) -> HistoryRow:
         old = words(entry.record_type, entry.field, entry.old_value)

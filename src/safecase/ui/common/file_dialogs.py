@@ -36,10 +36,11 @@ def private_file_dialog(
     save: bool,
     name_filter: str = "",
     default_suffix: str = "",
+    multiple: bool = False,
 ) -> QFileDialog:
     """A window-modal file dialog (open or save) that is deleted on close and forgets itself.
 
-    The caller connects ``fileSelected`` and calls ``open()``.
+    The caller connects ``fileSelected`` (``filesSelected`` for ``multiple`` existing files) and calls ``open()``.
     """
     dialog = QFileDialog(parent, title, str(start))
     dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
@@ -48,7 +49,7 @@ def private_file_dialog(
         dialog.setFileMode(QFileDialog.FileMode.AnyFile)
     else:
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFiles if multiple else QFileDialog.FileMode.ExistingFile)
     if default_suffix:
         dialog.setDefaultSuffix(default_suffix)
     if name_filter:
