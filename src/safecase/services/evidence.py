@@ -559,6 +559,19 @@ class EvidenceService:
         ``log_view=False`` is for a preview shown blurred: the screen calls :meth:`record_view` when the
         person chooses to see it clearly, which is the view the custody log records.
         """
+        data = self.opened(item_id, max_bytes=max_bytes)()
+        if log_view:
+            self.record_view(item_id)
+        return data
+
+    def opened(self, item_id: int, *, max_bytes: int = MAX_VIEW_BYTES) -> Callable[[], bytes]:
+        """What :meth:`read` does, in two steps: the rule and the file's key now, through this session
+        (on the thread that owns its connection), and the slow part later on any thread.
+
+        Returns a callable that decrypts the kept file into memory and checks its SHA-256, touching
+        only the vault folder, never the database; so a screen can open the item quickly and decrypt
+        and decode it on a worker. Nothing is logged (see :meth:`record_view`).
+        """
         item = self._visible(item_id)
         blob_id, blob_key = self._kept_key(item)
         if item.size is not None and item.size > max_bytes:
@@ -567,17 +580,19 @@ class EvidenceService:
                     item=item.label
                 )
             )
-        parts: list[bytes] = []
-        digest = hashlib.sha256()
-        with self._plaintext(item, blob_id, blob_key) as chunks:
-            for chunk in chunks:
-                digest.update(chunk)
-                parts.append(chunk)
-        if digest.hexdigest() != item.sha256:
-            raise _file_changed(item)
-        if log_view:
-            self.record_view(item_id)
-        return b"".join(parts)
+
+        def decrypt() -> bytes:
+            parts: list[bytes] = []
+            digest = hashlib.sha256()
+            with self._plaintext(item, blob_id, blob_key) as chunks:
+                for chunk in chunks:
+                    digest.update(chunk)
+                    parts.append(chunk)
+            if digest.hexdigest() != item.sha256:
+                raise _file_changed(item)
+            return b"".join(parts)
+
+        return decrypt
 
     def record_view(self, item_id: int) -> CustodyEvent:
         """Record that the person looked at the item's content (custody ``viewed`` and an audit row)."""
