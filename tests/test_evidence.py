@@ -489,6 +489,31 @@ def test_a_commit_whose_rename_did_not_happen_is_finished_on_reading(
 # --- exporting, handing over ----------------------------------------------------------------------------------
 
 
+def test_opened_checks_now_and_decrypts_later_without_the_database(counselor: VaultSession, tmp_path: Path) -> None:
+    """What the app's preview uses: the rule and the key through the session, the slow part on a worker."""
+    case_id = _new_case(counselor)
+    path = _file(tmp_path, "캡처.png", CHUNK_SIZE + 10)
+    evidence = EvidenceService(counselor)
+    item = evidence.add_file(case_id, path).item
+    decrypt = evidence.opened(item.id)
+    counselor.conn.close()  # the callable needs the vault folder only
+    assert decrypt() == path.read_bytes()
+
+
+def test_opened_logs_no_view_and_names_a_damaged_file(counselor: VaultSession, tmp_path: Path) -> None:
+    case_id = _new_case(counselor)
+    evidence = EvidenceService(counselor)
+    item = evidence.add_file(case_id, _file(tmp_path, "a.jpg", 5000)).item
+    blob = _blob_path(counselor, item.id)
+    data = bytearray(blob.read_bytes())
+    data[-20] ^= 1
+    decrypt = evidence.opened(item.id)
+    blob.write_bytes(bytes(data))
+    with pytest.raises(VaultFormatError, match="changed or damaged"):
+        decrypt()
+    assert CustodyEventKind.VIEWED not in [e.kind for e in evidence.get(item.id).custody]
+
+
 def test_export_writes_the_original_where_the_person_chose(counselor: VaultSession, tmp_path: Path) -> None:
     path = _file(tmp_path / "in", "a.mp4", 2 * CHUNK_SIZE + 3)
     evidence = EvidenceService(counselor)

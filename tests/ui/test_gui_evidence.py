@@ -327,3 +327,32 @@ def test_a_link_is_added(gui: Gui, qtbot: QtBot, center_vault: Path) -> None:
     assert tab.model.data(tab.model.index(0, EvidenceModel.KEPT)) == "Link"
     assert item.urls == ("https://t.me/some_channel/12",) and item.channel == "some_channel"
     assert tab.selected_item() == item and "Nothing was downloaded" in tab.preview.image_box.text()
+
+
+def test_tab_order_runs_from_the_actions_through_the_list_to_the_item(
+    gui: Gui, qtbot: QtBot, center_vault: Path, tmp_path: Path
+) -> None:
+    app, session, window, case_id = _window(gui, center_vault)
+    tab = window.evidence
+    item = EvidenceService(session).add_file(case_id, write(tmp_path, "a.png", encoded(picture()))).item
+    tab.refresh()
+    gui.settle(app.tasks)
+    tab.select_item(item.id)
+    gui.settle(app.tasks)
+    wanted = [
+        tab.add_files_button,
+        tab.add_link_button,
+        tab.verify_button,
+        tab.table,
+        tab.preview.show_button,
+        tab.preview.copy_button,
+        tab.details.sha_edit,
+        tab.custody_table,
+    ]
+    seen: list[QWidget] = []
+    widget: QWidget = tab.add_files_button
+    for _ in range(200):
+        if widget in wanted and widget not in seen:
+            seen.append(widget)
+        widget = widget.nextInFocusChain()
+    assert seen == wanted
