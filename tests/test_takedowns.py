@@ -110,6 +110,8 @@ def test_status_rules(counselor: VaultSession) -> None:
         service.change_status(found.id, TakedownStatus.REMOVED, TODAY - timedelta(days=5))
     with pytest.raises(InputError, match="not a link"):
         service.record(case_id, NewTakedown("https://x.com/a b", "x", ReportedTo.PLATFORM))
+    with pytest.raises(InputError, match="Give the link"):
+        service.record(case_id, NewTakedown(" ", "x", ReportedTo.PLATFORM))
     with pytest.raises(InputError, match="platform"):
         service.record(case_id, NewTakedown(URL, "  ", ReportedTo.PLATFORM))
     with pytest.raises(InputError, match="in the future"):

@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from safecase.domain.takedowns import ReportedTo, TakedownStatus
 from safecase.services import access
 from safecase.services.takedowns import NewTakedown, TakedownService
+from safecase.ui.case.case_history import ValueWords, field_label, record_label
 from safecase.ui.common.widgets import ERROR_COLOR
 from safecase.ui.pages.takedown_dialogs import (
     ReappearedDialog,
@@ -356,3 +357,13 @@ def test_add_dialog_tab_order_follows_the_form(gui: Gui, qtbot: QtBot, center_va
         dialog.footer.cancel_button,
     ]
     assert chain == expected
+
+
+def test_case_history_words_for_takedowns(qtbot: QtBot) -> None:
+    words = ValueWords({}, {})
+    assert record_label("takedown") == "Take-down"
+    assert field_label("recheck_on") == "Re-check on" and field_label("status") == "Status"
+    assert words("takedown", "status", "removed") == "Removed"
+    assert words("takedown", "reported_to", "kcsc") == "KCSC (방심위)"
+    assert words("takedown", "platform", "telegram") == "Telegram"
+    assert words("referral", "status", "sent") == "Sent", "other records keep their words"

@@ -123,6 +123,8 @@ def _short(value: str, what: str) -> str:
 
 
 def _url(text: str) -> str:
+    if not text.strip():
+        raise InputError(tr("Give the link of the post, channel or page to be taken down."))
     url = clean_url(text)
     if url is None:
         raise InputError(tr("“{url}” is not a link SafeCase can keep.").format(url=text.strip()[:80]))

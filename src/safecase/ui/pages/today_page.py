@@ -306,7 +306,7 @@ class TodayPage(QWidget):
         )
         self._fill(read.view, today, read.names, read.organizations)
         self._fill_takedowns(read.takedowns, today)
-        self.hint.setVisible(self.hint.isVisible() or self.takedowns.list.topLevelItemCount() > 0)
+        self.hint.setVisible(not self.hint.isHidden() or self.takedowns.list.topLevelItemCount() > 0)
 
     def _fill(self, view: TodayView, today: date, names: dict[str, str], organizations: dict[int, str]) -> None:
         bold = QFont(self.font())
