@@ -387,8 +387,8 @@ def export_evidence(
         click.echo(line)
     click.echo(
         trn(
-            "Packet of {count} item written ({files} files); each was recorded as handed over to {recipient}.",
-            "Packet of {count} items written ({files} files); each was recorded as handed over to {recipient}.",
+            "Packet of {count} item written, {files} original files in it; recorded as handed over to {recipient}.",
+            "Packet of {count} items written, {files} original files in it; each recorded as handed over to {recipient}.",
             len(result.item_ids),
         ).format(count=len(result.item_ids), files=result.files, recipient=recipient.strip()),
         err=True,
