@@ -130,8 +130,11 @@ def _checked(request: PacketRequest) -> HandOver:
 class _Sink:
     """The staging folder or zip inside the chosen folder; renamed to ``final`` when the export commits."""
 
-    def __init__(self, out_dir: Path, name: str, as_zip: bool) -> None:
+    def __init__(self, out_dir: Path, name: str, as_zip: bool, at: datetime) -> None:
+        """``at``: the export's moment, the time every zip entry carries (zip keeps local time)."""
         self.final = out_dir / (f"{name}.zip" if as_zip else name)
+        local = at.astimezone()
+        self._zip_time = (local.year, local.month, local.day, local.hour, local.minute, local.second)
         self.zip_sha256 = ""
         self._zip: zipfile.ZipFile | None = None
         self._raw: BinaryIO | None = None
@@ -158,7 +161,7 @@ class _Sink:
     def file(self, name: str, size: int) -> Iterator[BinaryIO]:
         """A new file of the packet, open for writing; flushed to disk when the block ends."""
         if self._zip is not None:
-            info = zipfile.ZipInfo(f"{self._top}/{name}", _zip_time())
+            info = zipfile.ZipInfo(f"{self._top}/{name}", self._zip_time)
             info.compress_type = zipfile.ZIP_STORED  # photos and videos are compressed already
             info.file_size = size  # lets zipfile choose zip64 for a file over 2 GiB
             with self._zip.open(info, "w") as entry:
@@ -174,7 +177,7 @@ class _Sink:
 
     def add(self, name: str, data: bytes) -> None:
         if self._zip is not None:
-            info = zipfile.ZipInfo(f"{self._top}/{name}", _zip_time())
+            info = zipfile.ZipInfo(f"{self._top}/{name}", self._zip_time)
             info.compress_type = zipfile.ZIP_DEFLATED
             self._zip.writestr(info, data)
             return
@@ -236,11 +239,6 @@ class _HashingWriter:
 
     def close(self) -> None:
         """The sink closes the file itself, after an fsync (zipfile never closes a file it was given)."""
-
-
-def _zip_time() -> tuple[int, int, int, int, int, int]:
-    now = datetime.now()
-    return (now.year, now.month, now.day, now.hour, now.minute, now.second)
 
 
 # --- the service ------------------------------------------------------------------------------------------
@@ -322,8 +320,9 @@ class EvidencePacketService:
         if request.include_identity:
             identity = CaseService(session).reveal(case_id, IDENTITY_REASON)
         entries = plan_entries(records)
-        name = self._name(folder, case_number, session.clock.now(), request.as_zip)
-        sink = _Sink(folder, name, request.as_zip)
+        started = session.clock.now()
+        name = self._name(folder, case_number, started, request.as_zip)
+        sink = _Sink(folder, name, request.as_zip, started)
         try:
             self._write_files(sink, entries, progress, cancelled)
             if cancelled is not None and cancelled():
