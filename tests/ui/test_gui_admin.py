@@ -27,7 +27,7 @@ from safecase.ui.admin.recovery_key_dialog import NewRecoveryKeyDialog
 from safecase.ui.admin.user_dialogs import AddUserDialog, SetPasswordDialog
 from safecase.ui.admin.users_panel import UsersPanel
 from safecase.ui.shell.main_window import ADMIN as ADMIN_PAGE
-from safecase.ui.shell.main_window import AUDIT, CASES, HOME, TODAY, MainWindow
+from safecase.ui.shell.main_window import AUDIT, CASES, HOME, TAKEDOWNS, TODAY, MainWindow
 from safecase.ui.tasks import Changes
 
 NEW_PASSWORD = "paper boats drift past the old mill"
@@ -222,7 +222,7 @@ def test_counselor_sees_neither_admin_nor_audit(gui: Gui, qtbot: QtBot, center_v
     gui.sign_in(app, COUNSELOR, COUNSELOR_PASSWORD)
     window = app.main_window
     assert window is not None
-    assert window.page_keys() == [TODAY, CASES, HOME]
+    assert window.page_keys() == [TODAY, CASES, TAKEDOWNS, HOME]
     assert window.admin is None and window.audit is None
     assert not window.backup_action.isVisible()
     assert window.verify_action.isVisible()
@@ -234,7 +234,7 @@ def test_supervisor_reads_the_audit_log(gui: Gui, qtbot: QtBot, center_vault: Pa
     gui.sign_in(app, SUPERVISOR, SUPERVISOR_PASSWORD)
     window = app.main_window
     assert window is not None
-    assert window.page_keys() == [TODAY, CASES, HOME, AUDIT]
+    assert window.page_keys() == [TODAY, CASES, TAKEDOWNS, HOME, AUDIT]
     assert window.audit is not None
     assert window.audit.model.rowCount() == 0, "the log is read only when someone opens it"
     window.show_page(AUDIT)

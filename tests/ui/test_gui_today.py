@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from safecase.services.clock import SystemClock
 from safecase.ui.pages.quick_intake import QuickIntakeDialog
-from safecase.ui.shell.main_window import CASES, HOME, TODAY
+from safecase.ui.shell.main_window import CASES, HOME, TAKEDOWNS, TODAY
 
 
 def test_today_shows_overdue_referral_follow_ups_and_urgent_cases(gui: Gui, qtbot: QtBot, center_vault: Path) -> None:
@@ -24,7 +24,7 @@ def test_today_shows_overdue_referral_follow_ups_and_urgent_cases(gui: Gui, qtbo
     gui.sign_in(app, COUNSELOR, COUNSELOR_PASSWORD)
     window = app.main_window
     assert window is not None and window.today is not None
-    assert window.page_keys()[:3] == [TODAY, CASES, HOME]
+    assert window.page_keys()[:4] == [TODAY, CASES, TAKEDOWNS, HOME]
     assert window.current_page() == TODAY, "caseworkers land on Today"
     today = window.today
     gui.settle(app.tasks)

@@ -22,6 +22,7 @@ from safecase.services import process
 from ._base import SafeCaseGroup, user_option, vault_option, vault_path
 from ._cases import case_group, demo_command, import_cases_command
 from ._evidence import evidence_group
+from ._takedowns import takedown_group
 from ._users import user_group
 from ._vault import audit, backup, init_vault, restore, verify
 
@@ -62,6 +63,7 @@ for _command in (
     restore,
     case_group,
     evidence_group,
+    takedown_group,
     import_cases_command,
     demo_command,
 ):

@@ -62,6 +62,10 @@ class AuditAction(StrEnum):
     EVIDENCE_RETURNED = "evidence.returned"
     EVIDENCE_DESTROYED = "evidence.destroyed"
     EVIDENCE_VERIFIED = "evidence.verified"
+    TAKEDOWN_ADDED = "takedown.added"
+    TAKEDOWN_STATUS_CHANGED = "takedown.status_changed"
+    TAKEDOWN_UPDATED = "takedown.updated"
+    TAKEDOWNS_LISTED = "takedowns.listed"
 
 
 @dataclass(frozen=True)
@@ -94,12 +98,12 @@ class ChainCheck:
 
 # --- repeated rows ------------------------------------------------------------------------------------
 
-FOLDED_ACTIONS = frozenset({AuditAction.CASES_LISTED, AuditAction.EVIDENCE_LISTED})
+FOLDED_ACTIONS = frozenset({AuditAction.CASES_LISTED, AuditAction.EVIDENCE_LISTED, AuditAction.TAKEDOWNS_LISTED})
 """Actions whose exact repeats within :data:`FOLD_WINDOW` are not appended again (see :func:`repeats`).
 
 Paging and refreshing the Cases list writes the same ``cases.listed`` row many times a minute (and a case
 window's Evidence tab the same ``evidence.listed``); the rows say nothing the first one did not, and they
-bury the rows that matter."""
+bury the rows that matter. The Take-downs page reads its list again the same way (``takedowns.listed``)."""
 
 FOLD_WINDOW = timedelta(seconds=60)
 

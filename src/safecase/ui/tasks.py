@@ -237,12 +237,21 @@ class Changes:
     """The referral directory."""
     accounts: bool = False
     """Accounts: added, disabled, enabled, their roles or names (who may be picked as a counselor)."""
+    takedowns: bool = False
+    """Take-down requests: recorded, their status or re-check date changed."""
     case_ids: frozenset[int] = frozenset()
 
     @classmethod
     def everything(cls) -> Changes:
         return cls(
-            cases=True, contacts=True, incidents=True, referrals=True, tasks=True, organizations=True, accounts=True
+            cases=True,
+            contacts=True,
+            incidents=True,
+            referrals=True,
+            tasks=True,
+            organizations=True,
+            accounts=True,
+            takedowns=True,
         )
 
     def about(self, *case_ids: int) -> Changes:
@@ -256,7 +265,7 @@ class Changes:
     @property
     def casework(self) -> bool:
         """Whether any record of a case changed (what a case's history lists)."""
-        return self.cases or self.contacts or self.incidents or self.referrals or self.tasks
+        return self.cases or self.contacts or self.incidents or self.referrals or self.tasks or self.takedowns
 
 
 @dataclass(eq=False)

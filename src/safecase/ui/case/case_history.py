@@ -38,8 +38,10 @@ from safecase.ui.common.taxonomy_labels import (
     direction_label,
     gender_label,
     referral_status_label,
+    reported_to_label,
     risk_label,
     status_label,
+    takedown_status_label,
     term_label,
 )
 from safecase.ui.common.widgets import help_text
@@ -61,6 +63,7 @@ def record_label(record_type: str) -> str:
         "consent": _t("Consent"),
         "task": _t("Task"),
         "evidence": _t("Evidence"),
+        "takedown": _t("Take-down"),
     }
     return labels.get(record_type, record_type)
 
@@ -112,7 +115,36 @@ def field_label(field: str) -> str:
         "scope": _t("Scope"),
         "withdrawn_on": _t("Withdrawn on"),
     }
-    return labels.get(field, field)
+    return labels.get(field) or _takedown_field_label(field) or field
+
+
+def _takedown_field_label(field: str) -> str | None:
+    """Fields of a take-down (its other fields share their names with other records')."""
+    labels = {
+        "url": _t("Link"),
+        "platform": _t("Platform"),
+        "reported_to": _t("Reported to"),
+        "reported_on": _t("Reported on"),
+        "reference": _t("Reference"),
+        "status_on": _t("Status since"),
+        "recheck_on": _t("Re-check on"),
+        "evidence_id": _t("Evidence item"),
+        "reappeared_from": _t("Reappeared from take-down"),
+        "note": _t("Note"),
+        "notes": _t("Notes"),
+    }
+    return labels.get(field)
+
+
+def _takedown_formatter(field: str) -> Callable[[str], str] | None:
+    formatters: dict[str, Callable[[str], str]] = {
+        "status": takedown_status_label,
+        "reported_to": reported_to_label,
+        "platform": lambda v: term_label(PLATFORMS, v),
+        "evidence_id": lambda v: _t("#{id}").format(id=v),
+        "reappeared_from": lambda v: _t("#{id}").format(id=v),
+    }
+    return formatters.get(field)
 
 
 def _yes_no(value: str) -> str:
@@ -137,6 +169,8 @@ class ValueWords:
         return formatter(value) if formatter else value
 
     def _formatter(self, record_type: str, field: str) -> Callable[[str], str] | None:
+        if record_type == "takedown":
+            return _takedown_formatter(field)
         if field == "status":
             return referral_status_label if record_type == "referral" else status_label
         simple: dict[str, Callable[[str], str]] = {

@@ -89,5 +89,9 @@ def action_label(action: str) -> str:
         "evidence.returned": t(_CONTEXT, "Evidence returned"),
         "evidence.destroyed": t(_CONTEXT, "Evidence destroyed"),
         "evidence.verified": t(_CONTEXT, "Evidence verified"),
+        "takedown.added": t(_CONTEXT, "Take-down recorded"),
+        "takedown.status_changed": t(_CONTEXT, "Take-down status changed"),
+        "takedown.updated": t(_CONTEXT, "Take-down re-check date changed"),
+        "takedowns.listed": t(_CONTEXT, "Take-down list viewed"),
     }
     return labels.get(action, action)

@@ -18,6 +18,7 @@ from safecase.domain.cases import AgeBand, CaseStatus, Gender, RiskLevel
 from safecase.domain.contacts import CallerType, Channel, Direction
 from safecase.domain.incidents import DatePrecision
 from safecase.domain.referrals import ConsentGiver, ConsentPurpose, OrganizationType, ReferralStatus
+from safecase.domain.takedowns import ReportedTo, TakedownStatus
 from safecase.domain.tasks import TaskKind
 from safecase.services.taxonomies import taxonomies
 
@@ -206,3 +207,36 @@ def date_precision_label(precision: DatePrecision | str) -> str:
         DatePrecision.UNKNOWN: _t("Not known"),
     }
     return _pick(labels, DatePrecision, precision)
+
+
+def takedown_status_label(status: TakedownStatus | str) -> str:
+    labels = {
+        TakedownStatus.FOUND: _t("Found, not reported"),
+        TakedownStatus.REPORTED: _t("Reported"),
+        TakedownStatus.ACKNOWLEDGED: _t("Acknowledged"),
+        TakedownStatus.REMOVED: _t("Removed"),
+        TakedownStatus.REFUSED: _t("Refused"),
+        TakedownStatus.REAPPEARED: _t("Reappeared"),
+    }
+    return _pick(labels, TakedownStatus, status)
+
+
+def reported_to_label(place: ReportedTo | str, *, full: bool = False) -> str:
+    """Where a take-down was requested: short for a table cell, ``full`` for a choice in a form."""
+    if full:
+        labels = {
+            ReportedTo.PLATFORM: _t("The platform or site itself"),
+            ReportedTo.KCSC: _t("Korea Communications Standards Commission (방송통신심의위원회)"),
+            ReportedTo.DSC: _t("Digital Sex Crime Victim Support Center (디지털성범죄피해자지원센터)"),
+            ReportedTo.POLICE: _t("Police (cyber investigation)"),
+            ReportedTo.OTHER: _t("Other"),
+        }
+    else:
+        labels = {
+            ReportedTo.PLATFORM: _t("Platform"),
+            ReportedTo.KCSC: _t("KCSC (방심위)"),
+            ReportedTo.DSC: _t("DSC (디성센터)"),
+            ReportedTo.POLICE: _t("Police"),
+            ReportedTo.OTHER: _t("Other"),
+        }
+    return _pick(labels, ReportedTo, place)

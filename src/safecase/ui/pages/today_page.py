@@ -1,14 +1,16 @@
 """Today: what needs the counselor now — follow-ups due or overdue, referrals left unanswered past
-their follow-up date, and open cases at urgent risk.
+their follow-up date, take-downs whose re-check day has come, and open cases at urgent risk.
 
 Everything comes from one read off the UI thread (:meth:`TaskService.today` and the names it shows),
 read again each time the page is shown and whenever a change made anywhere in the app concerns it
 (nothing here is audit-logged as a case view; opening a case is). Each row opens its case with Enter
-or a double-click; a follow-up can be marked done right here.
+or a double-click; a follow-up can be marked done right here, and a take-down opens on the Take-downs
+page.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -31,14 +33,24 @@ from safecase.domain.errors import SafeCaseError
 from safecase.services.cases import CaseService
 from safecase.services.referrals import OrganizationService
 from safecase.services.session import VaultSession
+from safecase.services.takedowns import TakedownListing, TakedownService
 from safecase.services.tasks import TaskService, TodayView
-from safecase.ui.common.taxonomy_labels import referral_status_label, status_label, task_kind_label
+from safecase.services.taxonomies import PLATFORMS
+from safecase.ui.common.taxonomy_labels import (
+    referral_status_label,
+    reported_to_label,
+    status_label,
+    takedown_status_label,
+    task_kind_label,
+    term_label,
+)
 from safecase.ui.common.widgets import ERROR_COLOR, Card, MessageLine, heading, help_text
 from safecase.ui.tasks import Changes, TaskManager
 
 MAX_CONTENT_WIDTH = 1040
 CASE_ROLE = Qt.ItemDataRole.UserRole
 TASK_ROLE = Qt.ItemDataRole.UserRole + 1
+TAKEDOWN_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 MAX_VISIBLE_ROWS = 8
@@ -50,14 +62,26 @@ class TodayRead:
     view: TodayView
     names: dict[str, str]
     organizations: dict[int, str]
+    takedowns: TakedownListing
 
 
 def read_today(reader: VaultSession) -> TodayRead:
-    """On a worker thread: the three lists and the names of counselors and organizations they show."""
+    """On a worker thread: the lists and the names of counselors and organizations they show."""
     view = TaskService(reader).today()
     names = {u.name: u.display_name for u in CaseService(reader).caseworkers()}
     organizations = {o.id: o.name for o in OrganizationService(reader).all(include_inactive=True)}
-    return TodayRead(view, names, organizations)
+    takedowns = TakedownService(reader).due(view.today)  # the same day as every other list
+    return TodayRead(view, names, organizations, takedowns)
+
+
+def overdue_words(tr: Callable[[str], str], day: date, today: date) -> str:
+    """ "2026-11-18 · overdue by 2 days", "… · overdue since yesterday" or "Today"."""
+    late = (today - day).days
+    if late > 1:
+        return tr("{date} · overdue by {days} days").format(date=day.isoformat(), days=late)
+    if late == 1:
+        return tr("{date} · overdue since yesterday").format(date=day.isoformat())
+    return tr("Today")
 
 
 def _list(parent: QWidget, headers: list[str], name: str, stretch: int) -> QTreeWidget:
@@ -135,6 +159,8 @@ class TodaySection(Card):
 
 class TodayPage(QWidget):
     open_case_requested = Signal(int)
+    takedown_requested = Signal(int)
+    """Show this take-down (its id) on the Take-downs page."""
 
     def __init__(self, session: VaultSession, tasks: TaskManager, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -201,6 +227,27 @@ class TodayPage(QWidget):
         )
         column.addWidget(self.referrals)
 
+        self.takedowns = TodaySection(
+            self.tr("Take-downs to re-check"),
+            self.tr("No take-down is due for a re-check."),
+            [
+                self.tr("Re-check"),
+                self.tr("Case"),
+                self.tr("Link"),
+                self.tr("Platform"),
+                self.tr("Reported to"),
+                self.tr("Status"),
+            ],
+            2,
+            content,
+        )
+        self.show_takedown_button = QPushButton(self.tr("Show in &Take-downs"), self.takedowns)
+        self.show_takedown_button.setToolTip(
+            self.tr("Open the Take-downs page to record what you found when you checked")
+        )
+        self.takedowns.buttons.insertWidget(1, self.show_takedown_button)
+        column.addWidget(self.takedowns)
+
         self.urgent = TodaySection(
             self.tr("Open cases at urgent risk"),
             self.tr("No open case is at urgent risk."),
@@ -213,11 +260,13 @@ class TodayPage(QWidget):
         column.addWidget(self.hint)
         column.addStretch(1)
 
-        for section in (self.due, self.referrals, self.urgent):
+        for section in (self.due, self.referrals, self.takedowns, self.urgent):
             section.list.itemActivated.connect(lambda item, _col: self._open_item(item))
             section.open_button.clicked.connect(lambda _checked=False, s=section: self._open_current(s))
         self.due.list.currentItemChanged.connect(self._update_done_button)
         self.done_button.clicked.connect(self.mark_selected_done)
+        self.takedowns.list.currentItemChanged.connect(self._update_takedown_button)
+        self.show_takedown_button.clicked.connect(self._show_selected_takedown)
         self.refresh_button.clicked.connect(self.refresh)
         tasks.changed.connect(self._changed)
 
@@ -230,7 +279,12 @@ class TodayPage(QWidget):
     def _changed(self, changes: Changes) -> None:
         # Hidden, the page reads again when next shown (every show does).
         if (
-            changes.tasks or changes.referrals or changes.cases or changes.organizations or changes.accounts
+            changes.tasks
+            or changes.referrals
+            or changes.cases
+            or changes.organizations
+            or changes.accounts
+            or changes.takedowns
         ) and self.isVisible():
             self.refresh()
 
@@ -251,6 +305,8 @@ class TodayPage(QWidget):
             QLocale().toString(QDate(today.year, today.month, today.day), QLocale.FormatType.LongFormat)
         )
         self._fill(read.view, today, read.names, read.organizations)
+        self._fill_takedowns(read.takedowns, today)
+        self.hint.setVisible(not self.hint.isHidden() or self.takedowns.list.topLevelItemCount() > 0)
 
     def _fill(self, view: TodayView, today: date, names: dict[str, str], organizations: dict[int, str]) -> None:
         bold = QFont(self.font())
@@ -261,13 +317,7 @@ class TodayPage(QWidget):
         for row in view.due[:MAX_ROWS]:
             task = row.task
             late = (today - task.due_on).days
-            when = (
-                self.tr("{date} · overdue by {days} days").format(date=task.due_on.isoformat(), days=late)
-                if late > 1
-                else self.tr("{date} · overdue since yesterday").format(date=task.due_on.isoformat())
-                if late == 1
-                else self.tr("Today")
-            )
+            when = overdue_words(self.tr, task.due_on, today)
             item = QTreeWidgetItem([when, row.case_number or "—", task.title, task_kind_label(task.kind)])
             item.setToolTip(2, task.title)
             item.setData(0, CASE_ROLE, task.case_id or 0)
@@ -316,6 +366,51 @@ class TodayPage(QWidget):
         self.hint.setVisible(bool(due_items or referral_items or urgent_items))
         self._update_done_button()
 
+    def _fill_takedowns(self, listing: TakedownListing, today: date) -> None:
+        bold = QFont(self.font())
+        bold.setBold(True)
+        alert = QBrush(QColor(ERROR_COLOR))
+        items: list[QTreeWidgetItem] = []
+        for row in listing.rows[:MAX_ROWS]:
+            entry = row.takedown
+            assert entry.recheck_on is not None  # due ones have a day
+            link = entry.url or (
+                self.tr("Evidence item #{id}").format(id=entry.evidence_id) if entry.evidence_id else ""
+            )
+            item = QTreeWidgetItem(
+                [
+                    overdue_words(self.tr, entry.recheck_on, today),
+                    row.case_number,
+                    link,
+                    term_label(PLATFORMS, entry.platform),
+                    reported_to_label(entry.reported_to),
+                    takedown_status_label(entry.status),
+                ]
+            )
+            item.setToolTip(2, link)
+            item.setToolTip(4, reported_to_label(entry.reported_to, full=True))
+            item.setData(0, CASE_ROLE, entry.case_id)
+            item.setData(0, TAKEDOWN_ROLE, entry.id)
+            item.setFont(0, bold)
+            if entry.recheck_on < today:
+                item.setForeground(0, alert)
+            items.append(item)
+        self.takedowns.set_items(items, len(listing.rows))
+        self.takedowns.more_label.setText(
+            self.tr("Showing the first {shown} of {total}. The Take-downs page lists them all.").format(
+                shown=len(items), total=QLocale().toString(len(listing.rows))
+            )
+        )
+        self._update_takedown_button()
+
+    def _update_takedown_button(self) -> None:
+        self.show_takedown_button.setVisible(self.takedowns.list.topLevelItemCount() > 0)
+
+    def _show_selected_takedown(self) -> None:
+        item = self.takedowns.list.currentItem()
+        value = item.data(0, TAKEDOWN_ROLE) if item is not None else None
+        self.takedown_requested.emit(int(value) if value else 0)
+
     # --- actions ----------------------------------------------------------------------------------------
 
     def _open_item(self, item: QTreeWidgetItem) -> None:
@@ -353,6 +448,6 @@ class TodayPage(QWidget):
         self.message.show_success(self.tr("Done: {title}").format(title=title))
 
     def clear(self) -> None:
-        for section in (self.due, self.referrals, self.urgent):
+        for section in (self.due, self.referrals, self.takedowns, self.urgent):
             section.list.clear()
         self.view = None

@@ -44,11 +44,12 @@ from safecase.ui.pages.cases_page import CasesPage
 from safecase.ui.pages.home_page import HomePage
 from safecase.ui.pages.import_dialog import ImportDialog
 from safecase.ui.pages.quick_intake import QuickIntakeDialog
+from safecase.ui.pages.takedowns_page import TakedownsPage
 from safecase.ui.pages.today_page import TodayPage
 from safecase.ui.shell.change_password import open_change_password
 from safecase.ui.tasks import Changes, TaskManager
 
-TODAY, CASES, HOME, AUDIT, ADMIN = "today", "cases", "home", "audit", "admin"
+TODAY, CASES, TAKEDOWNS, HOME, AUDIT, ADMIN = "today", "cases", "takedowns", "home", "audit", "admin"
 
 
 def lock_key_sequence() -> QKeySequence:
@@ -92,13 +93,18 @@ class MainWindow(QMainWindow):
         # Casework comes first for those who do it: they land on Today.
         self.today: TodayPage | None = None
         self.cases: CasesPage | None = None
+        self.takedowns: TakedownsPage | None = None
         if self._works_cases:
             self.today = TodayPage(session, tasks, self.pages)
             self.today.open_case_requested.connect(self.open_case)
+            self.today.takedown_requested.connect(self.show_takedown)
             self._add_page(TODAY, self.tr("Today"), self.today)
             self.cases = CasesPage(session, tasks, self.pages)
             self.cases.open_case_requested.connect(self.open_case)
             self._add_page(CASES, self.tr("Cases"), self.cases)
+            self.takedowns = TakedownsPage(session, tasks, self.pages)
+            self.takedowns.open_case_requested.connect(self.open_case)
+            self._add_page(TAKEDOWNS, self.tr("Take-downs"), self.takedowns)
 
         self.home = HomePage(session, settings, self.pages)
         self.home.change_password_requested.connect(self.change_password)
@@ -291,6 +297,14 @@ class MainWindow(QMainWindow):
     def _case_window_closed(self, case_id: int) -> None:
         self._case_windows.pop(case_id, None)
 
+    def show_takedown(self, takedown_id: int) -> None:
+        """Bring up the Take-downs page with ``takedown_id`` selected (0: none in particular)."""
+        if self.takedowns is None:
+            return
+        self.show_page(TAKEDOWNS)
+        if takedown_id:
+            self.takedowns.select_takedown(takedown_id)
+
     def show_audit(self, flt: object) -> None:
         """Bring up the Audit log page showing the entries ``flt`` (an AuditFilter) matches."""
         if self.audit is None or not isinstance(flt, AuditFilter):
@@ -356,6 +370,8 @@ class MainWindow(QMainWindow):
             self.today.clear()
         if self.cases is not None:
             self.cases.clear()
+        if self.takedowns is not None:
+            self.takedowns.clear()
         if self.audit is not None:
             self.audit.clear()
         if self.admin is not None and self.admin.users is not None:

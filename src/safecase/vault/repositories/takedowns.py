@@ -1,7 +1,9 @@
 """The ``takedowns`` table and its append-only status history (``takedown_statuses``).
 
-Minimal on purpose: insert an entry, record a status change (which also sets the entry's current
-status), read entries by case or the open ones across cases. The take-down services build on it.
+Insert an entry, record a status change (which also sets the entry's current status), change the
+few fields that are not history (report date and number, re-check date, notes), and read entries by
+case, across the cases a person sees, or as the bare facts the removal counts need. The history table
+is append-only (triggers refuse UPDATE and DELETE). The take-down services build on it.
 """
 
 from __future__ import annotations
@@ -10,7 +12,14 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Any
 
-from safecase.domain.takedowns import OPEN_STATUSES, ReportedTo, Takedown, TakedownStatus, TakedownStatusChange
+from safecase.domain.takedowns import (
+    OPEN_STATUSES,
+    RemovalFacts,
+    ReportedTo,
+    Takedown,
+    TakedownStatus,
+    TakedownStatusChange,
+)
 from safecase.vault.connection import Connection
 from safecase.vault.repositories._rows import date_or_none, date_text, placeholders
 from safecase.vault.repositories._time import from_text, to_text
@@ -84,6 +93,21 @@ class TakedownRepository:
         )
         self._history(takedown_id, status, on, note, at, by)
 
+    def update(self, entry: Takedown, at: datetime) -> None:
+        """Store the fields of ``entry`` that are not its status: report date and number, re-check date, notes."""
+        self._conn.execute(
+            "UPDATE takedowns SET reported_on = ?, reference = ?, recheck_on = ?, notes = ?, updated_at = ? "
+            "WHERE id = ?",
+            (
+                date_text(entry.reported_on),
+                entry.reference,
+                date_text(entry.recheck_on),
+                entry.notes,
+                to_text(at),
+                entry.id,
+            ),
+        )
+
     def _history(self, takedown_id: int, status: TakedownStatus, on: date, note: str, at: datetime, by: str) -> None:
         self._conn.execute(
             "INSERT INTO takedown_statuses (takedown_id, status, status_on, note, recorded_at, recorded_by) "
@@ -112,6 +136,48 @@ class TakedownRepository:
             params += ids
         sql += " ORDER BY recheck_on IS NULL, recheck_on, id"
         return [_takedown(r) for r in self._conn.execute(sql, params)]
+
+    def listing(
+        self, statuses: Iterable[TakedownStatus], visible_to: str | None, due_by: date | None = None
+    ) -> list[Takedown]:
+        """Entries in ``statuses`` of the cases ``visible_to`` works (None: every case), by re-check date
+        (none last); with ``due_by``, only those to re-check on or before that day."""
+        codes = sorted(s.value for s in statuses)
+        if not codes:
+            return []
+        sql = f"SELECT {_COLUMNS} FROM takedowns WHERE status IN ({placeholders(len(codes))})"
+        params: list[Any] = list(codes)
+        if visible_to is not None:
+            sql += " AND case_id IN (SELECT case_id FROM case_counselors WHERE user_name = ?)"
+            params.append(visible_to)
+        if due_by is not None:
+            sql += " AND recheck_on IS NOT NULL AND recheck_on <= ?"
+            params.append(due_by.isoformat())
+        sql += " ORDER BY recheck_on IS NULL, recheck_on, id"
+        return [_takedown(r) for r in self._conn.execute(sql, params)]
+
+    def removal_facts(self, visible_to: str | None) -> list[RemovalFacts]:
+        """Status, days and place of every entry of the cases ``visible_to`` works (None: every case)."""
+        sql = (
+            "SELECT status, status_on, reported_on, reported_to, reappeared_from, "
+            "(SELECT status_on FROM takedown_statuses s WHERE s.takedown_id = t.id ORDER BY s.id LIMIT 1) "
+            "FROM takedowns t"
+        )
+        params: list[Any] = []
+        if visible_to is not None:
+            sql += " WHERE case_id IN (SELECT case_id FROM case_counselors WHERE user_name = ?)"
+            params.append(visible_to)
+        return [
+            RemovalFacts(
+                status=TakedownStatus(r[0]),
+                status_on=date.fromisoformat(r[1]),
+                reported_on=date_or_none(r[2]),
+                reported_to=ReportedTo(r[3]),
+                reappeared_from=None if r[4] is None else int(r[4]),
+                first_on=date.fromisoformat(r[5] or r[1]),
+            )
+            for r in self._conn.execute(sql, params)
+        ]
 
     def history(self, takedown_id: int) -> list[TakedownStatusChange]:
         rows = self._conn.execute(
