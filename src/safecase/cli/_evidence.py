@@ -1,4 +1,4 @@
-"""Evidence from the command line: ``evidence add``, ``add-url``, ``list`` and ``verify``.
+"""Evidence from the command line: ``evidence add``, ``add-url``, ``list``, ``verify`` and ``export``.
 
 Thin over :mod:`safecase.services.evidence`, which checks roles and writes custody events and audit rows
 exactly as the app does. ``add`` prints each file's SHA-256 in the form ``sha256sum`` prints and checks
@@ -292,4 +292,104 @@ def verify_evidence(ctx: click.Context, case_number: str | None) -> None:
         )
     click.echo(
         trn("{count} evidence item verified.", "{count} evidence items verified.", checked).format(count=checked)
+    )
+
+
+# --- export (an evidence packet) -------------------------------------------------------------------------
+
+
+def _item_ids(ctx: click.Context, text: str | None) -> tuple[int, ...] | None:
+    if text is None:
+        return None
+    ids: list[int] = []
+    for part in text.split(","):
+        part = part.strip().lstrip("#")
+        if not part.isdigit():
+            raise click.BadParameter(
+                tr("give item IDs separated by commas, as “safecase evidence list” shows them"), ctx
+            )
+        ids.append(int(part))
+    return tuple(ids)
+
+
+@evidence_group.command(
+    "export",
+    help=tr(
+        "Write an evidence packet for the police, a prosecutor or a lawyer into the folder DIR: the original "
+        "files, SHA256SUMS (check with “sha256sum -c SHA256SUMS”), manifest.csv and manifest.pdf. Each item "
+        "gets a “handed over” custody event. The case is named by its number only unless --include-identity."
+    ),
+)
+@click.argument("case_number", metavar="CASE")
+@click.option(
+    "--out",
+    "out_dir",
+    required=True,
+    type=click.Path(path_type=Path, file_okay=False),
+    metavar="DIR",
+    help=tr("An existing folder; the packet is created inside it."),
+)
+@click.option("--recipient", required=True, metavar="NAME", help=tr("To whom the packet goes."))
+@click.option("--purpose", required=True, metavar="TEXT", help=tr("What it is for (a police report, a trial)."))
+@click.option("--organization", default="", metavar="ORG", help=tr("The recipient's organization."))
+@click.option("--reference", default="", metavar="REF", help=tr("Their reference or case number."))
+@click.option(
+    "--items", "items", default=None, metavar="ID,...", help=tr("Only these items (default: every item not destroyed).")
+)
+@click.option("--zip", "as_zip", is_flag=True, help=tr("Write one .zip instead of a folder."))
+@click.option(
+    "--include-identity",
+    is_flag=True,
+    help=tr("Also write the survivor's real name and phone into the manifests (logged as a reveal)."),
+)
+@auth_options
+@click.pass_context
+def export_evidence(
+    ctx: click.Context,
+    case_number: str,
+    out_dir: Path,
+    recipient: str,
+    purpose: str,
+    organization: str,
+    reference: str,
+    items: str | None,
+    as_zip: bool,
+    include_identity: bool,
+) -> None:
+    # Imported here: the PDF writer loads QtGui, which no other command needs.
+    from safecase.pdf import render_pdf
+    from safecase.services.evidence_packet import EvidencePacketService, PacketRequest
+
+    request = PacketRequest(
+        recipient=recipient,
+        purpose=purpose,
+        organization=organization,
+        reference=reference,
+        item_ids=_item_ids(ctx, items),
+        as_zip=as_zip,
+        include_identity=include_identity,
+    )
+    show_progress = sys.stderr.isatty()
+
+    def progress(done: int, total: int) -> None:
+        if show_progress and total:
+            click.echo(f"\r{done * 100 // total:3d}%", err=True, nl=False)
+
+    with signed_in(ctx) as session:
+        case_id = CaseService(session).id_for_number(case_number)
+        try:
+            result = EvidencePacketService(session, render_pdf).export(case_id, out_dir, request, progress=progress)
+        finally:
+            if show_progress:
+                click.echo("\r\033[K", err=True, nl=False)
+    click.echo(str(result.path))
+    for line in result.checksum_lines():
+        click.echo(line)
+    click.echo(
+        trn(
+            "Packet of {count} item written, {files} original files in it; recorded as handed over to {recipient}.",
+            "Packet of {count} items written, {files} original files in it; each recorded as handed over to {recipient}.",
+            len(result.item_ids),
+        ).format(count=len(result.item_ids), files=result.files, recipient=recipient.strip()),
+        err=True,
     )

@@ -58,6 +58,7 @@ class AuditAction(StrEnum):
     EVIDENCE_VIEWED = "evidence.viewed"
     EVIDENCE_EXPORTED = "evidence.exported"
     EVIDENCE_HANDED_OVER = "evidence.handed_over"
+    EVIDENCE_PACKET_EXPORTED = "evidence.packet_exported"
     EVIDENCE_RETURNED = "evidence.returned"
     EVIDENCE_DESTROYED = "evidence.destroyed"
     EVIDENCE_VERIFIED = "evidence.verified"

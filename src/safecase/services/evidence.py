@@ -37,6 +37,7 @@ from pathlib import Path
 from safecase.crypto.blobs import (
     CHUNK_SIZE,
     BlobDamage,
+    Writable,
     decrypt_stream,
     encrypt_stream,
     new_blob_id,
@@ -663,6 +664,29 @@ class EvidenceService:
             )
             session.log(AuditAction.EVIDENCE_EXPORTED, "evidence", str(item.id), {"case": str(item.case_id)})
         return event
+
+    def write_original(
+        self,
+        item_id: int,
+        out: Writable,
+        *,
+        progress: Progress | None = None,
+        cancelled: Cancelled | None = None,
+    ) -> EvidenceItem:
+        """Decrypt the kept file into ``out``, which the caller opened where the person chose (an evidence
+        packet); every chunk authenticates and the SHA-256 must equal the recorded one, else
+        VaultFormatError (the caller then removes what it wrote). Records nothing: the caller records what
+        the copy was for, in its own unit of work."""
+        item = self._visible(item_id)
+        blob_id, blob_key = self._kept_key(item)
+        reading = _Reading(item.size or 0, progress, cancelled)
+        with self._plaintext(item, blob_id, blob_key) as chunks:
+            for chunk in chunks:
+                reading.take(chunk)
+                out.write(chunk)
+        if reading.digest.hexdigest() != item.sha256:
+            raise _file_changed(item)
+        return item
 
     # --- custody ------------------------------------------------------------------------------------
 

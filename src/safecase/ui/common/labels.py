@@ -85,6 +85,7 @@ def action_label(action: str) -> str:
         "evidence.viewed": t(_CONTEXT, "Evidence file viewed"),
         "evidence.exported": t(_CONTEXT, "Evidence file exported"),
         "evidence.handed_over": t(_CONTEXT, "Evidence handed over"),
+        "evidence.packet_exported": t(_CONTEXT, "Evidence packet exported"),
         "evidence.returned": t(_CONTEXT, "Evidence returned"),
         "evidence.destroyed": t(_CONTEXT, "Evidence destroyed"),
         "evidence.verified": t(_CONTEXT, "Evidence verified"),
