@@ -26,6 +26,7 @@ from safecase.services.session import VaultSession
 from safecase.ui.case.case_evidence import CaseEvidenceTab, CustodyModel, EvidenceModel
 from safecase.ui.case.case_window import CaseWindow
 from safecase.ui.case.evidence_dialogs import AddFilesDialog
+from safecase.ui.case.evidence_packet_dialog import EvidencePacketDialog
 from safecase.ui.shell.controller import SafeCaseApp
 
 SCREEN = (1366, 768)
@@ -342,7 +343,9 @@ def test_tab_order_runs_from_the_actions_through_the_list_to_the_item(
     wanted = [
         tab.add_files_button,
         tab.add_link_button,
+        tab.takedown_button,
         tab.verify_button,
+        tab.packet_button,
         tab.table,
         tab.preview.show_button,
         tab.preview.copy_button,
@@ -356,3 +359,33 @@ def test_tab_order_runs_from_the_actions_through_the_list_to_the_item(
             seen.append(widget)
         widget = widget.nextInFocusChain()
     assert seen == wanted
+
+
+def test_a_take_down_and_a_packet_start_from_the_tab(gui: Gui, qtbot: QtBot, center_vault: Path) -> None:
+    """The chosen item's link goes into the take-down; the packet dialog offers the case's items, and
+    writing it shows the hand-over in the custody log."""
+    app, session, window, case_id = _window(gui, center_vault)
+    tab = window.evidence
+    link = (
+        EvidenceService(session)
+        .add_url(case_id, "https://t.me/some_channel/12", EvidenceDetails(platform="텔레그램"))
+        .item
+    )
+    tab.refresh()
+    gui.settle(app.tasks)
+    assert not tab.takedown_button.isEnabled()
+    tab.select_item(link.id)
+    gui.settle(app.tasks)
+    assert tab.takedown_button.isEnabled()
+    takedown = tab.open_takedown()
+    assert takedown is not None
+    qtbot.waitExposed(takedown)
+    assert takedown.url_edit.text() == "https://t.me/some_channel/12"
+    takedown.reject()
+
+    tab.open_packet()
+    packet = _dialog(qtbot, tab, EvidencePacketDialog)
+    assert isinstance(packet, EvidencePacketDialog)
+    assert packet.items_list.count() == 1
+    packet.reject()
+    app.quit()

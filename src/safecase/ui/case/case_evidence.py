@@ -58,6 +58,7 @@ from safecase.ui.case.evidence_labels import (
     short_hash,
     size_text,
 )
+from safecase.ui.case.evidence_packet_dialog import open_evidence_packet_dialog
 from safecase.ui.case.evidence_preview import Preview, PreviewPanel, make_preview, shows_preview
 from safecase.ui.common.file_dialogs import documents_folder, private_file_dialog
 from safecase.ui.common.list_model import ListTableModel
@@ -66,6 +67,7 @@ from safecase.ui.common.record_list import RecordList
 from safecase.ui.common.record_tab import RecordTab
 from safecase.ui.common.taxonomy_labels import term_label
 from safecase.ui.common.widgets import ERROR_COLOR, heading, help_text, monospace_font, record_table
+from safecase.ui.pages.takedown_dialogs import TakedownDialog
 from safecase.ui.tasks import Busy, Changes, ProgressCallback, TaskManager
 
 _PREVIEW = "preview"
@@ -316,8 +318,17 @@ class ItemDetails(QWidget):
 
 
 class CaseEvidenceTab(RecordTab[EvidenceRead]):
-    def __init__(self, session: VaultSession, case_id: int, tasks: TaskManager, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        session: VaultSession,
+        case_id: int,
+        tasks: TaskManager,
+        parent: QWidget | None = None,
+        *,
+        case_number: str = "",
+    ) -> None:
         super().__init__(session, case_id, tasks, parent)
+        self._case_number = case_number
         self._names: dict[str, str] = {}
         self._records: dict[int, EvidenceRecord] = {}
         self._working = False
@@ -333,14 +344,23 @@ class CaseEvidenceTab(RecordTab[EvidenceRead]):
         self.add_files_button = QPushButton(self.tr("Add files…"), self)
         self.add_files_button.setToolTip(self.tr("Or drag files onto this tab"))
         self.add_link_button = QPushButton(self.tr("Add link…"), self)
+        self.takedown_button = QPushButton(self.tr("Take-down…"), self)
+        self.takedown_button.setToolTip(self.tr("Record a take-down request for the chosen item's post or link"))
+        self.takedown_button.setEnabled(False)
+        self.packet_button = QPushButton(self.tr("Evidence packet…"), self)
+        self.packet_button.setToolTip(
+            self.tr("Export chosen items for the police, a prosecutor or a lawyer, recorded as handed over")
+        )
         self.verify_button = QPushButton(self.tr("Verify files"), self)
         self.verify_button.setToolTip(
             self.tr("Check that every kept file still has its recorded SHA-256 and every custody log is intact")
         )
         self.toolbar.addWidget(self.add_files_button)
         self.toolbar.addWidget(self.add_link_button)
+        self.toolbar.addWidget(self.takedown_button)
         self.toolbar.addStretch(1)
         self.toolbar.addWidget(self.verify_button)
+        self.toolbar.addWidget(self.packet_button)
         column.addLayout(self.toolbar)
 
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
@@ -395,13 +415,17 @@ class CaseEvidenceTab(RecordTab[EvidenceRead]):
         self.add_files_button.clicked.connect(self.choose_files)
         self.add_link_button.clicked.connect(self.open_add_link)
         self.verify_button.clicked.connect(self.verify)
+        self.takedown_button.clicked.connect(self.open_takedown)
+        self.packet_button.clicked.connect(self.open_packet)
         self.preview.show_button.clicked.connect(self.reveal)
         self.preview.blur_button.clicked.connect(self.preview.blur)
         self.preview.copy_button.clicked.connect(self.save_copy)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_selected())
         self.setTabOrder(self.add_files_button, self.add_link_button)
-        self.setTabOrder(self.add_link_button, self.verify_button)
-        self.setTabOrder(self.verify_button, self.table)
+        self.setTabOrder(self.add_link_button, self.takedown_button)
+        self.setTabOrder(self.takedown_button, self.verify_button)
+        self.setTabOrder(self.verify_button, self.packet_button)
+        self.setTabOrder(self.packet_button, self.table)
         self.setTabOrder(self.table, self.preview.show_button)
         self.setTabOrder(self.preview.show_button, self.preview.blur_button)
         self.setTabOrder(self.preview.blur_button, self.preview.copy_button)
@@ -429,8 +453,32 @@ class CaseEvidenceTab(RecordTab[EvidenceRead]):
     def select_item(self, item_id: int) -> None:
         self.records.select_later(item_id)
 
+    def open_takedown(self) -> TakedownDialog | None:
+        """Record a take-down for the chosen item (its first link and platform filled in)."""
+        item = self.selected_item()
+        if item is None:
+            return None
+        dialog = TakedownDialog(
+            self._session,
+            self.case_id,
+            item.id,
+            self,
+            case_number=self._case_number,
+            url=item.urls[0] if item.urls else "",
+            platform=item.platform,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        case_id = self.case_id
+        dialog.saved.connect(lambda _entry: self._tasks.notify(Changes(takedowns=True).about(case_id)))
+        dialog.open()
+        return dialog
+
+    def open_packet(self) -> None:
+        open_evidence_packet_dialog(self, self._session, self._tasks, self.case_id, self._case_number)
+
     def _show_selected(self) -> None:
         item = self.selected_item()
+        self.takedown_button.setEnabled(item is not None and not item.destroyed)
         has_items = self.model.rowCount() > 0
         self._show_detail_part(item is not None)
         self.choose_hint.setVisible(item is None and has_items)

@@ -143,7 +143,9 @@ class CaseWindow(QMainWindow):
         self._contacts = LazyTab(lambda parent: CaseContactsTab(session, case_id, tasks, parent), self.tabs)
         self._incidents = LazyTab(lambda parent: CaseIncidentsTab(session, case_id, tasks, parent), self.tabs)
         self._referrals = LazyTab(lambda parent: CaseReferralsTab(session, case_id, tasks, parent), self.tabs)
-        self._evidence = LazyTab(lambda parent: CaseEvidenceTab(session, case_id, tasks, parent), self.tabs)
+        self._evidence = LazyTab(
+            lambda parent: CaseEvidenceTab(session, case_id, tasks, parent, case_number=case.number), self.tabs
+        )
         self._tasks_tab = LazyTab(lambda parent: CaseTasksTab(session, case_id, tasks, parent), self.tabs)
         self._history = LazyTab(lambda parent: CaseHistoryTab(session, case_id, tasks, parent), self.tabs)
         self.tabs.addTab(self.overview, self.tr("&Overview"))

@@ -43,7 +43,7 @@ from safecase.ui.common.file_dialogs import documents_folder, private_file_dialo
 from safecase.ui.common.form_dialog import FormDialog, InBackground
 from safecase.ui.common.messages import show_error
 from safecase.ui.common.widgets import body_text, help_text, monospace_font
-from safecase.ui.tasks import TaskManager
+from safecase.ui.tasks import Changes, TaskManager
 
 ITEM_ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -212,6 +212,11 @@ class EvidencePacketDialog(FormDialog):
             lambda: service.export(case_id, folder, request), self.tr("Decrypting the files and writing the packet…")
         )
 
+    def _tasks_notify(self, result: PacketResult) -> None:
+        # Every item got a "handed over" custody event: the Evidence tab shows it.
+        if self._tasks is not None:
+            self._tasks.notify(Changes(evidence=True).about(self._case_id))
+
     def _succeeded(self, result: object) -> None:
         """Stay open to show where the packet is and its manifest's hash; Cancel becomes Close."""
         assert isinstance(result, PacketResult)
@@ -236,6 +241,7 @@ class EvidencePacketDialog(FormDialog):
         self.error_line.show_success(
             self.tr("%n item(s) recorded as handed over.", "", len(result.item_ids)),
         )
+        self._tasks_notify(result)
         self.saved.emit(result)
 
 
