@@ -1,4 +1,4 @@
-"""``safecase evidence add|add-url|list|verify``: output, exit codes, roles and one-line errors."""
+"""``safecase evidence add|add-url|list|verify|hand-over|return|destroy``: output, exit codes, roles and one-line errors."""
 
 from __future__ import annotations
 
@@ -173,3 +173,82 @@ def test_verify_exits_1_naming_a_damaged_item(team_vault: TeamVault, case_number
 def test_verify_by_an_administrator_without_casework_is_refused(team_vault: TeamVault) -> None:
     env = {"SAFECASE_USER": "admin", "SAFECASE_PASSWORD": "correct horse battery staple 9"}
     assert_failed(run(team_vault, ["evidence", "verify"], env), "Your role does not allow this")
+
+
+# --- hand-over, return, destroy ----------------------------------------------------------------------
+
+
+def _custody(team: TeamVault, case_number: str) -> list[dict[str, object]]:
+    [item] = json.loads(run(team, ["evidence", "list", case_number, "--json"], COUNSELOR_ENV).stdout)["items"]
+    return list(item["custody"])
+
+
+def _one_file(team: TeamVault, case_number: str, tmp_path: Path) -> Path:
+    [path] = _files(tmp_path / "in", 2000)
+    assert run(team, ["evidence", "add", case_number, str(path)], COUNSELOR_ENV).exit_code == 0
+    return path
+
+
+def test_hand_over_and_return_are_recorded_in_custody(team_vault: TeamVault, case_number: str, tmp_path: Path) -> None:
+    _one_file(team_vault, case_number, tmp_path)
+    args = ["evidence", "hand-over", "#1", "--to", "박형사", "--organization", "서울경찰청", "--purpose", "고소장 제출"]
+    result = run(team_vault, [*args, "--reference", "2026-123"], COUNSELOR_ENV)
+    assert result.exit_code == 0, result.output
+    assert "#1 증거0.png handed over to 박형사" in result.stdout
+    returned = run(team_vault, ["evidence", "return", "1", "--by", "박형사", "--note", "USB 반환"], COUNSELOR_ENV)
+    assert returned.exit_code == 0, returned.output
+    *_, handed, back = _custody(team_vault, case_number)
+    assert handed["event"] == "handed_over" and handed["details"] == {
+        "recipient": "박형사",
+        "organization": "서울경찰청",
+        "purpose": "고소장 제출",
+        "reference": "2026-123",
+    }
+    assert back["event"] == "returned" and back["details"] == {"returned_by": "박형사", "note": "USB 반환"}
+    actions = [e.action for e in AuditRepository(team_vault.admin.conn).page(limit=100)]
+    assert AuditAction.EVIDENCE_HANDED_OVER in actions and AuditAction.EVIDENCE_RETURNED in actions
+
+
+def test_destroy_asks_and_a_no_changes_nothing(team_vault: TeamVault, case_number: str, tmp_path: Path) -> None:
+    _one_file(team_vault, case_number, tmp_path)
+    args = ["evidence", "destroy", "1", "--reason", "보존기간 경과"]
+    result = CliRunner().invoke(cli, [*args, "--vault", str(team_vault.root)], env=COUNSELOR_ENV, input="n\n")
+    question, error = result.stderr.splitlines()
+    assert "#1 증거0.png" in question and "can never be recovered" in question
+    assert result.exit_code == 1 and error == "safecase: error: Nothing was destroyed."
+    assert [e["event"] for e in _custody(team_vault, case_number)] == ["received", "hashed", "stored"]
+    assert len(list((team_vault.root / "blobs").iterdir())) == 1
+
+    result = run(team_vault, [*args, "--yes"], COUNSELOR_ENV)
+    assert result.exit_code == 0, result.output
+    assert "Destroyed the file of #1 증거0.png" in result.stdout
+    last = _custody(team_vault, case_number)[-1]
+    assert last["event"] == "destroyed" and last["details"] == {"file": "shredded", "reason": "보존기간 경과"}
+    assert not any((team_vault.root / "blobs").iterdir())
+    assert_failed(run(team_vault, [*args, "--yes"], COUNSELOR_ENV), "was destroyed already")
+
+
+def test_custody_commands_fail_in_one_line(
+    team_vault: TeamVault, case_number: str, second: VaultSession, tmp_path: Path
+) -> None:
+    second.close()
+    _one_file(team_vault, case_number, tmp_path)
+    for command in (
+        ["hand-over", "1", "--to", "박형사", "--purpose", "고소"],
+        ["return", "1", "--by", "박형사"],
+        ["destroy", "1", "--reason", "요청", "--yes"],
+    ):
+        assert_failed(run(team_vault, ["evidence", *command], SECOND_ENV), "not in a case assigned to you")
+        assert_failed(run(team_vault, ["evidence", *command[:1], "99", *command[2:]], COUNSELOR_ENV), "does not exist")
+    assert [e["event"] for e in _custody(team_vault, case_number)] == ["received", "hashed", "stored"]
+    assert_failed(
+        run(team_vault, ["evidence", "hand-over", "1", "--to", " ", "--purpose", "x"], COUNSELOR_ENV), "to whom"
+    )
+    assert_failed(run(team_vault, ["evidence", "return", "1", "--by", " "], COUNSELOR_ENV), "who returned")
+    for usage in (
+        ["hand-over", "1", "--to", "박형사"],
+        ["hand-over", "abc", "--to", "박형사", "--purpose", "고소"],
+        ["destroy", "1"],
+        ["destroy", "1", "--reason", " ", "--yes"],
+    ):
+        assert run(team_vault, ["evidence", *usage], COUNSELOR_ENV).exit_code == 2

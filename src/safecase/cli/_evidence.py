@@ -1,4 +1,5 @@
-"""Evidence from the command line: ``evidence add``, ``add-url``, ``list``, ``verify`` and ``export``.
+"""Evidence from the command line: ``evidence add``, ``add-url``, ``list``, ``verify``, ``export``,
+``hand-over``, ``return`` and ``destroy``.
 
 Thin over :mod:`safecase.services.evidence`, which checks roles and writes custody events and audit rows
 exactly as the app does. ``add`` prints each file's SHA-256 in the form ``sha256sum`` prints and checks
@@ -13,7 +14,8 @@ from pathlib import Path
 
 import click
 
-from safecase.domain.evidence import CustodyEvent, EvidenceDetails, EvidenceKind, EvidenceRecord
+from safecase.domain.errors import SafeCaseError
+from safecase.domain.evidence import CustodyEvent, EvidenceDetails, EvidenceKind, EvidenceRecord, HandOver
 from safecase.i18n import tr, trn
 from safecase.services.cases import CaseService
 from safecase.services.evidence import EvidenceService
@@ -298,6 +300,14 @@ def verify_evidence(ctx: click.Context, case_number: str | None) -> None:
 # --- export (an evidence packet) -------------------------------------------------------------------------
 
 
+def _item_id(ctx: click.Context, _param: click.Parameter, text: str) -> int:
+    """An ITEM argument: the number ``safecase evidence list`` shows, with or without its ``#``."""
+    number = text.strip().lstrip("#")
+    if not number.isdigit():
+        raise click.BadParameter(tr("give the item's ID, as “safecase evidence list” shows it"), ctx)
+    return int(number)
+
+
 def _item_ids(ctx: click.Context, text: str | None) -> tuple[int, ...] | None:
     if text is None:
         return None
@@ -392,4 +402,86 @@ def export_evidence(
             len(result.item_ids),
         ).format(count=len(result.item_ids), files=result.files, recipient=recipient.strip()),
         err=True,
+    )
+
+
+# --- custody: hand-over, return, destroy -----------------------------------------------------------------
+
+
+def _item_argument(f: click.decorators.FC) -> click.decorators.FC:
+    return click.argument("item_id", metavar="ITEM", callback=_item_id)(f)
+
+
+@evidence_group.command(
+    "hand-over",
+    help=tr(
+        "Record in ITEM's custody log that it (or a copy) was handed over: to whom, their organization, "
+        "why and their reference number. Nothing is exported; use “safecase evidence export” for a packet."
+    ),
+)
+@_item_argument
+@click.option("--to", "recipient", required=True, metavar="NAME", help=tr("To whom it was handed over."))
+@click.option("--organization", default="", metavar="ORG", help=tr("The recipient's organization."))
+@click.option("--purpose", required=True, metavar="TEXT", help=tr("What it is for (a police report, a trial)."))
+@click.option("--reference", default="", metavar="REF", help=tr("Their reference or case number."))
+@auth_options
+@click.pass_context
+def hand_over_evidence(
+    ctx: click.Context, item_id: int, recipient: str, organization: str, purpose: str, reference: str
+) -> None:
+    if not purpose.strip():
+        # The service lets a packet's purpose be empty; here the option is the only record of why.
+        raise click.BadParameter(tr("say what it is for"), ctx, param_hint="--purpose")
+    with signed_in(ctx) as session:
+        service = EvidenceService(session)
+        service.hand_over(item_id, HandOver(recipient, organization, purpose, reference))
+        label = service.get(item_id).item.label
+    click.echo(tr("Recorded: {item} handed over to {recipient}.").format(item=label, recipient=recipient.strip()))
+
+
+@evidence_group.command("return", help=tr("Record in ITEM's custody log that what was handed over came back."))
+@_item_argument
+@click.option("--by", "returned_by", required=True, metavar="NAME", help=tr("Who returned it."))
+@click.option("--note", default="", metavar="TEXT", help=tr("Anything to note (what came back, in what state)."))
+@auth_options
+@click.pass_context
+def return_evidence(ctx: click.Context, item_id: int, returned_by: str, note: str) -> None:
+    with signed_in(ctx) as session:
+        service = EvidenceService(session)
+        service.record_return(item_id, returned_by, note)
+        label = service.get(item_id).item.label
+    click.echo(tr("Recorded: {item} returned by {who}.").format(item=label, who=returned_by.strip()))
+
+
+@evidence_group.command(
+    "destroy",
+    help=tr(
+        "Destroy ITEM's kept file: its key is deleted, then the encrypted file, so it can never be recovered. "
+        "The item's SHA-256, details and custody log stay, with a “destroyed” event. Asks first unless --yes."
+    ),
+)
+@_item_argument
+@click.option("--reason", required=True, metavar="TEXT", help=tr("Why (recorded in the custody log)."))
+@click.option("--yes", "assume_yes", is_flag=True, help=tr("Destroy without asking for confirmation."))
+@auth_options
+@click.pass_context
+def destroy_evidence(ctx: click.Context, item_id: int, reason: str, assume_yes: bool) -> None:
+    if not reason.strip():
+        raise click.BadParameter(tr("say why it is destroyed"), ctx, param_hint="--reason")
+    with signed_in(ctx) as session:
+        service = EvidenceService(session)
+        item = service.get(item_id).item
+        if item.destroyed:
+            raise SafeCaseError(tr("Evidence item {item} was destroyed already.").format(item=item.label))
+        if item.stored:
+            question = tr("Destroy the file of {item}? It can never be recovered; its SHA-256 and custody log stay.")
+        else:
+            question = tr("No file of {item} is kept. Record it as destroyed? Its details and custody log stay.")
+        if not assume_yes and not click.confirm(question.format(item=item.label), err=True):
+            raise SafeCaseError(tr("Nothing was destroyed."))
+        record = service.destroy(item_id, reason)
+    click.echo(
+        tr("Destroyed the file of {item}; its SHA-256 and custody log stay.").format(item=record.item.label)
+        if item.stored
+        else tr("Recorded {item} as destroyed.").format(item=record.item.label)
     )
