@@ -1,6 +1,7 @@
 """The Evidence tab: files dropped onto it are added behind a progress bar with Cancel (a cancel leaves
 nothing), previews stay blurred until "Show image" (the view is logged only then), a copy saved is
-logged, Verify names a damaged item, the custody log is shown, and a re-upload is pointed out."""
+logged, Verify names a damaged item, the custody log is shown, a re-upload is pointed out, and hand-overs,
+returns and destroying are recorded from the item's custody actions."""
 
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ from safecase.services.evidence import EvidenceService
 from safecase.services.session import VaultSession
 from safecase.ui.case.case_evidence import CaseEvidenceTab, CustodyModel, EvidenceModel
 from safecase.ui.case.case_window import CaseWindow
-from safecase.ui.case.evidence_dialogs import AddFilesDialog
+from safecase.ui.case.evidence_dialogs import AddFilesDialog, DestroyDialog, HandOverDialog, ReturnDialog
 from safecase.ui.case.evidence_packet_dialog import EvidencePacketDialog
 from safecase.ui.shell.controller import SafeCaseApp
 
@@ -350,6 +351,9 @@ def test_tab_order_runs_from_the_actions_through_the_list_to_the_item(
         tab.preview.show_button,
         tab.preview.copy_button,
         tab.details.sha_edit,
+        tab.hand_over_button,
+        tab.return_button,
+        tab.destroy_button,
         tab.custody_table,
     ]
     seen: list[QWidget] = []
@@ -389,3 +393,117 @@ def test_a_take_down_and_a_packet_start_from_the_tab(gui: Gui, qtbot: QtBot, cen
     assert packet.items_list.count() == 1
     packet.reject()
     app.quit()
+
+
+def _last_custody_row(tab: CaseEvidenceTab) -> tuple[str, str]:
+    log = tab.custody_model
+    last = log.rowCount() - 1
+    details = log.data(log.index(last, CustodyModel.DETAILS), Qt.ItemDataRole.ToolTipRole)
+    return log.data(log.index(last, CustodyModel.EVENT)), str(details)
+
+
+def test_hand_over_and_return_show_in_the_custody_log(
+    gui: Gui, qtbot: QtBot, center_vault: Path, tmp_path: Path
+) -> None:
+    app, session, window, case_id = _window(gui, center_vault)
+    tab = window.evidence
+    service = EvidenceService(session)
+    item = service.add_file(case_id, write(tmp_path / "in", "협박.png", encoded(picture()))).item
+    link = service.add_url(case_id, "https://t.me/some_channel/5").item
+    tab.refresh()
+    gui.settle(app.tasks)
+    tab.select_item(item.id)
+    gui.settle(app.tasks)
+    assert tab.hand_over_button.isVisible() and tab.return_button.isEnabled() and tab.destroy_button.isEnabled()
+    gui.screenshot(window, "evidence-custody-actions")
+    for button in (tab.hand_over_button, tab.return_button, tab.destroy_button, tab.preview.copy_button):
+        assert button.width() >= button.sizeHint().width(), f"{button.text()} is cut off"
+        assert button.visibleRegion().boundingRect().width() == button.width(), f"{button.text()} is clipped"
+
+    qtbot.mouseClick(tab.hand_over_button, Qt.MouseButton.LeftButton)
+    dialog = _dialog(qtbot, tab, HandOverDialog)
+    assert isinstance(dialog, HandOverDialog)
+    dialog.recipient_edit.setText("박 형사")
+    dialog.save()
+    assert "what it is for" in dialog.error_line.text() and dialog.isVisible()
+    dialog.organization_edit.setText("서울경찰청 사이버수사대")
+    dialog.purpose_edit.setText("고소장 제출")
+    dialog.reference_edit.setText("2026-000123")
+    gui.screenshot(dialog, "evidence-hand-over")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    gui.settle(app.tasks)
+    event, details = _last_custody_row(tab)
+    assert event == "Handed over" and "박 형사" in details and "2026-000123" in details
+    assert "handed over to 박 형사" in tab.message.text()
+    assert _events(session, item.id)[-1] is CustodyEventKind.HANDED_OVER
+
+    qtbot.mouseClick(tab.return_button, Qt.MouseButton.LeftButton)
+    back = _dialog(qtbot, tab, ReturnDialog)
+    assert isinstance(back, ReturnDialog)
+    back.returned_by_edit.setText("박 형사")
+    back.note_edit.setPlainText("USB 반환, 봉인 그대로")
+    back.save()
+    gui.settle(app.tasks)
+    event, details = _last_custody_row(tab)
+    assert event == "Returned" and "봉인 그대로" in details
+
+    # A link has no file to destroy; it can still be handed over.
+    tab.select_item(link.id)
+    gui.settle(app.tasks)
+    assert tab.hand_over_button.isEnabled() and not tab.destroy_button.isEnabled()
+    assert "nothing to destroy" in tab.destroy_button.toolTip()
+
+
+def test_destroy_asks_for_a_reason_and_the_preview_no_longer_opens(
+    gui: Gui, qtbot: QtBot, center_vault: Path, tmp_path: Path
+) -> None:
+    app, session, window, case_id = _window(gui, center_vault)
+    tab = window.evidence
+    item = EvidenceService(session).add_file(case_id, write(tmp_path / "in", "사진.png", encoded(picture()))).item
+    tab.refresh()
+    gui.settle(app.tasks)
+    tab.select_item(item.id)
+    gui.settle(app.tasks)
+    qtbot.waitUntil(lambda: tab.preview.has_image)
+    before = _events(session, item.id)
+
+    # Cancel changes nothing.
+    qtbot.mouseClick(tab.destroy_button, Qt.MouseButton.LeftButton)
+    dialog = _dialog(qtbot, tab, DestroyDialog)
+    assert isinstance(dialog, DestroyDialog)
+    dialog.reason_edit.setText("보존기간 경과")
+    dialog.reject()
+    gui.settle(app.tasks)
+    assert _events(session, item.id) == before and len(list(session.paths.blobs.iterdir())) == 1
+    assert tab.preview.has_image and tab.destroy_button.isEnabled()
+
+    qtbot.mouseClick(tab.destroy_button, Qt.MouseButton.LeftButton)
+    dialog = _dialog(qtbot, tab, DestroyDialog)
+    assert isinstance(dialog, DestroyDialog)
+    assert item.label in dialog.heading.text()
+    assert "can never be recovered" in dialog.warning.text() and "custody log stay" in dialog.warning.text()
+    assert not dialog.save_button.isDefault() and dialog.footer.cancel_button.isDefault(), "Enter cancels"
+    gui.screenshot(dialog, "evidence-destroy")
+    dialog.save()
+    assert "Say why" in dialog.error_line.text()
+    assert _events(session, item.id) == before
+    dialog.reason_edit.setText("피해자 요청, 보존기간 경과")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    gui.settle(app.tasks)
+
+    destroyed = EvidenceService(session).get(item.id).item
+    assert destroyed.destroyed and not destroyed.stored
+    assert list(session.paths.blobs.iterdir()) == []
+    event, details = _last_custody_row(tab)
+    assert event == "Destroyed" and "피해자 요청" in details
+    assert "was destroyed" in tab.preview.image_box.text() and not tab.preview.has_image
+    assert not tab.preview.show_button.isEnabled() and not tab.preview.copy_button.isEnabled()
+    for button in (tab.hand_over_button, tab.return_button, tab.destroy_button):
+        assert not button.isEnabled()
+    row = tab.model.row_where(lambda i: i.id == item.id)
+    assert tab.model.data(tab.model.index(row, EvidenceModel.KEPT)).startswith("Destroyed")
+    gui.screenshot(window, "evidence-destroyed")
+    # Selecting it again does not try to open the file.
+    tab.select_item(item.id)
+    gui.settle(app.tasks)
+    assert not tab.preview.has_image and tab.open_destroy() is None

@@ -11,6 +11,9 @@ until "Show image", which the custody log records; other files are opened by sav
 the person chooses, after a warning that the copy is outside the vault (logged too). "Verify files"
 re-hashes every kept file of the case and walks every custody chain, and names each item that fails.
 
+Actions on the chosen item that only add to its custody log ("Hand over…", "Returned…") and "Destroy…"
+(its kept file, crypto-shredded) sit in a row above the custody log they write to.
+
 Actions on the whole case sit in :attr:`CaseEvidenceTab.toolbar`; the evidence packet export belongs
 there, after "Verify files".
 """
@@ -46,7 +49,14 @@ from safecase.services.session import VaultSession
 from safecase.services.taxonomies import PLATFORMS
 from safecase.ui.case.case_overview import caseworker_names
 from safecase.ui.case.contact_dialogs import first_line
-from safecase.ui.case.evidence_dialogs import AddFilesDialog, AddLinkDialog, AddRequest
+from safecase.ui.case.evidence_dialogs import (
+    AddFilesDialog,
+    AddLinkDialog,
+    AddRequest,
+    DestroyDialog,
+    HandOverDialog,
+    ReturnDialog,
+)
 from safecase.ui.case.evidence_labels import (
     event_details,
     event_label,
@@ -61,6 +71,7 @@ from safecase.ui.case.evidence_labels import (
 from safecase.ui.case.evidence_packet_dialog import open_evidence_packet_dialog
 from safecase.ui.case.evidence_preview import Preview, PreviewPanel, make_preview, shows_preview
 from safecase.ui.common.file_dialogs import documents_folder, private_file_dialog
+from safecase.ui.common.form_dialog import FormDialog
 from safecase.ui.common.list_model import ListTableModel
 from safecase.ui.common.messages import confirm, show_info
 from safecase.ui.common.record_list import RecordList
@@ -72,6 +83,7 @@ from safecase.ui.tasks import Busy, Changes, ProgressCallback, TaskManager
 
 _PREVIEW = "preview"
 T = TypeVar("T")
+D = TypeVar("D", bound=FormDialog)
 
 
 @dataclass(frozen=True)
@@ -396,6 +408,19 @@ class CaseEvidenceTab(RecordTab[EvidenceRead]):
         custody_column = QVBoxLayout(custody_part)
         custody_column.setContentsMargins(0, 0, 0, 0)
         custody_column.addWidget(heading(self.tr("Custody log"), 2, custody_part))
+        custody_actions = QHBoxLayout()
+        self.hand_over_button = QPushButton(self.tr("Hand over…"), custody_part)
+        self.hand_over_button.setToolTip(
+            self.tr("Record that this item or a copy went to someone: to whom, why, their reference")
+        )
+        self.return_button = QPushButton(self.tr("Returned…"), custody_part)
+        self.return_button.setToolTip(self.tr("Record that what was handed over came back"))
+        self.destroy_button = QPushButton(self.tr("Destroy…"), custody_part)
+        custody_actions.addWidget(self.hand_over_button)
+        custody_actions.addWidget(self.return_button)
+        custody_actions.addStretch(1)
+        custody_actions.addWidget(self.destroy_button)
+        custody_column.addLayout(custody_actions)
         self.custody_model = CustodyModel(self)
         self.custody_table = record_table(self.custody_model, custody_part)
         custody_column.addWidget(self.custody_table, 1)
@@ -420,6 +445,9 @@ class CaseEvidenceTab(RecordTab[EvidenceRead]):
         self.preview.show_button.clicked.connect(self.reveal)
         self.preview.blur_button.clicked.connect(self.preview.blur)
         self.preview.copy_button.clicked.connect(self.save_copy)
+        self.hand_over_button.clicked.connect(self.open_hand_over)
+        self.return_button.clicked.connect(self.open_return)
+        self.destroy_button.clicked.connect(self.open_destroy)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_selected())
         self.setTabOrder(self.add_files_button, self.add_link_button)
         self.setTabOrder(self.add_link_button, self.takedown_button)
@@ -430,7 +458,10 @@ class CaseEvidenceTab(RecordTab[EvidenceRead]):
         self.setTabOrder(self.preview.show_button, self.preview.blur_button)
         self.setTabOrder(self.preview.blur_button, self.preview.copy_button)
         self.setTabOrder(self.preview.copy_button, self.details.sha_edit)
-        self.setTabOrder(self.details.sha_edit, self.custody_table)
+        self.setTabOrder(self.details.sha_edit, self.hand_over_button)
+        self.setTabOrder(self.hand_over_button, self.return_button)
+        self.setTabOrder(self.return_button, self.destroy_button)
+        self.setTabOrder(self.destroy_button, self.custody_table)
 
     # --- list -------------------------------------------------------------------------------------------
 
@@ -479,6 +510,7 @@ class CaseEvidenceTab(RecordTab[EvidenceRead]):
     def _show_selected(self) -> None:
         item = self.selected_item()
         self.takedown_button.setEnabled(item is not None and not item.destroyed)
+        self._enable_custody_actions(item)
         has_items = self.model.rowCount() > 0
         self._show_detail_part(item is not None)
         self.choose_hint.setVisible(item is None and has_items)
@@ -538,6 +570,70 @@ class CaseEvidenceTab(RecordTab[EvidenceRead]):
         selected = self.selected_item()
         if selected is not None and selected.id == item.id:
             self.preview.show_preview(item, Preview(item.id, None, None, error.message))
+
+    def _enable_custody_actions(self, item: EvidenceItem | None) -> None:
+        live = item is not None and not item.destroyed
+        self.hand_over_button.setEnabled(live)
+        self.return_button.setEnabled(live)
+        self.destroy_button.setEnabled(live and item is not None and item.stored)
+        if item is not None and item.destroyed:
+            why = self.tr("The file was destroyed already")
+        elif item is not None and not item.stored:
+            why = self.tr("No file of this item is kept in SafeCase, so there is nothing to destroy")
+        else:
+            why = self.tr("Destroy the kept file for good; its hash and custody log stay")
+        self.destroy_button.setToolTip(why)
+
+    # --- custody actions ----------------------------------------------------------------------------------
+
+    def open_hand_over(self) -> HandOverDialog | None:
+        item = self._live_item()
+        if item is None:
+            return None
+        dialog = HandOverDialog(self._session, item, self)
+        dialog.saved.connect(
+            lambda event: self._custody_recorded(
+                self.tr("Recorded: {item} handed over to {recipient}.").format(
+                    item=item.label, recipient=event.details.get("recipient", "")
+                )
+            )
+        )
+        return self._open(dialog)
+
+    def open_return(self) -> ReturnDialog | None:
+        item = self._live_item()
+        if item is None:
+            return None
+        dialog = ReturnDialog(self._session, item, self)
+        dialog.saved.connect(
+            lambda _event: self._custody_recorded(self.tr("Recorded: {item} returned.").format(item=item.label))
+        )
+        return self._open(dialog)
+
+    def open_destroy(self) -> DestroyDialog | None:
+        item = self._live_item()
+        if item is None or not item.stored:
+            return None
+        dialog = DestroyDialog(self._session, item, self)
+        dialog.saved.connect(
+            lambda _record: self._custody_recorded(
+                self.tr("The file of {item} was destroyed; its hash and custody log remain.").format(item=item.label)
+            )
+        )
+        return self._open(dialog)
+
+    def _live_item(self) -> EvidenceItem | None:
+        item = self.selected_item()
+        return item if item is not None and not item.destroyed else None
+
+    def _open(self, dialog: D) -> D:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def _custody_recorded(self, text: str) -> None:
+        self.message.show_success(text)
+        self.announce(Changes(evidence=True))
 
     # --- looking ----------------------------------------------------------------------------------------
 

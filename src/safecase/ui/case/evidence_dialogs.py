@@ -1,10 +1,12 @@
-"""Dialogs of the Evidence tab: the details of files being added, and a link to keep.
+"""Dialogs of the Evidence tab: the details of files being added, a link to keep, and the custody
+actions on one item (handed over, returned, destroyed).
 
 Adding files asks for what only a person knows (what it is, where it was posted, who gave it) and
 whether the file may be kept at all. The form itself only checks what was typed; reading, hashing and
 encrypting the files is long work the tab runs in the background with a progress bar and Cancel
 (:meth:`CaseEvidenceTab.start_adding`), so :attr:`AddFilesDialog.saved` carries an :class:`AddRequest`.
-A link is a quick write: :class:`AddLinkDialog` calls the service itself.
+A link is a quick write: :class:`AddLinkDialog` calls the service itself, as do the custody dialogs
+(:class:`HandOverDialog`, :class:`ReturnDialog`, :class:`DestroyDialog`).
 """
 
 from __future__ import annotations
@@ -15,16 +17,19 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QStringListModel, Qt
-from PySide6.QtWidgets import QCheckBox, QCompleter, QFormLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QCompleter, QFormLayout, QLineEdit, QPlainTextEdit, QWidget
 
 from safecase.domain.errors import InputError
 from safecase.domain.evidence import (
     FILE_KINDS,
     MAX_SHORT_TEXT,
     MAX_URL_LENGTH,
+    CustodyEvent,
     EvidenceDetails,
+    EvidenceItem,
     EvidenceKind,
     EvidenceRecord,
+    HandOver,
     clean_url,
     kind_for_media_type,
 )
@@ -34,7 +39,7 @@ from safecase.ui.case.contact_fields import CodeCombo
 from safecase.ui.case.evidence_labels import kind_label, size_text
 from safecase.ui.case.incident_fields import known_platform_labels
 from safecase.ui.common.form_dialog import FormDialog
-from safecase.ui.common.widgets import help_text
+from safecase.ui.common.widgets import body_text, help_text
 
 _CONTEXT = "EvidenceDialogs"
 
@@ -193,3 +198,111 @@ class AddLinkDialog(FormDialog):
             received_from=self.from_edit.text().strip(),
         )
         return self._service.add_url(self._case_id, self.url_edit.text(), details)
+
+
+# --- custody actions on one item -------------------------------------------------------------------------
+
+
+class HandOverDialog(FormDialog):
+    """Record that the item (or a copy) went to someone; :attr:`saved` carries the CustodyEvent."""
+
+    def __init__(self, session: VaultSession, item: EvidenceItem, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Hand over {item}").format(item=item.label), self.tr("Record hand-over"), parent)
+        self._service = EvidenceService(session)
+        self._item_id = item.id
+        self.setMinimumWidth(520)
+        self.body.addWidget(
+            help_text(
+                self.tr(
+                    "Records in the custody log who received the item or a copy, and why. Nothing is "
+                    "exported here: use “Evidence packet…” to write the files for them."
+                ),
+                self,
+            )
+        )
+        form = QFormLayout()
+        self.recipient_edit = _line(self, self.tr("for example: 박 형사"))
+        self.organization_edit = _line(self, self.tr("for example: 서울경찰청 사이버수사대"))
+        self.purpose_edit = _line(self, self.tr("for example: 고소장 제출"))
+        self.reference_edit = _line(self, self.tr("their report or case number (optional)"))
+        form.addRow(self.tr("&To whom:"), self.recipient_edit)
+        form.addRow(self.tr("&Organization:"), self.organization_edit)
+        form.addRow(self.tr("&Purpose:"), self.purpose_edit)
+        form.addRow(self.tr("&Reference:"), self.reference_edit)
+        self.body.addLayout(form)
+        self.recipient_edit.setFocus()
+
+    def commit(self) -> CustodyEvent:
+        if not self.purpose_edit.text().strip():
+            raise InputError(self.tr("Say what it is for."))
+        to = HandOver(
+            recipient=self.recipient_edit.text(),
+            organization=self.organization_edit.text(),
+            purpose=self.purpose_edit.text(),
+            reference=self.reference_edit.text(),
+        )
+        return self._service.hand_over(self._item_id, to)
+
+
+class ReturnDialog(FormDialog):
+    """Record that what was handed over came back; :attr:`saved` carries the CustodyEvent."""
+
+    def __init__(self, session: VaultSession, item: EvidenceItem, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("{item} returned").format(item=item.label), self.tr("Record return"), parent)
+        self._service = EvidenceService(session)
+        self._item_id = item.id
+        self.setMinimumWidth(520)
+        form = QFormLayout()
+        self.returned_by_edit = _line(self, self.tr("who brought it back"))
+        self.note_edit = QPlainTextEdit(self)
+        self.note_edit.setTabChangesFocus(True)
+        self.note_edit.setPlaceholderText(self.tr("what came back, in what state (optional)"))
+        self.note_edit.setFixedHeight(self.note_edit.fontMetrics().lineSpacing() * 4 + 12)
+        form.addRow(self.tr("Returned &by:"), self.returned_by_edit)
+        form.addRow(self.tr("&Note:"), self.note_edit)
+        self.body.addLayout(form)
+        self.returned_by_edit.setFocus()
+
+    def commit(self) -> CustodyEvent:
+        return self._service.record_return(self._item_id, self.returned_by_edit.text(), self.note_edit.toPlainText())
+
+
+class DestroyDialog(FormDialog):
+    """Destroy the item's kept file (crypto-shredding) for a reason; :attr:`saved` carries the EvidenceRecord.
+
+    Enter does not destroy (Cancel is the default button): only the button or Ctrl+Enter does, with a reason.
+    """
+
+    def __init__(self, session: VaultSession, item: EvidenceItem, parent: QWidget | None = None) -> None:
+        super().__init__(
+            self.tr("Destroy evidence file"),
+            self.tr("Destroy file"),
+            parent,
+            heading_text=self.tr("Destroy the file of {item}?").format(item=item.label),
+        )
+        self._service = EvidenceService(session)
+        self._item_id = item.id
+        self.setMinimumWidth(520)
+        # As in every confirmation, the safe choice is the default: Enter in the reason cancels.
+        self.save_button.setAutoDefault(False)
+        self.save_button.setDefault(False)
+        self.footer.cancel_button.setDefault(True)
+        self.warning = body_text(
+            self.tr(
+                "The file's key is deleted and then the encrypted file: it can never be recovered, from "
+                "this vault or from any copy of the file. The item's SHA-256, its details and its custody "
+                "log stay, ending in “destroyed”. A backup made before still holds the file."
+            ),
+            self,
+        )
+        self.body.addWidget(self.warning)
+        form = QFormLayout()
+        self.reason_edit = _line(self, self.tr("for example: retention period over, survivor asked"), 2000)
+        form.addRow(self.tr("&Reason:"), self.reason_edit)
+        self.body.addLayout(form)
+        self.reason_edit.setFocus()
+
+    def commit(self) -> EvidenceRecord:
+        if not self.reason_edit.text().strip():
+            raise InputError(self.tr("Say why the file is destroyed; the reason goes into the custody log."))
+        return self._service.destroy(self._item_id, self.reason_edit.text())
