@@ -35,6 +35,7 @@ from safecase.services.backups import create_backup, restore_backup
 from safecase.services.case_import import import_cases
 from safecase.services.intake import IntakeForm, IntakeService
 from safecase.services.session import VaultSession
+from safecase.vault import backup as backup_files
 from safecase.vault.connection import Connection
 from vault_support import (
     ADMIN,
@@ -101,8 +102,8 @@ def _import(session: VaultSession, path: Path) -> None:
 
 def die_after_steps(count: int) -> None:
     """Kill this process (SIGKILL) right after its ``count``-th step from now on. Steps are what
-    separates the states a crash may leave: a rename (``os.replace``) and the re-encryption of the
-    database (``rekey``). So a kill lands at an exact point (between moving the old vault aside and the
+    separates the states a crash may leave: a rename (``os.replace``, or two folders swapped by
+    ``exchange_paths``) and the re-encryption of the database (``rekey``). So a kill lands at an exact point (between moving the old vault aside and the
     restored one in, between re-encrypting and promoting the staged key file), where a random delay
     lands only by luck."""
     calls = 0
@@ -113,17 +114,24 @@ def die_after_steps(count: int) -> None:
         if calls == count:
             os.kill(os.getpid(), signal.SIGKILL)
 
-    real_replace, real_rekey = os.replace, accounts_module.rekey
+    real_replace, real_exchange, real_rekey = os.replace, backup_files.exchange_paths, accounts_module.rekey
 
     def replace(src: str | os.PathLike[str], dst: str | os.PathLike[str]) -> None:
         real_replace(src, dst)
         stepped()
+
+    def exchange(first: Path, second: Path) -> bool:
+        swapped = real_exchange(first, second)
+        if swapped:
+            stepped()
+        return swapped
 
     def rekey(conn: Connection, new_data_key: bytes) -> None:
         real_rekey(conn, new_data_key)
         stepped()
 
     os.replace = replace  # type: ignore[assignment]
+    backup_files.exchange_paths = exchange
     accounts_module.rekey = rekey
 
 

@@ -82,7 +82,7 @@ WINDOWS = {"intake": 0.5, "import": 1.0, "rekey": 1.5, "backup": 1.0, "restore":
 # Exact kill points (see crash_driver.die_after_steps): right after the N-th rename or re-encryption.
 # Re-key, in its first round: 1 keys.json with the added user, 2 keys.json with the user disabled (the
 # re-key now due), 3 keys.json.next staged, 4 the database re-encrypted, 5 keys.json.next promoted.
-# Restore: 1 and 2, its two renames (the old vault aside, the restored one into its place).
+# Restore: 1 the old and the restored vault swapped, 2 the old one renamed to NAME.replaced-TIME.
 # Backup: 1 the finished backup file renamed into place.
 EXACT_POINTS = {"rekey": (1, 2, 3, 4, 5), "restore": (1, 2), "backup": (1,)}
 # Case numbers the restore source holds in its backup, and those added to the vault after the backup.

@@ -28,7 +28,7 @@ from safecase.crypto.subkeys import BACKUP_MANIFEST_MAC, derive_subkey, mac, mac
 from safecase.domain.errors import BackupError, NewerVersionError, VaultFormatError
 from safecase.i18n import tr
 from safecase.vault import keyfile as keyfiles
-from safecase.vault.atomic import PRIVATE_FILE_MODE, fsync_dir, make_private_dir
+from safecase.vault.atomic import PRIVATE_FILE_MODE, exchange_paths, fsync_dir, make_private_dir
 from safecase.vault.connection import Connection, export_copy
 from safecase.vault.paths import BLOBS_DIR, DB_NAME, KEYFILE_NAME, VaultPaths
 
@@ -247,6 +247,9 @@ def install_restored(staging: Path, target: Path, replace: bool) -> Path | None:
 
     With ``replace`` the old vault is renamed aside (``<name>.replaced-<time>``), never deleted: if the
     backup turns out older than someone thought, nothing written since is gone. Returns that folder.
+    Where the system can, the two folders are swapped in one step, so a crash leaves the old vault or
+    the restored one at ``target``, never nothing (and a crash right after the swap, the old vault
+    under the staging folder's name); elsewhere two renames leave a moment with nothing there.
     """
     make_private_dir(staging / BLOBS_DIR)
     if target.exists() and any(target.iterdir()):
@@ -262,6 +265,13 @@ def install_restored(staging: Path, target: Path, replace: bool) -> Path | None:
             )
         stamp = datetime.now().strftime("%Y%m%dT%H%M%S")
         retired = target.with_name(f"{target.name}.replaced-{stamp}")
+        if exchange_paths(staging, target):
+            try:
+                os.replace(staging, retired)
+            except OSError:
+                retired = staging  # the old vault stays under the staging name: never let it be removed
+            fsync_dir(target.parent)
+            return retired
         os.replace(target, retired)
         try:
             os.replace(staging, target)
