@@ -1,8 +1,8 @@
 """The crash proof: a child process writes to a vault, SIGKILL stops it at a random moment, and afterwards
 the vault opens, ``verify`` passes and every write the child saw committed is there.
 
-Each run copies a fixture vault (the team vault and 150 demo cases, so a re-key or backup has a few
-hundred pages to work through), starts ``crash_driver.py`` on it for one operation, waits for it to say
+Each run copies a fixture vault (the team vault, 150 demo cases, so a re-key or backup has a few hundred
+pages to work through, and a dozen users for the re-key loop to disable), starts ``crash_driver.py`` on it for one operation, waits for it to say
 ``ready`` (signed in), sleeps a random delay drawn from a seeded generator, and kills it. The child's
 journal (one fsync'd line before and after every write) says what was committed. Then, in this process:
 
@@ -44,6 +44,7 @@ from crash_driver import (
     CRASH_AFTER_STEPS,
     JOURNAL,
     OPS,
+    PREPARED_USERS,
     REKEY_YEAR,
     RESTORE_BACKUP,
     added_user,
@@ -53,6 +54,7 @@ from crash_driver import (
     rekey_number,
 )
 from safecase.domain.errors import AuthenticationError, SafeCaseError
+from safecase.domain.roles import Role
 from safecase.services import access, demo
 from safecase.services.accounts import AccountService
 from safecase.services.backups import create_backup, restore_backup
@@ -80,11 +82,12 @@ DEMO_CASES = 150
 # rounds of the operation on the 2-core development machine, so kills land all through it.
 WINDOWS = {"intake": 0.5, "import": 1.0, "rekey": 1.5, "backup": 1.0, "restore": 0.9}
 # Exact kill points (see crash_driver.die_after_steps): right after the N-th rename or re-encryption.
-# Re-key, in its first round: 1 keys.json with the added user, 2 keys.json with the user disabled (the
-# re-key now due), 3 keys.json.next staged, 4 the database re-encrypted, 5 keys.json.next promoted.
+# Re-key, in its first round: 1 keys.json with the user disabled (the re-key now due), 2 keys.json.next
+# staged, 3 the database re-encrypted, 4 keys.json.next promoted; 49 (in the 13th round, after the
+# prepared users) keys.json with a user added, before the database has them.
 # Restore: 1 the old and the restored vault swapped, 2 the old one renamed to NAME.replaced-TIME.
 # Backup: 1 the finished backup file renamed into place.
-EXACT_POINTS = {"rekey": (1, 2, 3, 4, 5), "restore": (1, 2), "backup": (1,)}
+EXACT_POINTS = {"rekey": (1, 2, 3, 4, 49), "restore": (1, 2), "backup": (1,)}
 # Case numbers the restore source holds in its backup, and those added to the vault after the backup.
 RESTORE_BEFORE = [f"2014-{n:04d}" for n in range(1, 6)]
 RESTORE_AFTER = [f"2015-{n:04d}" for n in range(1, 6)]
@@ -109,11 +112,15 @@ class ProofFailure(AssertionError):
 
 
 def build_crash_vault(root: Path) -> str:
-    """The team vault with demo cases; returns the recovery key (a template builder)."""
+    """The team vault with demo cases and the users the re-key loop disables; returns the recovery key
+    (a template builder)."""
     recovery_key = build_team_vault(root)
     session = access.sign_in(root, ADMIN, ADMIN_PASSWORD)
     try:
         demo.add_demo_cases(session, DEMO_CASES, seed=8)
+        accounts = AccountService(session)
+        for k in range(1, PREPARED_USERS + 1):
+            accounts.add_user(added_user(k), frozenset({Role.COUNSELOR}), ADDED_PASSWORD)
     finally:
         session.close()
     return recovery_key

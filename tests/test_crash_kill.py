@@ -46,7 +46,7 @@ def test_rekey_killed_after_reencrypting_promotes_the_staged_key_file(
 ) -> None:
     """The database is under the new key, keys.json still the old one: the next sign-in promotes
     keys.json.next, and everyone still gets in (the admin, the counselor, the supervisor)."""
-    tally = run_once("rekey", "exact", vault_templates, tmp_path, after_steps=4)
+    tally = run_once("rekey", "exact", vault_templates, tmp_path, after_steps=3)
     assert tally.failures == []
     assert (tally.staged, tally.promoted) == (1, 1)
 
