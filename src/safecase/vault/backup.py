@@ -183,7 +183,7 @@ def _parse_manifest(raw: bytes) -> BackupManifest:
             files={str(k): str(v) for k, v in files.items()},
             mac=str(data["mac"]),
         )
-    except (UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError):
+    except (ValueError, KeyError, TypeError, AttributeError, OverflowError, RecursionError):
         raise _not_a_backup() from None
 
 

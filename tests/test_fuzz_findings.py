@@ -1,0 +1,93 @@
+"""What fuzzing the vault's files found (issue 8), each pinned by the smallest file that showed it.
+
+Every one of these escaped as a Python exception (RecursionError, ValueError, UnicodeEncodeError,
+OverflowError, OSError) where SafeCase promises a one-line refusal, or put Python's or SQLite's own
+words and line breaks into what a person reads.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import tarfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from safecase.crypto.encoding import canonical_json
+from safecase.domain.errors import BackupError, VaultFormatError
+from safecase.services import access
+from safecase.services.backups import create_backup, restore_backup
+from safecase.vault.paths import VaultPaths
+from vault_support import ADMIN, ADMIN_PASSWORD, TeamVault
+
+DEEP_ARRAY = "[" * 100_000 + "]" * 100_000
+HUGE_INT = "9" * 5000  # more digits than Python converts (4300) without being asked to
+
+
+def _keys(team_vault: TeamVault) -> dict[str, Any]:
+    document: dict[str, Any] = json.loads(VaultPaths(team_vault.root).keyfile.read_bytes())
+    return document
+
+
+def _with_checksum(document: dict[str, Any]) -> bytes:
+    """As a careful editor leaves keys.json: the checksum made again over what was changed."""
+    body = {k: v for k, v in document.items() if k != "checksum"}
+    return json.dumps({**body, "checksum": hashlib.sha256(canonical_json(body)).hexdigest()}).encode()
+
+
+def _keyfile_variants(team_vault: TeamVault) -> dict[str, bytes]:
+    document = _keys(team_vault)
+    text = json.dumps(document)
+    return {
+        "nested too deep": text.replace('"admin_key_history": []', f'"admin_key_history": {DEEP_ARRAY}').encode(),
+        "a number too long": text.replace(
+            f'"generation": {document["generation"]}', f'"generation": {HUGE_INT}'
+        ).encode(),
+        "a lone surrogate": text.replace(document["vault_id"], "\\udcff").encode(),
+        "an infinite generation": _with_checksum({**document, "generation": float("inf")}),
+        "an infinite cost": _with_checksum({**document, "kdf": {**document["kdf"], "memory_kib": float("inf")}}),
+    }
+
+
+@pytest.mark.parametrize(
+    "damage", ["nested too deep", "a number too long", "a lone surrogate", "an infinite generation", "an infinite cost"]
+)
+def test_a_key_file_python_cannot_read_is_damaged_not_a_crash(team_vault: TeamVault, damage: str) -> None:
+    team_vault.admin.close()
+    VaultPaths(team_vault.root).keyfile.write_bytes(_keyfile_variants(team_vault)[damage])
+    with pytest.raises(VaultFormatError, match=r"keys\.json\) is damaged"):
+        access.sign_in(team_vault.root, ADMIN, ADMIN_PASSWORD)
+
+
+def _backup_with_manifest(team_vault: TeamVault, tmp_path: Path, manifest: bytes) -> Path:
+    good = tmp_path / "good.safecase-backup"
+    create_backup(team_vault.admin, good)
+    bad = tmp_path / "bad.safecase-backup"
+    with tarfile.open(good) as src, tarfile.open(bad, "w") as dst:
+        for member in src.getmembers():
+            data = manifest if member.name == "manifest.json" else src.extractfile(member).read()  # type: ignore[union-attr]
+            member.size = len(data)
+            dst.addfile(member, io.BytesIO(data))
+    return bad
+
+
+@pytest.mark.parametrize(
+    "manifest",
+    [
+        b'{"format": "safecase.backup", "version": 1, "files": ' + DEEP_ARRAY.encode() + b"}",
+        b'{"format": "safecase.backup", "version": 1e999}',
+        b'{"format": "safecase.backup", "version": 1, "vault_id": "v", "created_at": "", "app_version": "", '
+        b'"schema_version": -Infinity, "files": {}, "mac": ""}',
+    ],
+    ids=["nested too deep", "an infinite version", "an infinite schema version"],
+)
+def test_a_backup_manifest_python_cannot_read_is_refused(
+    team_vault: TeamVault, tmp_path: Path, manifest: bytes
+) -> None:
+    bad = _backup_with_manifest(team_vault, tmp_path, manifest)
+    with pytest.raises(BackupError, match="not a SafeCase backup"):
+        restore_backup(bad, tmp_path / "restored", user_name=ADMIN, password=ADMIN_PASSWORD)
+    assert not (tmp_path / "restored").exists()
