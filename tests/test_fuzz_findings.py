@@ -20,6 +20,8 @@ from safecase.crypto.encoding import canonical_json
 from safecase.domain.errors import BackupError, VaultFormatError
 from safecase.services import access
 from safecase.services.backups import create_backup, restore_backup
+from safecase.vault import throttle
+from safecase.vault.keyfile import slot_id_for
 from safecase.vault.paths import VaultPaths
 from vault_support import ADMIN, ADMIN_PASSWORD, TeamVault
 
@@ -91,3 +93,30 @@ def test_a_backup_manifest_python_cannot_read_is_refused(
     with pytest.raises(BackupError, match="not a SafeCase backup"):
         restore_backup(bad, tmp_path / "restored", user_name=ADMIN, password=ADMIN_PASSWORD)
     assert not (tmp_path / "restored").exists()
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        '{"failures": ' + DEEP_ARRAY + "}",
+        '{"failures": {"SLOT": 1e999}}',
+        '{"failures": {"SLOT": 9}, "last_failure": {"SLOT": 1e999}}',
+        '{"pending": [{"slot": "SLOT", "at": 1e300, "reason": "wrong password"}]}',
+        '{"pending": [{"slot": "SLOT", "at": NaN, "reason": "wrong password"}]}',
+    ],
+    ids=["nested too deep", "infinite failures", "a failure at infinity", "a failure in the year 1e292", "at NaN"],
+)
+def test_a_damaged_sign_in_delay_file_counts_as_empty(team_vault: TeamVault, content: str) -> None:
+    """The file is not authenticated (anyone who can write the folder can write it); read as empty, as
+    the module promises for an unreadable one, instead of failing every sign-in."""
+    team_vault.admin.close()
+    slot = slot_id_for(team_vault.admin.keyfile.vault_id, ADMIN)
+    VaultPaths(team_vault.root).throttle.write_text(content.replace("SLOT", slot), "utf-8")
+    access.sign_in(team_vault.root, ADMIN, ADMIN_PASSWORD).close()
+
+
+def test_a_failure_dated_in_the_future_delays_no_longer_than_its_delay(team_vault: TeamVault) -> None:
+    """A clock set back after a failure (or an edited file) must not lock an account until that date."""
+    state = throttle.ThrottleState(failures={"slot": 20}, last_failure={"slot": 250_000_000_000.0})
+    wait = state.wait_seconds("slot", 1_800_000_000.0)
+    assert 0 < wait <= throttle.delay_after_failures(20)
