@@ -18,8 +18,9 @@ import pytest
 
 from safecase.crypto.encoding import canonical_json
 from safecase.domain.errors import BackupError, VaultFormatError
-from safecase.services import access
+from safecase.services import access, demo
 from safecase.services.backups import create_backup, restore_backup
+from safecase.services.verify import verify_vault
 from safecase.vault import throttle
 from safecase.vault.keyfile import slot_id_for
 from safecase.vault.paths import VaultPaths
@@ -120,3 +121,23 @@ def test_a_failure_dated_in_the_future_delays_no_longer_than_its_delay(team_vaul
     state = throttle.ThrottleState(failures={"slot": 20}, last_failure={"slot": 250_000_000_000.0})
     wait = state.wait_seconds("slot", 1_800_000_000.0)
     assert 0 < wait <= throttle.delay_after_failures(20)
+
+
+def test_verify_details_are_one_line_in_plain_words(team_vault: TeamVault) -> None:
+    """SQLite's integrity report has line breaks of its own, and a page that does not decrypt raised
+    MemoryError, whose empty message verify replaced with the class name."""
+    demo.add_demo_cases(team_vault.admin, 40, seed=3)
+    team_vault.admin.close()
+    db = VaultPaths(team_vault.root).db
+    data = bytearray(db.read_bytes())
+    data[-4096:] = bytes(4096)  # the last page, zeroed
+    db.write_bytes(bytes(data))
+    session = access.sign_in(team_vault.root, ADMIN, ADMIN_PASSWORD)
+    try:
+        report = verify_vault(session)
+    finally:
+        session.close()
+    assert not report.ok
+    for check in report.checks:
+        assert len(check.detail.splitlines()) == 1, check.detail
+        assert "Error" not in check.detail, check.detail
