@@ -11,6 +11,7 @@ import hashlib
 import io
 import json
 import tarfile
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ from safecase.domain.errors import BackupError, VaultFormatError
 from safecase.services import access, demo
 from safecase.services.backups import create_backup, restore_backup
 from safecase.services.verify import verify_vault
+from safecase.vault import backup as backup_files
 from safecase.vault import throttle
 from safecase.vault.keyfile import slot_id_for
 from safecase.vault.paths import VaultPaths
@@ -141,3 +143,31 @@ def test_verify_details_are_one_line_in_plain_words(team_vault: TeamVault) -> No
     for check in report.checks:
         assert len(check.detail.splitlines()) == 1, check.detail
         assert "Error" not in check.detail, check.detail
+
+
+@pytest.mark.parametrize("swap", [True, False], ids=["folders swapped", "two renames"])
+def test_two_restores_in_the_same_second_keep_both_replaced_vaults(
+    team_vault: TeamVault, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, swap: bool
+) -> None:
+    """The replaced vault was renamed to NAME.replaced-TIME, to the second: the second restore within a
+    second failed with OSError (two renames) or left the vault it replaced under the staging name."""
+    backup = tmp_path / "vault.safecase-backup"
+    create_backup(team_vault.admin, backup)
+    team_vault.admin.close()
+
+    class SameSecond(datetime):
+        @classmethod
+        def now(cls, tz: Any = None) -> SameSecond:
+            return cls(2026, 6, 1, 9, 30, 0)
+
+    monkeypatch.setattr(backup_files, "datetime", SameSecond)
+    if not swap:
+        monkeypatch.setattr(backup_files, "exchange_paths", lambda first, second: False)
+    kept = []
+    for _ in range(2):
+        result = restore_backup(backup, team_vault.root, user_name=ADMIN, password=ADMIN_PASSWORD, replace=True)
+        assert result.replaced_copy is not None
+        kept.append(result.replaced_copy.name)
+    assert kept == ["vault.replaced-20260601T093000", "vault.replaced-20260601T093000-2"]
+    assert not [p for p in tmp_path.iterdir() if ".restoring-" in p.name]
+    access.sign_in(team_vault.root, ADMIN, ADMIN_PASSWORD).close()

@@ -265,6 +265,10 @@ def install_restored(staging: Path, target: Path, replace: bool) -> Path | None:
             )
         stamp = datetime.now().strftime("%Y%m%dT%H%M%S")
         retired = target.with_name(f"{target.name}.replaced-{stamp}")
+        for n in range(2, 1000):  # a second restore within the same second
+            if not retired.exists():
+                break
+            retired = target.with_name(f"{target.name}.replaced-{stamp}-{n}")
         if exchange_paths(staging, target):
             try:
                 os.replace(staging, retired)
