@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 
 from safecase.crypto.encoding import canonical_json
+from safecase.crypto.subkeys import BACKUP_MANIFEST_MAC, derive_subkey, mac
 from safecase.domain.errors import BackupError, VaultFormatError
 from safecase.services import access, demo
 from safecase.services.backups import create_backup, restore_backup
@@ -94,6 +95,31 @@ def test_a_backup_manifest_python_cannot_read_is_refused(
 ) -> None:
     bad = _backup_with_manifest(team_vault, tmp_path, manifest)
     with pytest.raises(BackupError, match="not a SafeCase backup"):
+        restore_backup(bad, tmp_path / "restored", user_name=ADMIN, password=ADMIN_PASSWORD)
+    assert not (tmp_path / "restored").exists()
+
+
+def test_a_backup_whose_database_is_empty_is_refused_even_with_its_manifest_made_again(
+    team_vault: TeamVault, tmp_path: Path
+) -> None:
+    """An empty file opens under any key as an empty database, which has no ``meta`` table: the check
+    of its vault id raised SQLite's OperationalError out of restore. It takes the data key to make the
+    manifest match (anyone who can sign in has it), but a restore still answers in one line."""
+    good = tmp_path / "good.safecase-backup"
+    create_backup(team_vault.admin, good)
+    with tarfile.open(good) as tar:
+        manifest = json.loads(tar.extractfile("manifest.json").read())  # type: ignore[union-attr]
+    manifest["files"]["safecase.db"] = hashlib.sha256(b"").hexdigest()
+    body = {k: v for k, v in manifest.items() if k != "mac"}
+    manifest["mac"] = mac(derive_subkey(team_vault.admin.data_key, BACKUP_MANIFEST_MAC), canonical_json(body))
+    bad = tmp_path / "bad.safecase-backup"
+    with tarfile.open(good) as src, tarfile.open(bad, "w") as dst:
+        for member in src.getmembers():
+            data = src.extractfile(member).read()  # type: ignore[union-attr]
+            data = {"manifest.json": json.dumps(manifest).encode(), "safecase.db": b""}.get(member.name, data)
+            member.size = len(data)
+            dst.addfile(member, io.BytesIO(data))
+    with pytest.raises(BackupError, match="database in this backup is damaged"):
         restore_backup(bad, tmp_path / "restored", user_name=ADMIN, password=ADMIN_PASSWORD)
     assert not (tmp_path / "restored").exists()
 

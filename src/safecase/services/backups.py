@@ -29,7 +29,7 @@ from safecase.services.locations import vault_in_use
 from safecase.services.session import VaultSession
 from safecase.vault import keyfile as keyfiles
 from safecase.vault.backup import BackupManifest, Progress, extract_backup, install_restored, write_backup
-from safecase.vault.connection import connect
+from safecase.vault.connection import DatabaseError, connect
 from safecase.vault.migrations import check_not_newer, current_version
 from safecase.vault.paths import VaultPaths
 from safecase.vault.repositories.audit import AuditRepository
@@ -182,6 +182,8 @@ def _check_restore(
                 {"backup_created": manifest.created_at},
             )
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    except (DatabaseError, MemoryError):  # pages that decrypt but are no SafeCase database (an empty file)
+        raise BackupError(tr("The database in this backup is damaged. Nothing was changed.")) from None
     finally:
         conn.close()
     return actor
