@@ -11,6 +11,7 @@ import hashlib
 import io
 import json
 import tarfile
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -68,13 +69,18 @@ def test_a_key_file_python_cannot_read_is_damaged_not_a_crash(team_vault: TeamVa
         access.sign_in(team_vault.root, ADMIN, ADMIN_PASSWORD)
 
 
-def _backup_with_manifest(team_vault: TeamVault, tmp_path: Path, manifest: bytes) -> Path:
+def _backup_with_manifest(
+    team_vault: TeamVault, tmp_path: Path, manifest: bytes | Callable[[dict[str, Any]], bytes]
+) -> Path:
+    """A backup of the team vault with ``manifest`` instead of its own (or what ``manifest`` makes of it)."""
     good = tmp_path / "good.safecase-backup"
     create_backup(team_vault.admin, good)
     bad = tmp_path / "bad.safecase-backup"
     with tarfile.open(good) as src, tarfile.open(bad, "w") as dst:
         for member in src.getmembers():
-            data = manifest if member.name == "manifest.json" else src.extractfile(member).read()  # type: ignore[union-attr]
+            data = src.extractfile(member).read()  # type: ignore[union-attr]
+            if member.name == "manifest.json":
+                data = manifest(json.loads(data)) if callable(manifest) else manifest
             member.size = len(data)
             dst.addfile(member, io.BytesIO(data))
     return bad
@@ -97,6 +103,16 @@ def test_a_backup_manifest_python_cannot_read_is_refused(
     with pytest.raises(BackupError, match="not a SafeCase backup"):
         restore_backup(bad, tmp_path / "restored", user_name=ADMIN, password=ADMIN_PASSWORD)
     assert not (tmp_path / "restored").exists()
+
+
+def test_a_backup_manifest_with_a_lone_surrogate_is_refused(team_vault: TeamVault, tmp_path: Path) -> None:
+    """Every file's hash right, but "\\udcff" in a string the MAC covers: computing the MAC raised
+    UnicodeEncodeError out of restore. No key is needed to write that."""
+    bad = _backup_with_manifest(
+        team_vault, tmp_path, lambda manifest: json.dumps({**manifest, "app_version": "\udcff"}).encode()
+    )
+    with pytest.raises(BackupError, match="not a SafeCase backup"):
+        restore_backup(bad, tmp_path / "restored", user_name=ADMIN, password=ADMIN_PASSWORD)
 
 
 def test_a_backup_whose_database_is_empty_is_refused_even_with_its_manifest_made_again(

@@ -175,7 +175,7 @@ def _parse_manifest(raw: bytes) -> BackupManifest:
         files = data["files"]
         if not isinstance(files, dict):
             raise _not_a_backup()
-        return BackupManifest(
+        manifest = BackupManifest(
             vault_id=str(data["vault_id"]),
             created_at=str(data["created_at"]),
             app_version=str(data["app_version"]),
@@ -183,6 +183,8 @@ def _parse_manifest(raw: bytes) -> BackupManifest:
             files={str(k): str(v) for k, v in files.items()},
             mac=str(data["mac"]),
         )
+        canonical_json(manifest.body())  # what the MAC covers: a lone surrogate ("\udcff") has no UTF-8 form
+        return manifest
     except (ValueError, KeyError, TypeError, AttributeError, OverflowError, RecursionError):
         raise _not_a_backup() from None
 
