@@ -392,9 +392,12 @@ def check_rekey(root: Path, work: Path, journal: Journal, tally: Tally) -> None:
             if added_user(int(k)) not in users:
                 raise ProofFailure(f"user {added_user(int(k))} reported added is missing")
             tally.rows_checked += 1
-        for k, *_ in disabled:
+        for k, _generation in disabled:
             if users[added_user(int(k))].enabled:
                 raise ProofFailure(f"user {added_user(int(k))} reported disabled is enabled")
+            tally.rows_checked += 1
+        if disabled and session.keyfile.generation < int(disabled[-1][1]):
+            raise ProofFailure(f"key generation {session.keyfile.generation}, {disabled[-1][1]} was reported")
         due = open_accounts(session.keyfile, session.data_key).accounts.rekey_due
         # Who may sign in now: the person being added or disabled when the kill came exactly when the
         # database (restored from the signed list by the admin's sign-in above) says they are enabled.
