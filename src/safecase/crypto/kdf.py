@@ -58,7 +58,7 @@ class Argon2Params:
                 iterations=int(data["iterations"]),  # type: ignore[call-overload]
                 lanes=int(data["lanes"]),  # type: ignore[call-overload]
             )
-        except (KeyError, TypeError, ValueError) as exc:
+        except (KeyError, TypeError, ValueError, OverflowError) as exc:  # OverflowError: int(1e999)
             raise CryptoError("bad argon2 parameters") from exc
         params.validate()
         return params

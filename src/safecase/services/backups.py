@@ -373,6 +373,8 @@ def _check_restore(
                 audit.append(now, actor, AuditAction.RESTORED_OVER.value, "vault", keyfile.vault_id, details)
             head = audit.head()
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    except (DatabaseError, MemoryError):  # pages that decrypt but are no SafeCase database (an empty file)
+        raise BackupError(tr("The database in this backup is damaged. Nothing was changed.")) from None
     finally:
         conn.close()
     return _Restored(keyfile.vault_id, keyfile.generation, head)

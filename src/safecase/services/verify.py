@@ -14,6 +14,7 @@ head (``#1234 · 3fa9c2d1``).
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -79,12 +80,14 @@ def _guarded(name: str, check: Callable[[], CheckResult]) -> CheckResult:
     """``check()``, or a failed result when the database cannot even be read that far.
 
     A damaged page makes SQLite raise (or, with a length field gone wild, ask for absurd memory) in
-    the middle of a check; that is a finding of verify, not a crash of it.
+    the middle of a check; that is a finding of verify, not a crash of it. The detail is one line
+    (SQLite's integrity report has line breaks of its own).
     """
     try:
-        return check()
+        result = check()
+        return dataclasses.replace(result, detail=" ".join(result.detail.split()))
     except (DatabaseError, MemoryError) as exc:
-        reason = str(exc) or type(exc).__name__
+        reason = " ".join(str(exc).split()) or tr("a page could not be decrypted")
         return CheckResult(
             name, False, tr("the database could not be read this far ({reason}): it is damaged").format(reason=reason)
         )

@@ -8,6 +8,8 @@ rename itself is durable.
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import errno
 import os
 import sys
 from collections.abc import Iterator
@@ -71,3 +73,24 @@ def exclusive_lock(lock_file: Path) -> Iterator[None]:
         yield
     finally:
         os.close(fd)  # closing releases the lock on every platform
+
+
+_AT_FDCWD = -100
+_RENAME_EXCHANGE = 2
+
+
+def exchange_paths(first: Path, second: Path) -> bool:
+    """Swap two existing paths (folders too) in one step, so a crash leaves one or the other at each
+    name, never neither; False where the system cannot (not Linux, an old kernel, a file system
+    without ``RENAME_EXCHANGE``), and then nothing was changed."""
+    if not sys.platform.startswith("linux"):
+        return False
+    renameat2 = getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
+    if renameat2 is None:  # glibc before 2.28, musl
+        return False
+    if renameat2(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP, errno.EXDEV):
+        return False
+    raise OSError(code, os.strerror(code), str(first), None, str(second))

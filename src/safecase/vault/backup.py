@@ -33,7 +33,7 @@ from safecase.domain.audit import Checkpoint
 from safecase.domain.errors import BackupError, NewerVersionError, VaultFormatError
 from safecase.i18n import tr
 from safecase.vault import keyfile as keyfiles
-from safecase.vault.atomic import PRIVATE_FILE_MODE, fsync_dir, make_private_dir
+from safecase.vault.atomic import PRIVATE_FILE_MODE, exchange_paths, fsync_dir, make_private_dir
 from safecase.vault.blob_store import STAGING_SUFFIX
 from safecase.vault.connection import Connection, export_copy
 from safecase.vault.paths import BLOBS_DIR, DB_NAME, KEYFILE_NAME, VaultPaths
@@ -199,7 +199,7 @@ def _parse_manifest(raw: bytes) -> BackupManifest:
             raise _not_a_backup()
         version = int(data["version"])
         checkpoint = data.get("checkpoint") if version >= 2 else None
-        return BackupManifest(
+        manifest = BackupManifest(
             vault_id=str(data["vault_id"]),
             created_at=str(data["created_at"]),
             app_version=str(data["app_version"]),
@@ -210,7 +210,9 @@ def _parse_manifest(raw: bytes) -> BackupManifest:
             generation=int(data["generation"]) if version >= 2 else None,
             checkpoint=None if checkpoint is None else keyfiles.checkpoint_from_json(checkpoint),
         )
-    except (UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError):
+        canonical_json(manifest.body())  # what the MAC covers: a lone surrogate ("\udcff") has no UTF-8 form
+        return manifest
+    except (ValueError, KeyError, TypeError, AttributeError, OverflowError, RecursionError):
         raise _not_a_backup() from None
 
 
@@ -312,6 +314,9 @@ def install_restored(staging: Path, target: Path, replace: bool) -> Path | None:
 
     With ``replace`` the old vault is renamed aside (``<name>.replaced-<time>``), never deleted: if the
     backup turns out older than someone thought, nothing written since is gone. Returns that folder.
+    Where the system can, the two folders are swapped in one step, so a crash leaves the old vault or
+    the restored one at ``target``, never nothing (and a crash right after the swap, the old vault
+    under the staging folder's name); elsewhere two renames leave a moment with nothing there.
     """
     make_private_dir(staging / BLOBS_DIR)
     if target.exists() and any(target.iterdir()):
@@ -327,6 +332,17 @@ def install_restored(staging: Path, target: Path, replace: bool) -> Path | None:
             )
         stamp = datetime.now().strftime("%Y%m%dT%H%M%S")
         retired = target.with_name(f"{target.name}.replaced-{stamp}")
+        for n in range(2, 1000):  # a second restore within the same second
+            if not retired.exists():
+                break
+            retired = target.with_name(f"{target.name}.replaced-{stamp}-{n}")
+        if exchange_paths(staging, target):
+            try:
+                os.replace(staging, retired)
+            except OSError:
+                retired = staging  # the old vault stays under the staging name: never let it be removed
+            fsync_dir(target.parent)
+            return retired
         os.replace(target, retired)
         try:
             os.replace(staging, target)

@@ -427,7 +427,7 @@ def parse_any(raw: bytes) -> KeyFile | LegacyKeyFile:
     """Read a key file of this version or version 1, refusing anything damaged, unknown or newer."""
     try:
         document = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
+    except (ValueError, RecursionError):  # not UTF-8, not JSON, a number too long to read, nested too deep
         raise _damaged() from None
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise _damaged()
@@ -437,11 +437,15 @@ def parse_any(raw: bytes) -> KeyFile | LegacyKeyFile:
             tr("This vault was written by a newer version of SafeCase. Update SafeCase to open it.")
         )
     checksum = document.pop("checksum", None)
-    if version not in (VERSION, LEGACY_VERSION) or checksum != hashlib.sha256(canonical_json(document)).hexdigest():
+    try:
+        intact = checksum == hashlib.sha256(canonical_json(document)).hexdigest()
+    except ValueError:  # a lone surrogate ("\udcff") has no UTF-8 form, so no checksum either
+        intact = False
+    if version not in (VERSION, LEGACY_VERSION) or not intact:
         raise _damaged()
     try:
         return _from_document(document) if version == VERSION else _legacy_from_document(document)
-    except (KeyError, TypeError, ValueError, AttributeError, CryptoError):
+    except (KeyError, TypeError, ValueError, AttributeError, OverflowError, CryptoError):
         raise _damaged() from None
 
 

@@ -34,6 +34,8 @@ from safecase.vault.atomic import atomic_write_bytes
 
 MAX_PENDING = 1000
 UNKNOWN_NAME = "unknown-name"
+# 9999-12-31: a time beyond it (or before 1970, or not a number) means the file is damaged or edited.
+_LATEST = 253_402_300_799.0
 
 
 @dataclass
@@ -54,7 +56,8 @@ class ThrottleState:
         delay = delay_after_failures(self.failures.get(slot_id, 0))
         if delay <= 0:
             return 0.0
-        return max(0.0, self.last_failure.get(slot_id, 0.0) + delay - now)
+        # Never longer than the delay itself, whatever time (even infinity) the file says the failure was.
+        return min(delay, max(0.0, self.last_failure.get(slot_id, 0.0) + delay - now))
 
 
 def load_state(path: Path) -> ThrottleState:
@@ -62,11 +65,19 @@ def load_state(path: Path) -> ThrottleState:
         data: dict[str, Any] = json.loads(path.read_text("utf-8"))
         return ThrottleState(
             failures={str(k): int(v) for k, v in data.get("failures", {}).items()},
-            last_failure={str(k): float(v) for k, v in data.get("last_failure", {}).items()},
-            pending=[PendingFailure(str(p["slot"]), float(p["at"]), str(p["reason"])) for p in data.get("pending", [])],
+            last_failure={str(k): _time(v) for k, v in data.get("last_failure", {}).items()},
+            pending=[PendingFailure(str(p["slot"]), _time(p["at"]), str(p["reason"])) for p in data.get("pending", [])],
         )
-    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+    except (OSError, ValueError, TypeError, KeyError, AttributeError, ArithmeticError, RecursionError):
         return ThrottleState()
+
+
+def _time(value: Any) -> float:
+    """A time of the file, which the audit log must be able to show as a date."""
+    at = float(value)
+    if not 0.0 <= at <= _LATEST:  # NaN fails too
+        raise ValueError("time out of range")
+    return at
 
 
 def save_state(path: Path, state: ThrottleState) -> None:
