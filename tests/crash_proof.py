@@ -104,6 +104,9 @@ VAULT_FILES = {
 }
 
 
+RECOVERY_KEY_FILE = "recovery-key.txt"
+
+
 class ProofFailure(AssertionError):
     """The vault after a kill is not what the journal says it must be."""
 
@@ -424,9 +427,9 @@ def check_rekey(root: Path, work: Path, journal: Journal, tally: Tally) -> None:
             tally.rows_checked += 1
 
 
-def _restores_with(backup: Path, target: Path, numbers: list[str], what: str) -> int:
+def _restores_with(backup: Path, target: Path, numbers: list[str], what: str, recovery_key: str) -> int:
     try:
-        restore_backup(backup, target, user_name=ADMIN, password=ADMIN_PASSWORD)
+        restore_backup(backup, target, recovery_key=recovery_key)
     except SafeCaseError as exc:
         raise ProofFailure(f"{what} does not restore: {exc.message}") from None
     with signed_in(target) as session:
@@ -453,7 +456,10 @@ def check_backup(root: Path, work: Path, journal: Journal, tally: Tally) -> None
         to_restore.append(k)  # renamed into place before the kill: it must be whole
     for k in to_restore:
         backup = work / f"backup-{k}.safecase-backup"
-        tally.rows_checked += _restores_with(backup, work / f"restored-{k}", numbers_before[k], f"backup {k}")
+        recovery_key = (work / RECOVERY_KEY_FILE).read_text()
+        tally.rows_checked += _restores_with(
+            backup, work / f"restored-{k}", numbers_before[k], f"backup {k}", recovery_key
+        )
     tally.leftovers += sum(1 for p in work.iterdir() if p.name.endswith(".partial"))
 
 
@@ -523,8 +529,11 @@ def run_once(op: str, seed: str, templates: VaultTemplates, folder: Path, after_
             work.mkdir(parents=True)
             shutil.copyfile(backup, work / RESTORE_BACKUP)
         else:
-            templates.copy("crash", build_crash_vault, root)
+            recovery_key = templates.copy("crash", build_crash_vault, root)
             work.mkdir(parents=True)
+            # Restoring a backup into a new folder needs the recovery key (no vault there vouches for an
+            # administrator); the backup check reads it from here.
+            (work / RECOVERY_KEY_FILE).write_text(recovery_key)
         delay = rng.uniform(0.0, WINDOWS[op]) if after_steps is None else 60.0
         tally.finished = kill_after(op, root, work, seed, delay, after_steps)
         journal = Journal.read(work / JOURNAL)

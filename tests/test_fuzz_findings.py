@@ -101,7 +101,7 @@ def test_a_backup_manifest_python_cannot_read_is_refused(
 ) -> None:
     bad = _backup_with_manifest(team_vault, tmp_path, manifest)
     with pytest.raises(BackupError, match="not a SafeCase backup"):
-        restore_backup(bad, tmp_path / "restored", user_name=ADMIN, password=ADMIN_PASSWORD)
+        restore_backup(bad, tmp_path / "restored", recovery_key=team_vault.recovery_key)
     assert not (tmp_path / "restored").exists()
 
 
@@ -112,7 +112,7 @@ def test_a_backup_manifest_with_a_lone_surrogate_is_refused(team_vault: TeamVaul
         team_vault, tmp_path, lambda manifest: json.dumps({**manifest, "app_version": "\udcff"}).encode()
     )
     with pytest.raises(BackupError, match="not a SafeCase backup"):
-        restore_backup(bad, tmp_path / "restored", user_name=ADMIN, password=ADMIN_PASSWORD)
+        restore_backup(bad, tmp_path / "restored", recovery_key=team_vault.recovery_key)
 
 
 def test_a_backup_whose_database_is_empty_is_refused_even_with_its_manifest_made_again(
@@ -136,7 +136,7 @@ def test_a_backup_whose_database_is_empty_is_refused_even_with_its_manifest_made
             member.size = len(data)
             dst.addfile(member, io.BytesIO(data))
     with pytest.raises(BackupError, match="database in this backup is damaged"):
-        restore_backup(bad, tmp_path / "restored", user_name=ADMIN, password=ADMIN_PASSWORD)
+        restore_backup(bad, tmp_path / "restored", recovery_key=team_vault.recovery_key)
     assert not (tmp_path / "restored").exists()
 
 
