@@ -22,15 +22,13 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
-import sys
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from safecase.domain.throttle import delay_after_failures
-from safecase.vault.atomic import atomic_write_bytes
+from safecase.vault.atomic import atomic_write_bytes, exclusive_lock
 
 MAX_PENDING = 1000
 UNKNOWN_NAME = "unknown-name"
@@ -90,22 +88,9 @@ def save_state(path: Path, state: ThrottleState) -> None:
     atomic_write_bytes(path, json.dumps(data, sort_keys=True).encode("utf-8"))
 
 
-@contextlib.contextmanager
-def _exclusive(path: Path, suffix: str = ".lock") -> Iterator[None]:
-    """Hold an exclusive lock on ``PATH.lock`` (created 0600) while the state file is read and rewritten."""
-    fd = os.open(path.with_name(path.name + suffix), os.O_RDWR | os.O_CREAT, 0o600)
-    try:
-        if sys.platform == "win32":
-            import msvcrt
-
-            msvcrt.locking(fd, msvcrt.LK_LOCK, 1)
-        else:
-            import fcntl
-
-            fcntl.flock(fd, fcntl.LOCK_EX)
-        yield
-    finally:
-        os.close(fd)  # closing releases the lock on every platform
+def _exclusive(path: Path, suffix: str = ".lock") -> contextlib.AbstractContextManager[None]:
+    """An exclusive lock on ``PATH.lock`` (or ``PATH`` + ``suffix``) while the state file is read and rewritten."""
+    return exclusive_lock(path.with_name(path.name + suffix))
 
 
 @contextlib.contextmanager
