@@ -29,6 +29,9 @@ class Suppression:
     k: int
     states: dict[str, CellState]
     """By quantity key (see :mod:`safecase.reports.model`); every quantity of every table has one."""
+    withheld_tables: frozenset[str] = frozenset()
+    """Keys of tables that cannot be published safely however many cells are hidden (too few records):
+    the report shows a note in their place and none of their cells."""
 
     def state(self, key: str) -> CellState:
         return self.states[key]
