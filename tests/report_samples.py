@@ -139,7 +139,11 @@ def sample_tables(months: tuple[str, ...], seed: int = 7) -> tuple[Table, ...]:
     branch = Axis("branch", BRANCHES)
     by_month = _counts(rng, INCIDENT_TYPES, months)
     by_branch = _counts(rng, INCIDENT_TYPES, BRANCHES)
+    # Some months with a small count or none: the charts must show a hidden count as no bar.
     cases_per_month = {(m, ""): rng.randint(8, 40) for m in months}
+    if len(months) >= 3:
+        cases_per_month[(months[1], "")] = 3
+        del cases_per_month[(months[2], "")]
 
     def one_way(key: str, population: str, axis: Axis, values: dict[tuple[str, str], int]) -> CountTable:
         return CountTable(key, population, axis, values=values)

@@ -192,6 +192,30 @@ TABLE_TITLES: dict[str, Words] = {
     ),
 }
 
+SHEET_NAMES: dict[str, Words] = {
+    "new_cases_by_month": Words("New cases by month", "월별 신규 사례"),
+    "contacts_by_month": Words("Contacts by month", "월별 상담"),
+    "incident_types": Words("Incident types", "피해 유형"),
+    "incident_type_by_month": Words("Incident type by month", "피해 유형×월"),
+    "incident_type_by_branch": Words("Incident type by affiliation", "피해 유형×소속"),
+    "platforms": Words("Platforms", "플랫폼"),
+    "perpetrator_relations": Words("Perpetrator relations", "가해자와의 관계"),
+    "branches": Words("Affiliation (branch)", "소속"),
+    "service_statuses": Words("Service status", "신분"),
+    "age_bands": Words("Age bands", "연령대"),
+    "genders": Words("Genders", "성별"),
+    "regions": Words("Regions", "지역"),
+    "contact_channels": Words("Contact channels", "상담 방법"),
+    "caller_types": Words("Caller types", "상담 요청자"),
+    "referral_org_types": Words("Referral org types", "연계기관 유형"),
+    "referral_status_by_org_type": Words("Referral status by org type", "연계기관 유형×진행 상태"),
+    "referral_outcomes": Words("Referral outcomes", "연계 결과"),
+    "takedowns_by_reported_to": Words("Take-downs by reported to", "삭제 요청처×처리 결과"),
+    "median_days_to_removal": Words("Median days to removal", "삭제 완료 일수(중앙값)"),
+    "median_days_to_first_referral": Words("Median days to 1st referral", "첫 연계 일수(중앙값)"),
+}
+"""Short names for spreadsheet tabs (Excel allows 31 characters, numbered ``3. …``); the title is on the sheet."""
+
 TABLE_DESCRIPTIONS: dict[str, Words] = {
     "median_days_to_removal": Words(
         "Take-down requests removed in the period: days from the request to the removal.",
@@ -213,8 +237,8 @@ MEDIAN_DAYS = Words("Median (days)", "중앙값(일)")
 PERIOD = Words("Period", "기간")
 RULE = Words("Suppression rule", "소수 사례 비공개 기준")
 NOTES = Words("Notes", "참고")
-PRIMARY_SUPPRESSIONS = Words("Numbers shown as <{k}", "'<{k}'로 표시한 값")
-SECONDARY_SUPPRESSIONS = Words("Numbers shown as X (secondary suppression)", "'X'로 표시한 값(2차 비공개)")
+PRIMARY_SUPPRESSIONS = Words("Numbers shown as “<{k}”", "“<{k}”로 표시한 값")
+SECONDARY_SUPPRESSIONS = Words("Numbers shown as “X” (secondary suppression)", "“X”로 표시한 값(2차 비공개)")
 SUMMARY = Words("Summary", "요약")
 TABLE_PART = Words("Part {part} of {parts}", "{parts}개 중 {part}번째 부분")
 CHART_VALUE = Words("Chart value (shown counts only)", "차트 값(공개된 값만)")
@@ -323,3 +347,9 @@ def table_title(key: str, language: str) -> str:
     if words is None:
         raise ValueError(f"no title for report table {key!r}")
     return words.in_(language)
+
+
+def sheet_label(key: str, language: str) -> str:
+    """A table's spreadsheet tab name (its title when it has no short name)."""
+    words = SHEET_NAMES.get(key)
+    return words.in_(language) if words else table_title(key, language)
