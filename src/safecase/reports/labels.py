@@ -13,6 +13,7 @@ a table into the forms it already fills in.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -353,3 +354,8 @@ def sheet_label(key: str, language: str) -> str:
     """A table's spreadsheet tab name (its title when it has no short name)."""
     words = SHEET_NAMES.get(key)
     return words.in_(language) if words else table_title(key, language)
+
+
+def display_width(text: str) -> int:
+    """Columns ``text`` takes in a grid of text (a spreadsheet column): Hangul and other wide characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
