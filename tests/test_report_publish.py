@@ -292,7 +292,7 @@ def test_a_language_tag_picks_korean_or_english(given: str, used: str) -> None:
 
 
 def test_any_other_language_is_refused() -> None:
-    with pytest.raises(ValueError, match="Korean \\(ko\\) or English \\(en\\)"):
+    with pytest.raises(ValueError, match="Korean \\(ko\\) or English \\(en\\), not in de"):
         publish(_small_report(), "de", TERMS)
 
 

@@ -333,6 +333,8 @@ def test_pdf_text_holds_every_title_in_the_reports_language(
     # the charts are drawn as text, not pictures.
     assert ko.count("2026년 2월") >= 5
     assert "10세 미만" in ko and "60대 이상" in ko
+    # The page numbers are in the report's language, whatever the interface's is.
+    assert re.search(r"· 1 / \d+쪽", ko)
 
 
 def test_the_document_splits_wide_cross_tables_in_landscape_and_charts_only_shown_counts() -> None:

@@ -17,6 +17,8 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from safecase.i18n import tr
+
 ENGLISH = "en"
 KOREAN = "ko"
 LANGUAGES = (ENGLISH, KOREAN)
@@ -49,7 +51,9 @@ def language_of(language: str) -> str:
     for known in LANGUAGES:
         if tag == known or tag.startswith(known + "_"):
             return known
-    raise ValueError(f"a report can be written in Korean (ko) or English (en), not {language!r}")
+    raise ValueError(
+        tr("A report can be written in Korean (ko) or English (en), not in {language}.").format(language=language)
+    )
 
 
 # --- codes every axis may hold ------------------------------------------------------------------------
@@ -241,7 +245,8 @@ NOTES = Words("Notes", "참고")
 PRIMARY_SUPPRESSIONS = Words("Numbers shown as “<{k}”", "“<{k}”로 표시한 값")
 SECONDARY_SUPPRESSIONS = Words("Numbers shown as “X” (secondary suppression)", "“X”로 표시한 값(2차 비공개)")
 SUMMARY = Words("Summary", "요약")
-TABLE_PART = Words("Part {part} of {parts}", "{parts}개 중 {part}번째 부분")
+TABLE_PART = Words("Part {part} of {parts}", "표 {part}/{parts}")
+PAGE = Words("page {page} of {pages}", "{page} / {pages}쪽")
 CHART_VALUE = Words("Chart value (shown counts only)", "차트 값(공개된 값만)")
 
 RULE_NOTE = Words(

@@ -56,6 +56,7 @@ def report_document(report: PublishedReport) -> Document:
         title=report.title,
         blocks=tuple(blocks),
         footer=f"{report.title} · {report.period_text}",
+        page_text=labels.PAGE.in_(language),
         landscape=landscape,
         metadata={"creator": "SafeCase"},
     )
