@@ -47,10 +47,18 @@ LANGUAGES = ("ko",)
 SAFECASE = "safecase"
 CLICK = "click"
 
-# The functions whose first argument(s) are messages, by the module that defines them:
-# name -> how many leading arguments are message strings (1: singular; 2: singular and plural).
-SAFECASE_KEYWORDS = {"safecase.i18n": {"tr": 1, "trn": 2}}
-CLICK_KEYWORDS = {"gettext": {"gettext": 1, "_": 1, "ngettext": 2}}
+# The functions whose leading arguments are message strings, by the module that defines them, with what
+# each of those arguments is: the message, its plural, or the context telling homonyms apart.
+MSGID, PLURAL, CONTEXT = "msgid", "plural", "context"
+Keywords = Mapping[str, Mapping[str, tuple[str, ...]]]
+SAFECASE_KEYWORDS: Keywords = {
+    "safecase.i18n": {"tr": (MSGID,), "trn": (MSGID, PLURAL), "trc": (CONTEXT, MSGID)},
+}
+CLICK_KEYWORDS: Keywords = {
+    "gettext": {"gettext": (MSGID,), "_": (MSGID,), "ngettext": (MSGID, PLURAL), "pgettext": (CONTEXT, MSGID)},
+}
+# (context, message, plural): how a message is known, here and in Babel's catalogue.
+Key = tuple[str | None, str, str | None]
 
 HEADERS = {
     SAFECASE: "# SafeCase's messages outside Qt: services, vault, CLI, PDF (safecase.i18n).\n"
@@ -73,12 +81,13 @@ class ExtractionError(Exception):
 class Found:
     msgid: str
     plural: str | None
+    context: str | None
     locations: list[tuple[str, int]] = field(default_factory=list)
     comments: list[str] = field(default_factory=list)
 
     @property
-    def key(self) -> str | tuple[str, str]:
-        return self.msgid if self.plural is None else (self.msgid, self.plural)
+    def key(self) -> Key:
+        return (self.context, self.msgid, self.plural)
 
 
 # --- extraction ----------------------------------------------------------------------------------------
@@ -99,12 +108,12 @@ def _absolute(module: str | None, level: int, current: str, is_package: bool) ->
 
 
 def _bindings(
-    tree: ast.Module, keywords: Mapping[str, Mapping[str, int]], current: str, is_package: bool
-) -> tuple[dict[str, int], dict[str, Mapping[str, int]]]:
-    """Names bound to a message function (``tr`` -> 1) and to a module holding them (``i18n`` -> …)."""
-    functions: dict[str, int] = {}
-    modules: dict[str, Mapping[str, int]] = {}
-    for node in ast.walk(tree):
+    nodes: Iterable[ast.AST], keywords: Keywords, current: str, is_package: bool
+) -> tuple[dict[str, tuple[str, ...]], dict[str, Mapping[str, tuple[str, ...]]]]:
+    """Names bound to a message function (``tr``) and to a module holding them (``i18n``)."""
+    functions: dict[str, tuple[str, ...]] = {}
+    modules: dict[str, Mapping[str, tuple[str, ...]]] = {}
+    for node in nodes:
         if isinstance(node, ast.ImportFrom):
             source = _absolute(node.module, node.level, current, is_package)
             for alias in node.names:
@@ -129,15 +138,18 @@ def _dotted(node: ast.expr) -> str | None:
     return None
 
 
-def _arity(call: ast.Call, functions: Mapping[str, int], modules: Mapping[str, Mapping[str, int]]) -> int:
+def _roles(
+    call: ast.Call, functions: Mapping[str, tuple[str, ...]], modules: Mapping[str, Mapping[str, tuple[str, ...]]]
+) -> tuple[str, ...]:
+    """What the leading arguments of ``call`` are, when it calls a message function; else nothing."""
     func = call.func
     if isinstance(func, ast.Name):
-        return functions.get(func.id, 0)
+        return functions.get(func.id, ())
     if isinstance(func, ast.Attribute):
         owner = _dotted(func.value)
         if owner is not None and owner in modules:
-            return modules[owner].get(func.attr, 0)
-    return 0
+            return modules[owner].get(func.attr, ())
+    return ()
 
 
 def _translator_comments(lines: Sequence[str], lineno: int) -> list[str]:
@@ -152,39 +164,41 @@ def _translator_comments(lines: Sequence[str], lineno: int) -> list[str]:
     return [joined[start:]] if start >= 0 else []
 
 
-def extract(
-    root: Path, package: str, keywords: Mapping[str, Mapping[str, int]], *, strict: bool = True, label: str = ""
-) -> dict[str | tuple[str, str], Found]:
+def extract(root: Path, package: str, keywords: Keywords, *, strict: bool = True, label: str = "") -> dict[Key, Found]:
     """Every message of the ``*.py`` files under ``root`` (the folder of ``package``), in file order.
 
     ``strict``: a call whose message is not a string literal is an error (our code); click's is skipped.
     """
-    found: dict[str | tuple[str, str], Found] = {}
+    found: dict[Key, Found] = {}
     errors: list[str] = []
     for path in sorted(root.rglob("*.py")):
         text = path.read_text("utf-8")
+        if not any(module.rpartition(".")[2] in text for module in keywords):
+            continue  # cannot import a message function (most of the GUI): not worth parsing
         tree = ast.parse(text, str(path))
         current = _module_name(path, root, package)
-        functions, modules = _bindings(tree, keywords, current, path.name == "__init__.py")
+        nodes = list(ast.walk(tree))
+        functions, modules = _bindings(nodes, keywords, current, path.name == "__init__.py")
         if not functions and not modules:
             continue
         shown = f"{label}{path.relative_to(root).as_posix()}"
         lines = text.splitlines()
-        calls = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and _arity(n, functions, modules)]
-        for call in sorted(calls, key=lambda n: (n.lineno, n.col_offset)):
-            arity = _arity(call, functions, modules)
-            args = call.args[:arity]
-            if len(args) < arity or not all(isinstance(a, ast.Constant) and isinstance(a.value, str) for a in args):
+        calls = [(n, roles) for n in nodes if isinstance(n, ast.Call) and (roles := _roles(n, functions, modules))]
+        for call, roles in sorted(calls, key=lambda found: (found[0].lineno, found[0].col_offset)):
+            args = call.args[: len(roles)]
+            if len(args) < len(roles) or not all(
+                isinstance(a, ast.Constant) and isinstance(a.value, str) for a in args
+            ):
                 if strict and SKIP_MARK not in lines[call.lineno - 1]:
                     errors.append(
                         f"{shown}:{call.lineno}: the message of {ast.unparse(call.func)}() must be a string "
                         f"literal, or extraction cannot see it: {ast.unparse(call)[:100]}"
                     )
                 continue
-            texts = [a.value for a in args if isinstance(a, ast.Constant) and isinstance(a.value, str)]
-            if not texts[0]:
+            texts = {role: str(a.value) for role, a in zip(roles, args, strict=True) if isinstance(a, ast.Constant)}
+            if not texts[MSGID]:
                 continue
-            entry = Found(texts[0], texts[1] if arity == 2 else None)
+            entry = Found(texts[MSGID], texts.get(PLURAL), texts.get(CONTEXT))
             entry = found.setdefault(entry.key, entry)
             entry.locations.append((shown, call.lineno))
             for comment in _translator_comments(lines, call.lineno):
@@ -195,7 +209,7 @@ def extract(
     return found
 
 
-def safecase_messages() -> dict[str | tuple[str, str], Found]:
+def safecase_messages() -> dict[Key, Found]:
     return extract(PACKAGE, "safecase", SAFECASE_KEYWORDS, label="src/safecase/")
 
 
@@ -211,11 +225,11 @@ def click_version() -> str:
     return version("click")
 
 
-def click_messages() -> dict[str | tuple[str, str], Found]:
+def click_messages() -> dict[Key, Found]:
     return extract(click_root(), "click", CLICK_KEYWORDS, strict=False, label="click/")
 
 
-def template(domain: str, messages: Mapping[str | tuple[str, str], Found]) -> Catalog:
+def template(domain: str, messages: Mapping[Key, Found]) -> Catalog:
     version = click_version() if domain == CLICK else None
     catalog = Catalog(
         domain=domain,
@@ -227,7 +241,8 @@ def template(domain: str, messages: Mapping[str | tuple[str, str], Found]) -> Ca
     )
     for entry in messages.values():
         catalog.add(
-            entry.key,
+            entry.msgid if entry.plural is None else (entry.msgid, entry.plural),
+            context=entry.context,
             locations=entry.locations,  # line numbers are left out when written (they move with every edit)
             auto_comments=entry.comments,
         )
@@ -250,20 +265,32 @@ def placeholders(text: str) -> list[str]:
     return sorted(fields)
 
 
-def _source_fields(message: Message) -> set[str]:
-    ids = [message.id] if isinstance(message.id, str) else list(message.id)
-    return {f for text in ids for f in placeholders(text)}
+def _fields_wanted(message: Message) -> tuple[set[str], set[str]]:
+    """(required, allowed) fields of a translation of ``message``.
+
+    A singular message: exactly its own. A plural one: at least its plural form's (a language with one
+    form, like Korean, uses it for every count, 1 included) and none that neither English form has.
+    """
+    if isinstance(message.id, str):
+        fields = set(placeholders(message.id))
+        return fields, fields
+    singular, plural = message.id[0], message.id[1]
+    required = set(placeholders(plural))
+    return required, required | set(placeholders(singular))
 
 
 # --- checking --------------------------------------------------------------------------------------------
 
 
-def _key(message: Message) -> str | tuple[str, str]:
-    return message.id if isinstance(message.id, str) else (message.id[0], message.id[1])
+def _key(message: Message) -> Key:
+    if isinstance(message.id, str):
+        return (message.context, message.id, None)
+    return (message.context, message.id[0], message.id[1])
 
 
-def _shown(key: str | tuple[str, str]) -> str:
-    return repr(key if isinstance(key, str) else key[0])[:90]
+def _shown(key: Key) -> str:
+    context, msgid, _ = key
+    return (f"[{context}] " if context else "") + repr(msgid)[:90]
 
 
 def _strings(message: Message) -> list[str]:
@@ -275,7 +302,7 @@ def problems(template_catalog: Catalog, translated: Catalog, label: str) -> list
     """What is unfinished in ``translated`` against the messages of ``template_catalog``."""
     wanted = {_key(m) for m in template_catalog if m.id}
     found: list[str] = []
-    present: set[str | tuple[str, str]] = set()
+    present: set[Key] = set()
     for message in translated:
         if not message.id:
             continue
@@ -290,15 +317,17 @@ def problems(template_catalog: Catalog, translated: Catalog, label: str) -> list
             continue
         if message.fuzzy:
             found.append(f"{label}: fuzzy (review it, then remove the fuzzy flag): {_shown(key)}")
-        expected = sorted(_source_fields(message))
+        required, allowed = _fields_wanted(message)
         for text in strings:
             try:
-                got = sorted(set(placeholders(text)))
+                got = set(placeholders(text))
             except ValueError as exc:
                 found.append(f"{label}: translation is not a valid format string ({exc}): {_shown(key)}")
                 continue
-            if got != expected:
-                found.append(f"{label}: placeholders {got} differ from the source's {expected}: {_shown(key)}")
+            if not required <= got <= allowed:
+                found.append(
+                    f"{label}: placeholders {sorted(got)} differ from the source's {sorted(required)}: {_shown(key)}"
+                )
     for key in sorted(wanted - present, key=str):
         found.append(f"{label}: not in the .po yet (run scripts/gettext_catalogue.py): {_shown(key)}")
     for message in translated.obsolete.values():

@@ -60,3 +60,12 @@ def tr(message: str) -> str:
 def trn(singular: str, plural: str, count: int) -> str:
     """Translate a message that depends on a count."""
     return _translation.ngettext(singular, plural, count)
+
+
+def trc(context: str, message: str) -> str:
+    """Translate ``message`` where the same English means something else elsewhere.
+
+    ``context`` (gettext's msgctxt) tells the two apart for the translator: a case's “STATUS” is
+    진행 상태, an account's is 상태.
+    """
+    return _translation.pgettext(context, message)

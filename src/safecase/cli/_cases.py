@@ -37,7 +37,18 @@ from safecase.services.taxonomies import (
     SERVICE_STATUSES,
 )
 
-from ._base import auth_options, echo_json, echo_table, fail, local_time, signed_in, user_option, vault_option
+from ._base import (
+    auth_options,
+    display_width,
+    echo_json,
+    echo_table,
+    fail,
+    local_time,
+    pad,
+    signed_in,
+    user_option,
+    vault_option,
+)
 from ._labels import enum_word, term, terms, word
 
 STATUS_CHOICE = click.Choice([s.value for s in CaseStatus], case_sensitive=False)
@@ -258,9 +269,9 @@ def _case_json(case: Case, sensitive: SensitiveContact | None) -> dict[str, obje
 
 
 def _field_lines(pairs: Sequence[tuple[str, str]]) -> None:
-    width = max(len(label) for label, _ in pairs)
+    width = max(display_width(label) for label, _ in pairs)
     for label, value in pairs:
-        click.echo(f"  {label + ':':<{width + 1}}  {' '.join(value.split())}".rstrip())
+        click.echo(f"  {pad(label + ':', width + 1)}  {' '.join(value.split())}".rstrip())
 
 
 def _text_block(text: str, indent: str = "      ") -> None:

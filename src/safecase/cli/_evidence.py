@@ -38,6 +38,7 @@ KIND_CHOICE = click.Choice([k.value for k in EvidenceKind], case_sensitive=False
 
 @click.group(
     "evidence",
+    short_help=tr("Add, list, verify and hand over a case's evidence."),
     help=tr("Add, list and verify a case's evidence (the same role rules, custody log and audit entries as the app)."),
 )
 @vault_option

@@ -12,7 +12,7 @@ from datetime import date, datetime
 import click
 
 from safecase.domain.takedowns import SETTABLE_STATUSES, ReportedTo, Takedown, TakedownStatus, TakedownStatusChange
-from safecase.i18n import tr
+from safecase.i18n import tr, trc
 from safecase.services.cases import CaseService
 from safecase.services.takedowns import (
     KEEP,
@@ -23,7 +23,7 @@ from safecase.services.takedowns import (
 )
 from safecase.services.taxonomies import PLATFORMS
 
-from ._base import auth_options, echo_json, echo_table, local_time, signed_in, user_option, vault_option
+from ._base import auth_options, echo_json, echo_table, local_time, pad, signed_in, user_option, vault_option
 from ._labels import term, word
 
 REPORTED_TO_CHOICE = click.Choice([r.value for r in ReportedTo], case_sensitive=False)
@@ -41,6 +41,7 @@ def _text(value: date | None) -> str | None:
 
 @click.group(
     "takedown",
+    short_help=tr("Follow posts and links reported for removal."),
     help=tr(
         "Follow posts and links reported for removal: to the platform, the KCSC (방송통신심의위원회), the Digital "
         "Sex Crime Victim Support Center (디지털성범죄피해자지원센터), the police (the same role rules and audit "
@@ -100,7 +101,7 @@ def _recheck_cell(entry: Takedown, today: date) -> str:
 
 
 def _table(rows: list[tuple[Takedown, str]], today: date) -> None:
-    headers = [tr("ID"), tr("CASE"), tr("RE-CHECK"), tr("STATUS"), tr("REPORTED TO"), tr("PLATFORM")]
+    headers = [tr("ID"), tr("CASE"), tr("RE-CHECK"), trc("take-down", "STATUS"), tr("REPORTED TO"), tr("PLATFORM")]
     headers += [tr("REPORTED"), tr("REFERENCE"), tr("LINK")]
     echo_table(
         headers,
@@ -161,7 +162,7 @@ def list_takedowns(ctx: click.Context, due: bool, case_number: str | None, as_js
             click.echo()
             click.echo(tr("History of #{id}:").format(id=entry.id))
             for h in histories[entry.id]:
-                line = f"  {h.on.isoformat()}  {word(h.status):<12}  {local_time(h.recorded_at)}  {h.recorded_by}"
+                line = f"  {h.on.isoformat()}  {pad(word(h.status), 12)}  {local_time(h.recorded_at)}  {h.recorded_by}"
                 click.echo(f"{line}  {h.note}".rstrip())
 
 

@@ -6,7 +6,7 @@ import click
 
 from safecase.domain.roles import Permission, Role, parse_roles, sorted_roles
 from safecase.domain.users import User
-from safecase.i18n import tr
+from safecase.i18n import tr, trc
 from safecase.services import access
 from safecase.services.accounts import AccountService, reset_password_with_recovery_key
 
@@ -84,7 +84,7 @@ def list_users(ctx: click.Context, as_json: bool) -> None:
         echo_json([_user_json(user) for user in users])
         return
     echo_table(
-        [tr("NAME"), tr("DISPLAY NAME"), tr("ROLES"), tr("STATUS"), tr("CREATED")],
+        [tr("NAME"), tr("DISPLAY NAME"), tr("ROLES"), trc("account", "STATUS"), tr("CREATED")],
         [
             [
                 user.name,

@@ -24,6 +24,7 @@ from ._base import (
     echo_table,
     human_size,
     local_time,
+    pad,
     read_new_password,
     read_password,
     read_recovery_key,
@@ -90,7 +91,7 @@ def verify(ctx: click.Context) -> None:
         report = verify_vault(session)
     for check in report.checks:
         status = tr("OK") if check.ok else tr("FAILED")
-        click.echo(f"{status:<6}  {check.name}: {check.detail}")
+        click.echo(f"{pad(status, 6)}  {check.name}: {check.detail}")
     click.echo(tr("Audit head: {head}").format(head=_head(report.head)))
     failed = sum(1 for check in report.checks if not check.ok)
     if failed:
