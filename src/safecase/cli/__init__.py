@@ -22,6 +22,7 @@ from safecase.services import process
 from ._base import SafeCaseGroup, user_option, vault_option, vault_path
 from ._cases import case_group, demo_command, import_cases_command
 from ._evidence import evidence_group
+from ._language import install_from_environment
 from ._takedowns import takedown_group
 from ._users import user_group
 from ._vault import audit, backup, init_vault, restore, verify
@@ -47,7 +48,13 @@ def _start_app(vault: Path) -> None:
 )
 @vault_option
 @user_option
-@click.version_option(__version__, "--version", prog_name="safecase", message=tr("%(prog)s %(version)s"))
+@click.version_option(
+    __version__,
+    "--version",
+    prog_name="safecase",
+    message="%(prog)s %(version)s",
+    help=tr("Show the version and exit."),
+)
 @click.pass_context
 def cli(ctx: click.Context) -> None:
     if ctx.invoked_subcommand is None:
@@ -71,6 +78,7 @@ for _command in (
 
 
 def main() -> None:
-    """Console-script entry point: harden the process, then run the command line."""
+    """Console-script entry point: the language first (before any message), harden the process, run."""
+    install_from_environment(cli)
     process.harden()
     cli.main(prog_name="safecase")
