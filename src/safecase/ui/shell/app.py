@@ -22,7 +22,6 @@ from safecase.ui.shell.crash_guard import make_hook
 from safecase.ui.shell.instance import acquire_instance_lock, prepare_vault_folder
 from safecase.ui.shell.privacy import CaptureShield
 
-_CONTEXT = "App"
 _log = logging.getLogger(__name__)
 
 
@@ -39,21 +38,21 @@ def run_app(vault: Path) -> int:
     shield = CaptureShield(app)
     shield.install()
     forget_file_dialog_state()  # left behind if SafeCase was killed while a file dialog was open
-
-    t = QCoreApplication.translate
     try:
         prepare_vault_folder(vault)
     except OSError as exc:
         return _refuse(
-            t(_CONTEXT, "SafeCase cannot create the vault folder {path}: {reason}").format(
+            QCoreApplication.translate("App", "SafeCase cannot create the vault folder {path}: {reason}").format(
                 path=vault, reason=exc.strerror or exc
             )
         )
     lock = acquire_instance_lock(vault)
     if lock is None:
         return _refuse(
-            t(_CONTEXT, "SafeCase is already open for this vault."),
-            t(_CONTEXT, "Switch to the open SafeCase window. Only one SafeCase can use a vault at a time."),
+            QCoreApplication.translate("App", "SafeCase is already open for this vault."),
+            QCoreApplication.translate(
+                "App", "Switch to the open SafeCase window. Only one SafeCase can use a vault at a time."
+            ),
         )
     controller = SafeCaseApp(vault)
     sys.excepthook = make_hook(_show_warning, controller.request_lock)
@@ -69,13 +68,13 @@ def run_app(vault: Path) -> int:
 
 def _show_warning(text: str) -> None:
     parent = QApplication.activeWindow()
-    box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate(_CONTEXT, "SafeCase"), text, parent=parent)
+    box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("App", "SafeCase"), text, parent=parent)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
 
 
 def _refuse(text: str, details: str = "") -> int:
-    box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate(_CONTEXT, "SafeCase"), text)
+    box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("App", "SafeCase"), text)
     if details:
         box.setInformativeText(details)
     box.exec()
