@@ -251,7 +251,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/shell/app.py" line="+45"/>
+        <location filename="../../ui/shell/app.py" line="+48"/>
         <source>SafeCase cannot create the vault folder {path}: {reason}</source>
         <translation>SafeCase가 암호화 보관함 폴더 {path}을(를) 만들 수 없습니다: {reason}</translation>
     </message>
@@ -3016,7 +3016,7 @@ When a call comes in, choose New intake… (Ctrl+N) to open one.</source>
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../ui/pages/home_page.py" line="+42"/>
+        <location filename="../../ui/pages/home_page.py" line="+62"/>
         <source>Welcome, {name}</source>
         <translation>{name} 님, 안녕하세요</translation>
     </message>
@@ -3091,7 +3091,32 @@ When a call comes in, choose New intake… (Ctrl+N) to open one.</source>
         <translation>백업 파일과 종이에 적은 복구 키는 따로 보관하세요. 둘이 함께 있으면 암호화 보관함 전체가 열립니다.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+9"/>
+        <source>Language on this computer</source>
+        <translation>이 컴퓨터의 언어</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Same as the system ({language})</source>
+        <translation>시스템 언어 따르기 ({language})</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Language:</source>
+        <translation>언어(&amp;L):</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Saved.</source>
+        <translation>저장했습니다.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>SafeCase switches to {language} at the next sign-in: lock it (Ctrl+L) and sign in again.</source>
+        <translation>다음 로그인부터 {language}(으)로 바뀝니다. 잠금(Ctrl+L) 후 다시 로그인하세요.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>SafeCase locks itself after {minutes} minutes without use.</source>
         <translation>SafeCase는 {minutes}분 동안 쓰지 않으면 자동 잠금됩니다.</translation>
     </message>
@@ -5309,7 +5334,7 @@ When a call comes in, choose New intake… (Ctrl+N) to open one.</source>
 <context>
     <name>SafeCaseApp</name>
     <message>
-        <location filename="../../ui/shell/controller.py" line="+127"/>
+        <location filename="../../ui/shell/controller.py" line="+134"/>
         <source>This vault may have been put back to an older state</source>
         <translation>이 암호화 보관함이 이전 상태로 되돌려졌을 수 있습니다</translation>
     </message>

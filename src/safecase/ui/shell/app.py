@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from safecase.services.locations import APPLICATION, ORGANIZATION
 from safecase.services.process import harden
 from safecase.ui.common.file_dialogs import forget_file_dialog_state
+from safecase.ui.common.language import install_language, interface_language
 from safecase.ui.shell.controller import SafeCaseApp
 from safecase.ui.shell.crash_guard import make_hook
 from safecase.ui.shell.instance import acquire_instance_lock, prepare_vault_folder
@@ -35,6 +36,8 @@ def run_app(vault: Path) -> int:
     QCoreApplication.setApplicationName(APPLICATION)
     QApplication.setApplicationDisplayName(APPLICATION)
     app.setQuitOnLastWindowClosed(False)
+    # Before the first window, even the refusals below: the system's language or the one chosen here.
+    install_language(interface_language())
     shield = CaptureShield(app)
     shield.install()
     forget_file_dialog_state()  # left behind if SafeCase was killed while a file dialog was open
