@@ -19,6 +19,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from safecase import i18n
+from safecase.ui.case.case_history import ValueWords, field_label
+from safecase.ui.common.labels import action_label, detail_label, target_label
 from safecase.ui.common.language import (
     ENGLISH,
     KOREAN,
@@ -238,3 +240,34 @@ def test_choosing_the_language_already_shown_changes_nothing(gui: Gui, center_va
     sign_in = app.sign_in_window
     app.request_lock()
     assert app.sign_in_window is sign_in
+
+
+def test_the_case_history_names_the_fields_of_follow_ups_and_evidence(qapp: QApplication) -> None:
+    """Not the stored names (due_on, urls): every field a person reads in History has words."""
+    words = ValueWords({}, {"counselor": "김상담"})
+    assert [field_label(f) for f in ("title", "due_on", "owner", "done", "kind", "urls", "stored", "destroyed")] == [
+        "Follow-up", "Due", "For", "Done", "Kind", "Links", "File kept, encrypted", "File destroyed",
+    ]  # fmt: skip
+    assert words("task", "kind", "referral_follow_up") == "Referral follow-up"
+    assert words("task", "owner", "counselor") == "김상담"
+    assert words("evidence", "kind", "url_only") == "Link only"
+    assert words("evidence", "stored", "yes") == "yes"
+    install_language(KOREAN)
+    assert field_label("due_on") == "기한" and field_label("urls") == "링크"
+    assert words("task", "kind", "manual") == "할 일"
+    assert words("evidence", "kind", "screenshot") == "캡처 화면"
+    install_language(ENGLISH)
+
+
+def test_the_audit_log_names_what_each_entry_concerns(qapp: QApplication) -> None:
+    assert [target_label(t) for t in ("user", "cases", "takedowns", "evidence")] == [
+        "User", "Case list", "Take-down list", "Evidence",
+    ]  # fmt: skip
+    assert detail_label("results") == "results" and detail_label("some_new_key") == "some_new_key"
+    install_language(KOREAN)
+    assert [target_label(t) for t in ("user", "cases", "takedowns", "evidence")] == [
+        "사용자", "사례 목록", "삭제지원 목록", "증거자료",
+    ]  # fmt: skip
+    assert detail_label("results") == "결과 수"
+    assert action_label("case.keys_resealed") == "담당 상담원에게 사례 키 전달"
+    install_language(ENGLISH)

@@ -25,6 +25,7 @@ from safecase.services.taxonomies import (
     REGIONS,
     SERVICE_STATUSES,
 )
+from safecase.ui.case.evidence_labels import kind_label as evidence_kind_label
 from safecase.ui.common.list_model import ListTableModel
 from safecase.ui.common.record_list import RecordList
 from safecase.ui.common.record_tab import RecordTab
@@ -42,6 +43,7 @@ from safecase.ui.common.taxonomy_labels import (
     risk_label,
     status_label,
     takedown_status_label,
+    task_kind_label,
     term_label,
 )
 from safecase.ui.common.widgets import help_text
@@ -109,7 +111,26 @@ def field_label(field: str) -> str:
         "scope": QCoreApplication.translate("CaseHistory", "Scope"),
         "withdrawn_on": QCoreApplication.translate("CaseHistory", "Withdrawn on"),
     }
-    return labels.get(field) or _takedown_field_label(field) or field
+    return labels.get(field) or _takedown_field_label(field) or _task_and_evidence_field_label(field) or field
+
+
+def _task_and_evidence_field_label(field: str) -> str | None:
+    """Fields of a follow-up task and of an evidence item (``kind`` is both's)."""
+    labels = {
+        "title": QCoreApplication.translate("CaseHistory", "Follow-up"),
+        "due_on": QCoreApplication.translate("CaseHistory", "Due"),
+        "owner": QCoreApplication.translate("CaseHistory", "For"),
+        "done": QCoreApplication.translate("CaseHistory", "Done"),
+        "done_at": QCoreApplication.translate("CaseHistory", "Done on"),
+        "referral_id": QCoreApplication.translate("CaseHistory", "Referral"),
+        "contact_id": QCoreApplication.translate("CaseHistory", "Contact"),
+        "kind": QCoreApplication.translate("CaseHistory", "Kind"),
+        "sha256": QCoreApplication.translate("CaseHistory", "SHA-256"),
+        "stored": QCoreApplication.translate("CaseHistory", "File kept, encrypted"),
+        "urls": QCoreApplication.translate("CaseHistory", "Links"),
+        "destroyed": QCoreApplication.translate("CaseHistory", "File destroyed"),
+    }
+    return labels.get(field)
 
 
 def _takedown_field_label(field: str) -> str | None:
@@ -170,6 +191,22 @@ class ValueWords:
     def _formatter(self, record_type: str, field: str) -> Callable[[str], str] | None:
         if record_type == "takedown":
             return _takedown_formatter(field)
+        if record_type == "task":
+            task_fields: dict[str, Callable[[str], str]] = {
+                "kind": task_kind_label,
+                "owner": lambda v: self._names.get(v, v),
+                "done": _yes_no,
+                "referral_id": lambda v: QCoreApplication.translate("CaseHistory", "#{id}").format(id=v),
+                "contact_id": lambda v: QCoreApplication.translate("CaseHistory", "#{id}").format(id=v),
+            }
+            return task_fields.get(field)
+        if record_type == "evidence":
+            evidence_fields: dict[str, Callable[[str], str]] = {
+                "kind": evidence_kind_label,
+                "stored": _yes_no,
+                "destroyed": _yes_no,
+            }
+            return evidence_fields.get(field)
         if field == "status":
             return referral_status_label if record_type == "referral" else status_label
         simple: dict[str, Callable[[str], str]] = {

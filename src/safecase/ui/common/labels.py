@@ -61,6 +61,7 @@ def action_label(action: str) -> str:
         "case.viewed": QCoreApplication.translate("Labels", "Case viewed"),
         "case.revealed": QCoreApplication.translate("Labels", "Identifying details shown"),
         "case.reassigned": QCoreApplication.translate("Labels", "Case reassigned"),
+        "case.keys_resealed": QCoreApplication.translate("Labels", "Case keys handed to their counselors"),
         "case.imported": QCoreApplication.translate("Labels", "Case imported"),
         "cases.listed": QCoreApplication.translate("Labels", "Case list viewed"),
         "case.repeat_matched": QCoreApplication.translate("Labels", "Earlier case of a caller named"),
@@ -93,3 +94,56 @@ def action_label(action: str) -> str:
         "takedowns.listed": QCoreApplication.translate("Labels", "Take-down list viewed"),
     }
     return labels.get(action, action)
+
+
+def target_label(target_type: str) -> str:
+    """What kind of record an audit entry concerns; the stored word when this version has none for it."""
+    labels = {
+        "case": QCoreApplication.translate("Labels", "Case"),
+        "cases": QCoreApplication.translate("Labels", "Case list"),
+        "contact": QCoreApplication.translate("Labels", "Contact"),
+        "incident": QCoreApplication.translate("Labels", "Incident"),
+        "referral": QCoreApplication.translate("Labels", "Referral"),
+        "consent": QCoreApplication.translate("Labels", "Consent"),
+        "task": QCoreApplication.translate("Labels", "Follow-up"),
+        "evidence": QCoreApplication.translate("Labels", "Evidence"),
+        "takedown": QCoreApplication.translate("Labels", "Take-down"),
+        "takedowns": QCoreApplication.translate("Labels", "Take-down list"),
+        "organization": QCoreApplication.translate("Labels", "Organization"),
+        "user": QCoreApplication.translate("Labels", "User"),
+        "setting": QCoreApplication.translate("Labels", "Setting"),
+        "vault": QCoreApplication.translate("Labels", "Vault"),
+        "audit": QCoreApplication.translate("Labels", "Audit log"),
+    }
+    return labels.get(target_type, target_type)
+
+
+def detail_label(key: str) -> str:
+    """The name of one detail of an audit entry (its value stays as stored: codes, counts, dates)."""
+    labels = {
+        "case": QCoreApplication.translate("Labels", "case"),
+        "cases": QCoreApplication.translate("Labels", "cases"),
+        "fields": QCoreApplication.translate("Labels", "fields"),
+        "filters": QCoreApplication.translate("Labels", "filters"),
+        "results": QCoreApplication.translate("Labels", "results"),
+        "scope": QCoreApplication.translate("Labels", "shown"),
+        "done": QCoreApplication.translate("Labels", "done"),
+        "counselors": QCoreApplication.translate("Labels", "counselors"),
+        "from": QCoreApplication.translate("Labels", "from"),
+        "to": QCoreApplication.translate("Labels", "to"),
+        "roles": QCoreApplication.translate("Labels", "roles"),
+        "reason": QCoreApplication.translate("Labels", "reason"),
+        "result": QCoreApplication.translate("Labels", "result"),
+        "kind": QCoreApplication.translate("Labels", "kind"),
+        "stored": QCoreApplication.translate("Labels", "file kept"),
+        "items": QCoreApplication.translate("Labels", "items"),
+        "failed": QCoreApplication.translate("Labels", "failed"),
+        "custody": QCoreApplication.translate("Labels", "custody log"),
+        "added": QCoreApplication.translate("Labels", "added"),
+        "removed": QCoreApplication.translate("Labels", "removed"),
+        "line": QCoreApplication.translate("Labels", "line"),
+        "due_on": QCoreApplication.translate("Labels", "due"),
+        "withdrawn_on": QCoreApplication.translate("Labels", "withdrawn on"),
+        "destroyed": QCoreApplication.translate("Labels", "destroyed"),
+    }
+    return labels.get(key, key)
