@@ -426,7 +426,7 @@
         <translation>사례 {number}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>{target} (case {number})</source>
         <translation>{target} (사례 {number})</translation>
     </message>
@@ -828,27 +828,29 @@ Try others, or clear the filters.</source>
 <context>
     <name>CaseHistory</name>
     <message>
-        <location filename="../../ui/case/case_history.py" line="+53"/>
+        <location filename="../../ui/case/case_history.py" line="+55"/>
         <source>Case</source>
         <translation>사례</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+70"/>
         <source>Contact</source>
         <translation>상담</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-69"/>
         <source>Incident</source>
         <translation>피해 사건</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+67"/>
         <source>Referral</source>
         <translation>연계</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-66"/>
         <location line="+47"/>
         <source>Consent</source>
         <translation>동의</translation>
@@ -856,7 +858,7 @@ Try others, or clear the filters.</source>
     <message>
         <location line="-46"/>
         <source>Task</source>
-        <translation>할 일</translation>
+        <translation>사후관리</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1085,6 +1087,56 @@ Try others, or clear the filters.</source>
     </message>
     <message>
         <location line="+8"/>
+        <source>Follow-up</source>
+        <translation>내용</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due</source>
+        <translation>기한</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>For</source>
+        <translation>담당</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done on</source>
+        <translation>완료일</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Kind</source>
+        <translation>종류</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SHA-256</source>
+        <translation>해시값(SHA-256)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File kept, encrypted</source>
+        <translation>파일 암호화 보관</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Links</source>
+        <translation>링크</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File destroyed</source>
+        <translation>파일 폐기</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Link</source>
         <translation>링크</translation>
     </message>
@@ -1141,12 +1193,14 @@ Try others, or clear the filters.</source>
     <message>
         <location line="+10"/>
         <location line="+1"/>
-        <location line="+59"/>
+        <location line="+39"/>
+        <location line="+1"/>
+        <location line="+35"/>
         <source>#{id}</source>
         <translation>#{id}</translation>
     </message>
     <message>
-        <location line="-52"/>
+        <location line="-68"/>
         <source>yes</source>
         <translation>예</translation>
     </message>
@@ -1157,7 +1211,7 @@ Try others, or clear the filters.</source>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+57"/>
+        <location line="+73"/>
         <source>, </source>
         <translation>, </translation>
     </message>
@@ -2392,7 +2446,7 @@ When a call comes in, choose New intake… (Ctrl+N) to open one.</source>
         <translation>암호화 보관함을 만들고 이 컴퓨터의 속도를 재는 중…</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>Write down your recovery key</source>
         <translation>복구 키를 적어 두세요</translation>
     </message>
@@ -3101,7 +3155,7 @@ When a call comes in, choose New intake… (Ctrl+N) to open one.</source>
         <translation>시스템 언어 따르기 ({language})</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>&amp;Language:</source>
         <translation>언어(&amp;L):</translation>
     </message>
@@ -3603,6 +3657,11 @@ When a call comes in, choose New intake… (Ctrl+N) to open one.</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Case keys handed to their counselors</source>
+        <translation>담당 상담원에게 사례 키 전달</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Case imported</source>
         <translation>사례 가져오기</translation>
     </message>
@@ -3750,6 +3809,201 @@ When a call comes in, choose New intake… (Ctrl+N) to open one.</source>
         <location line="+1"/>
         <source>Take-down list viewed</source>
         <translation>삭제지원 목록 열람</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Case</source>
+        <translation>사례</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Case list</source>
+        <translation>사례 목록</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact</source>
+        <translation>상담</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Incident</source>
+        <translation>피해 사건</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Referral</source>
+        <translation>연계</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Consent</source>
+        <translation>동의</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow-up</source>
+        <translation>사후관리</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evidence</source>
+        <translation>증거자료</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Take-down</source>
+        <translation>삭제 요청</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Take-down list</source>
+        <translation>삭제지원 목록</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Organization</source>
+        <translation>연계기관</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User</source>
+        <translation>사용자</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Setting</source>
+        <translation>설정</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vault</source>
+        <translation>암호화 보관함</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Audit log</source>
+        <translation>접근 기록</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>case</source>
+        <translation>사례</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cases</source>
+        <translation>사례 수</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>fields</source>
+        <translation>항목</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>filters</source>
+        <translation>필터</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>results</source>
+        <translation>결과 수</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>shown</source>
+        <translation>표시</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>done</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>counselors</source>
+        <translation>담당 상담원</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>from</source>
+        <translation>변경 전</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>to</source>
+        <translation>변경 후</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>roles</source>
+        <translation>역할</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reason</source>
+        <translation>이유</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>result</source>
+        <translation>결과</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>kind</source>
+        <translation>종류</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>file kept</source>
+        <translation>파일 보관</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>items</source>
+        <translation>증거자료</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>failed</source>
+        <translation>실패</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>custody log</source>
+        <translation>증거 보관 이력</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>added</source>
+        <translation>추가</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>removed</source>
+        <translation>제외</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>line</source>
+        <translation>행</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>due</source>
+        <translation>기한</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>withdrawn on</source>
+        <translation>철회일</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>destroyed</source>
+        <translation>폐기</translation>
     </message>
     <message>
         <location filename="../../ui/common/taxonomy_labels.py" line="+27"/>
@@ -5067,7 +5321,7 @@ When a call comes in, choose New intake… (Ctrl+N) to open one.</source>
     <message>
         <location line="+14"/>
         <source>Check again on</source>
-        <translation>재확인일</translation>
+        <translation>다시 확인할 날</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -5158,7 +5412,7 @@ When a call comes in, choose New intake… (Ctrl+N) to open one.</source>
     <message>
         <location line="+8"/>
         <source>Check again on</source>
-        <translation>재확인일</translation>
+        <translation>다시 확인할 날</translation>
     </message>
 </context>
 <context>
@@ -5555,7 +5809,7 @@ When a call comes in, choose New intake… (Ctrl+N) to open one.</source>
     <message>
         <location line="+2"/>
         <source>Check again on</source>
-        <translation>재확인일</translation>
+        <translation>다시 확인할 날</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -5580,7 +5834,7 @@ When a call comes in, choose New intake… (Ctrl+N) to open one.</source>
     <message>
         <location line="+3"/>
         <source>When:</source>
-        <translation>요청일:</translation>
+        <translation>날짜:</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5635,7 +5889,7 @@ Now: {status} since {day}.</source>
     <message>
         <location line="+3"/>
         <source>Check again on</source>
-        <translation>재확인일</translation>
+        <translation>다시 확인할 날</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -5767,12 +6021,12 @@ Now: {status} since {day}.</source>
     <message>
         <location line="+7"/>
         <source>Posts and links reported for removal — to the platform, the KCSC, the Digital Sex Crime Victim Support Center or the police — in every case of the center, by the day to check again.</source>
-        <translation>플랫폼, 방심위, 디지털성범죄피해자지원센터, 경찰에 삭제를 요청한 게시물과 링크입니다. 센터의 모든 사례를 재확인일 순으로 보여 줍니다.</translation>
+        <translation>플랫폼, 방심위, 디지털성범죄피해자지원센터, 경찰에 삭제를 요청한 게시물과 링크를 센터의 모든 사례에서 모아 재확인일 순으로 보여 줍니다.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Posts and links reported for removal — to the platform, the KCSC, the Digital Sex Crime Victim Support Center or the police — in the cases assigned to you, by the day to check again.</source>
-        <translation>플랫폼, 방심위, 디지털성범죄피해자지원센터, 경찰에 삭제를 요청한 게시물과 링크입니다. 내가 담당한 사례를 재확인일 순으로 보여 줍니다.</translation>
+        <translation>플랫폼, 방심위, 디지털성범죄피해자지원센터, 경찰에 삭제를 요청한 게시물과 링크를 내가 담당한 사례에서 모아 재확인일 순으로 보여 줍니다.</translation>
     </message>
     <message>
         <location line="+9"/>

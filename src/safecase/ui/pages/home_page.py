@@ -130,6 +130,7 @@ class HomePage(QWidget):
             self.language_combo.addItem(NATIVE_NAMES[code], code)
         self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(saved_language() or "")))
         language_form = QFormLayout()
+        language_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         language_form.addRow(self.tr("&Language:"), self.language_combo)
         language.body.addLayout(language_form)
         self.language_message = MessageLine(language)
