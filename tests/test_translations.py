@@ -123,6 +123,13 @@ def test_translations_keep_the_placeholders_markup_and_accelerators_of_the_sourc
     assert bad == [], "\n".join(bad)
 
 
+def test_counts_are_written_with_a_count_placeholder_not_qt_plural_forms(entries: list[Entry]) -> None:
+    """One way for counts: "1 case" / "{count} cases" chosen in the code, which Korean translates as
+    사례 1건 / 사례 {count}건 (it has no plural forms); no %n entries, which need a form per language."""
+    bad = [_described(e) for e in entries if e.numerus or "%n" in e.source]
+    assert bad == [], "\n".join(bad)
+
+
 def test_korean_accelerators_follow_the_word_as_korean_menus_write_them(entries: list[Entry]) -> None:
     """메뉴(&M), not &메뉴: Hangul cannot be typed as a shortcut letter."""
     bad = [_described(e) for e in entries if _accelerators(e.source) and not re.search(r"\(&[A-Z0-9]\)", e.translation)]

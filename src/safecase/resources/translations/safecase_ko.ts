@@ -2905,15 +2905,28 @@ When a call comes in, choose New intake… (Ctrl+N) to open one.</source>
         <source>link</source>
         <translation>링크</translation>
     </message>
-    <message numerus="yes">
-        <location line="+20"/>
-        <source>%n item(s) chosen.</source>
-        <translation>
-            <numerusform>증거자료 %n건을 골랐습니다.</numerusform>
-        </translation>
+    <message>
+        <location line="+22"/>
+        <source>1 item chosen.</source>
+        <translation>증거자료 1건을 골랐습니다.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+0"/>
+        <source>{count} items chosen.</source>
+        <translation>증거자료 {count}건을 골랐습니다.</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>1 item recorded as handed over.</source>
+        <translation>증거자료 1건을 제출로 기록했습니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} items recorded as handed over.</source>
+        <translation>증거자료 {count}건을 제출로 기록했습니다.</translation>
+    </message>
+    <message>
+        <location line="-65"/>
         <source>Save the packet in</source>
         <translation>증거 제출 자료 저장 위치</translation>
     </message>
@@ -2946,13 +2959,6 @@ When a call comes in, choose New intake… (Ctrl+N) to open one.</source>
         <location line="+0"/>
         <source>SHA-256:</source>
         <translation>해시값(SHA-256):</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+4"/>
-        <source>%n item(s) recorded as handed over.</source>
-        <translation>
-            <numerusform>증거자료 %n건을 제출로 기록했습니다.</numerusform>
-        </translation>
     </message>
 </context>
 <context>
