@@ -25,6 +25,7 @@ from safecase.services.taxonomies import (
     REGIONS,
     SERVICE_STATUSES,
 )
+from safecase.ui.case.evidence_labels import kind_label as evidence_kind_label
 from safecase.ui.common.list_model import ListTableModel
 from safecase.ui.common.record_list import RecordList
 from safecase.ui.common.record_tab import RecordTab
@@ -42,96 +43,110 @@ from safecase.ui.common.taxonomy_labels import (
     risk_label,
     status_label,
     takedown_status_label,
+    task_kind_label,
     term_label,
 )
 from safecase.ui.common.widgets import help_text
 from safecase.ui.tasks import Changes, TaskManager
 
-_CONTEXT = "CaseHistory"
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
-
 
 def record_label(record_type: str) -> str:
     labels = {
-        "case": _t("Case"),
-        "contact": _t("Contact"),
-        "incident": _t("Incident"),
-        "referral": _t("Referral"),
-        "consent": _t("Consent"),
-        "task": _t("Task"),
-        "evidence": _t("Evidence"),
-        "takedown": _t("Take-down"),
+        "case": QCoreApplication.translate("CaseHistory", "Case"),
+        "contact": QCoreApplication.translate("CaseHistory", "Contact"),
+        "incident": QCoreApplication.translate("CaseHistory", "Incident"),
+        "referral": QCoreApplication.translate("CaseHistory", "Referral"),
+        "consent": QCoreApplication.translate("CaseHistory", "Consent"),
+        "task": QCoreApplication.translate("CaseHistory", "Task"),
+        "evidence": QCoreApplication.translate("CaseHistory", "Evidence"),
+        "takedown": QCoreApplication.translate("CaseHistory", "Take-down"),
     }
     return labels.get(record_type, record_type)
 
 
 def field_label(field: str) -> str:
     labels = {
-        "status": _t("Status"),
-        "opened_on": _t("Opened on"),
-        "closed_on": _t("Closed on"),
-        "risk": _t("Risk"),
-        "risk_reason": _t("Risk reason"),
-        "counselors": _t("Counselors"),
-        "profile.alias": _t("Alias"),
-        "profile.age_band": _t("Age band"),
-        "profile.gender": _t("Gender"),
-        "profile.branch": _t("Branch"),
-        "profile.service_status": _t("Service status"),
-        "profile.region": _t("Region"),
-        "profile.preferred_channel": _t("Preferred channel"),
-        "profile.safe_channels": _t("Safe channels"),
-        "profile.safe_to_leave_message": _t("Safe to leave a message"),
-        "profile.safe_contact_notes": _t("Safe words and times"),
-        "sensitive.real_name": _t("Real name"),
-        "sensitive.phone": _t("Phone"),
-        "at": _t("Date and time"),
-        "channel": _t("Channel"),
-        "direction": _t("Direction"),
-        "duration_minutes": _t("Duration (minutes)"),
-        "caller_type": _t("Caller"),
-        "counselor": _t("Counselor"),
-        "summary": _t("Summary"),
-        "follow_up_needed": _t("Follow-up needed"),
-        "follow_up_due": _t("Follow-up due"),
-        "types": _t("Incident types"),
-        "platforms": _t("Platforms"),
-        "perpetrator_relation": _t("Perpetrator"),
-        "date_precision": _t("Date known to"),
-        "date_value": _t("Incident date"),
-        "place_type": _t("Place"),
-        "description": _t("Description"),
-        "organization_id": _t("Organization"),
-        "reason": _t("Reason"),
-        "sent_on": _t("Sent on"),
-        "consent_id": _t("Consent"),
-        "outcome": _t("Outcome"),
-        "purpose": _t("Purpose"),
-        "given_by": _t("Given by"),
-        "given_on": _t("Given on"),
-        "scope": _t("Scope"),
-        "withdrawn_on": _t("Withdrawn on"),
+        "status": QCoreApplication.translate("CaseHistory", "Status"),
+        "opened_on": QCoreApplication.translate("CaseHistory", "Opened on"),
+        "closed_on": QCoreApplication.translate("CaseHistory", "Closed on"),
+        "risk": QCoreApplication.translate("CaseHistory", "Risk"),
+        "risk_reason": QCoreApplication.translate("CaseHistory", "Risk reason"),
+        "counselors": QCoreApplication.translate("CaseHistory", "Counselors"),
+        "profile.alias": QCoreApplication.translate("CaseHistory", "Alias"),
+        "profile.age_band": QCoreApplication.translate("CaseHistory", "Age band"),
+        "profile.gender": QCoreApplication.translate("CaseHistory", "Gender"),
+        "profile.branch": QCoreApplication.translate("CaseHistory", "Branch"),
+        "profile.service_status": QCoreApplication.translate("CaseHistory", "Service status"),
+        "profile.region": QCoreApplication.translate("CaseHistory", "Region"),
+        "profile.preferred_channel": QCoreApplication.translate("CaseHistory", "Preferred channel"),
+        "profile.safe_channels": QCoreApplication.translate("CaseHistory", "Safe channels"),
+        "profile.safe_to_leave_message": QCoreApplication.translate("CaseHistory", "Safe to leave a message"),
+        "profile.safe_contact_notes": QCoreApplication.translate("CaseHistory", "Safe words and times"),
+        "sensitive.real_name": QCoreApplication.translate("CaseHistory", "Real name"),
+        "sensitive.phone": QCoreApplication.translate("CaseHistory", "Phone"),
+        "at": QCoreApplication.translate("CaseHistory", "Date and time"),
+        "channel": QCoreApplication.translate("CaseHistory", "Channel"),
+        "direction": QCoreApplication.translate("CaseHistory", "Direction"),
+        "duration_minutes": QCoreApplication.translate("CaseHistory", "Duration (minutes)"),
+        "caller_type": QCoreApplication.translate("CaseHistory", "Caller"),
+        "counselor": QCoreApplication.translate("CaseHistory", "Counselor"),
+        "summary": QCoreApplication.translate("CaseHistory", "Summary"),
+        "follow_up_needed": QCoreApplication.translate("CaseHistory", "Follow-up needed"),
+        "follow_up_due": QCoreApplication.translate("CaseHistory", "Follow-up due"),
+        "types": QCoreApplication.translate("CaseHistory", "Incident types"),
+        "platforms": QCoreApplication.translate("CaseHistory", "Platforms"),
+        "perpetrator_relation": QCoreApplication.translate("CaseHistory", "Perpetrator"),
+        "date_precision": QCoreApplication.translate("CaseHistory", "Date known to"),
+        "date_value": QCoreApplication.translate("CaseHistory", "Incident date"),
+        "place_type": QCoreApplication.translate("CaseHistory", "Place"),
+        "description": QCoreApplication.translate("CaseHistory", "Description"),
+        "organization_id": QCoreApplication.translate("CaseHistory", "Organization"),
+        "reason": QCoreApplication.translate("CaseHistory", "Reason"),
+        "sent_on": QCoreApplication.translate("CaseHistory", "Sent on"),
+        "consent_id": QCoreApplication.translate("CaseHistory", "Consent"),
+        "outcome": QCoreApplication.translate("CaseHistory", "Outcome"),
+        "purpose": QCoreApplication.translate("CaseHistory", "Purpose"),
+        "given_by": QCoreApplication.translate("CaseHistory", "Given by"),
+        "given_on": QCoreApplication.translate("CaseHistory", "Given on"),
+        "scope": QCoreApplication.translate("CaseHistory", "Scope"),
+        "withdrawn_on": QCoreApplication.translate("CaseHistory", "Withdrawn on"),
     }
-    return labels.get(field) or _takedown_field_label(field) or field
+    return labels.get(field) or _takedown_field_label(field) or _task_and_evidence_field_label(field) or field
+
+
+def _task_and_evidence_field_label(field: str) -> str | None:
+    """Fields of a follow-up task and of an evidence item (``kind`` is both's)."""
+    labels = {
+        "title": QCoreApplication.translate("CaseHistory", "Follow-up"),
+        "due_on": QCoreApplication.translate("CaseHistory", "Due"),
+        "owner": QCoreApplication.translate("CaseHistory", "For"),
+        "done": QCoreApplication.translate("CaseHistory", "Done"),
+        "done_at": QCoreApplication.translate("CaseHistory", "Done on"),
+        "referral_id": QCoreApplication.translate("CaseHistory", "Referral"),
+        "contact_id": QCoreApplication.translate("CaseHistory", "Contact"),
+        "kind": QCoreApplication.translate("CaseHistory", "Kind"),
+        "sha256": QCoreApplication.translate("CaseHistory", "SHA-256"),
+        "stored": QCoreApplication.translate("CaseHistory", "File kept, encrypted"),
+        "urls": QCoreApplication.translate("CaseHistory", "Links"),
+        "destroyed": QCoreApplication.translate("CaseHistory", "File destroyed"),
+    }
+    return labels.get(field)
 
 
 def _takedown_field_label(field: str) -> str | None:
     """Fields of a take-down (its other fields share their names with other records')."""
     labels = {
-        "url": _t("Link"),
-        "platform": _t("Platform"),
-        "reported_to": _t("Reported to"),
-        "reported_on": _t("Reported on"),
-        "reference": _t("Reference"),
-        "status_on": _t("Status since"),
-        "recheck_on": _t("Re-check on"),
-        "evidence_id": _t("Evidence item"),
-        "reappeared_from": _t("Reappeared from take-down"),
-        "note": _t("Note"),
-        "notes": _t("Notes"),
+        "url": QCoreApplication.translate("CaseHistory", "Link"),
+        "platform": QCoreApplication.translate("CaseHistory", "Platform"),
+        "reported_to": QCoreApplication.translate("CaseHistory", "Reported to"),
+        "reported_on": QCoreApplication.translate("CaseHistory", "Reported on"),
+        "reference": QCoreApplication.translate("CaseHistory", "Reference"),
+        "status_on": QCoreApplication.translate("CaseHistory", "Status since"),
+        "recheck_on": QCoreApplication.translate("CaseHistory", "Re-check on"),
+        "evidence_id": QCoreApplication.translate("CaseHistory", "Evidence item"),
+        "reappeared_from": QCoreApplication.translate("CaseHistory", "Reappeared from take-down"),
+        "note": QCoreApplication.translate("CaseHistory", "Note"),
+        "notes": QCoreApplication.translate("CaseHistory", "Notes"),
     }
     return labels.get(field)
 
@@ -141,18 +156,23 @@ def _takedown_formatter(field: str) -> Callable[[str], str] | None:
         "status": takedown_status_label,
         "reported_to": reported_to_label,
         "platform": lambda v: term_label(PLATFORMS, v),
-        "evidence_id": lambda v: _t("#{id}").format(id=v),
-        "reappeared_from": lambda v: _t("#{id}").format(id=v),
+        "evidence_id": lambda v: QCoreApplication.translate("CaseHistory", "#{id}").format(id=v),
+        "reappeared_from": lambda v: QCoreApplication.translate("CaseHistory", "#{id}").format(id=v),
     }
     return formatters.get(field)
 
 
 def _yes_no(value: str) -> str:
-    return {"yes": _t("yes"), "no": _t("no")}.get(value, value)
+    return {
+        "yes": QCoreApplication.translate("CaseHistory", "yes"),
+        "no": QCoreApplication.translate("CaseHistory", "no"),
+    }.get(value, value)
 
 
 def _many(taxonomy: str) -> Callable[[str], str]:
-    return lambda value: _t(", ").join(term_label(taxonomy, v.strip()) for v in value.split(",") if v.strip())
+    return lambda value: QCoreApplication.translate("CaseHistory", ", ").join(
+        term_label(taxonomy, v.strip()) for v in value.split(",") if v.strip()
+    )
 
 
 class ValueWords:
@@ -171,6 +191,22 @@ class ValueWords:
     def _formatter(self, record_type: str, field: str) -> Callable[[str], str] | None:
         if record_type == "takedown":
             return _takedown_formatter(field)
+        if record_type == "task":
+            task_fields: dict[str, Callable[[str], str]] = {
+                "kind": task_kind_label,
+                "owner": lambda v: self._names.get(v, v),
+                "done": _yes_no,
+                "referral_id": lambda v: QCoreApplication.translate("CaseHistory", "#{id}").format(id=v),
+                "contact_id": lambda v: QCoreApplication.translate("CaseHistory", "#{id}").format(id=v),
+            }
+            return task_fields.get(field)
+        if record_type == "evidence":
+            evidence_fields: dict[str, Callable[[str], str]] = {
+                "kind": evidence_kind_label,
+                "stored": _yes_no,
+                "destroyed": _yes_no,
+            }
+            return evidence_fields.get(field)
         if field == "status":
             return referral_status_label if record_type == "referral" else status_label
         simple: dict[str, Callable[[str], str]] = {
@@ -196,7 +232,7 @@ class ValueWords:
             "organization_id": self._organization,
             "counselors": self._counselors,
             "counselor": lambda v: self._names.get(v, v),
-            "consent_id": lambda v: _t("#{id}").format(id=v),
+            "consent_id": lambda v: QCoreApplication.translate("CaseHistory", "#{id}").format(id=v),
         }
         return simple.get(field)
 
@@ -207,7 +243,9 @@ class ValueWords:
             return value
 
     def _counselors(self, value: str) -> str:
-        return _t(", ").join(self._names.get(n.strip(), n.strip()) for n in value.split(",") if n.strip())
+        return QCoreApplication.translate("CaseHistory", ", ").join(
+            self._names.get(n.strip(), n.strip()) for n in value.split(",") if n.strip()
+        )
 
 
 @dataclass(frozen=True)

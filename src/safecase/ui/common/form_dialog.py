@@ -34,8 +34,6 @@ from safecase.domain.errors import SafeCaseError
 from safecase.ui.common.widgets import MessageLine, heading
 from safecase.ui.tasks import Busy, TaskManager
 
-_CONTEXT = "FormDialog"
-
 
 def save_key_sequences() -> list[QKeySequence]:
     """Ctrl+Enter on the main keyboard and the keypad, and the platform's Save key (Ctrl+S, Cmd+S)."""
@@ -107,7 +105,7 @@ class FormFooter(QWidget):
         self.buttons = QDialogButtonBox(self)
         self.save_button = QPushButton(save_label, self)
         self.buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.cancel_button = QPushButton(cancel_label or QCoreApplication.translate(_CONTEXT, "Cancel"), self)
+        self.cancel_button = QPushButton(cancel_label or QCoreApplication.translate("FormDialog", "Cancel"), self)
         self.buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
         # Enter in a line edit presses the default button; a form where that would save half-typed work says so.
         for button in (self.save_button, self.cancel_button):

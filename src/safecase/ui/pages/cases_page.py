@@ -225,8 +225,9 @@ class CasesPage(QWidget):
         metrics = self.fontMetrics()
         samples = {
             CasesModel.NUMBER: "2026-00000",
-            CasesModel.STATUS: "Referred",
-            CasesModel.RISK: "Medium",
+            # The longest label in the interface language ("Referred" in English, 진행 중 in Korean).
+            CasesModel.STATUS: max((status_label(s) for s in CaseStatus), key=metrics.horizontalAdvance),
+            CasesModel.RISK: max((risk_label(r) for r in RiskLevel), key=metrics.horizontalAdvance),
             CasesModel.OPENED: "2026-12-31",
             CasesModel.ALIAS: "상병A 상병A",
             CasesModel.COUNSELORS: "김상담, 최지도",

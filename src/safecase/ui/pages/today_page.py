@@ -10,11 +10,10 @@ page.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -74,14 +73,16 @@ def read_today(reader: VaultSession) -> TodayRead:
     return TodayRead(view, names, organizations, takedowns)
 
 
-def overdue_words(tr: Callable[[str], str], day: date, today: date) -> str:
+def overdue_words(day: date, today: date) -> str:
     """ "2026-11-18 · overdue by 2 days", "… · overdue since yesterday" or "Today"."""
     late = (today - day).days
     if late > 1:
-        return tr("{date} · overdue by {days} days").format(date=day.isoformat(), days=late)
+        return QCoreApplication.translate("TodayPage", "{date} · overdue by {days} days").format(
+            date=day.isoformat(), days=late
+        )
     if late == 1:
-        return tr("{date} · overdue since yesterday").format(date=day.isoformat())
-    return tr("Today")
+        return QCoreApplication.translate("TodayPage", "{date} · overdue since yesterday").format(date=day.isoformat())
+    return QCoreApplication.translate("TodayPage", "Today")
 
 
 def _list(parent: QWidget, headers: list[str], name: str, stretch: int) -> QTreeWidget:
@@ -301,8 +302,11 @@ class TodayPage(QWidget):
         # The day the service chose the rows for, not the UI's own: they differ across midnight and
         # wherever the session's clock is not the system's.
         today = read.view.today
+        # Dates read one way everywhere (2026-12-01), in Korean too; the weekday in the interface language.
         self.date_label.setText(
-            QLocale().toString(QDate(today.year, today.month, today.day), QLocale.FormatType.LongFormat)
+            self.tr("{date} ({weekday})").format(
+                date=today.isoformat(), weekday=QLocale().dayName(today.isoweekday(), QLocale.FormatType.LongFormat)
+            )
         )
         self._fill(read.view, today, read.names, read.organizations)
         self._fill_takedowns(read.takedowns, today)
@@ -317,7 +321,7 @@ class TodayPage(QWidget):
         for row in view.due[:MAX_ROWS]:
             task = row.task
             late = (today - task.due_on).days
-            when = overdue_words(self.tr, task.due_on, today)
+            when = overdue_words(task.due_on, today)
             item = QTreeWidgetItem([when, row.case_number or "—", task.title, task_kind_label(task.kind)])
             item.setToolTip(2, task.title)
             item.setData(0, CASE_ROLE, task.case_id or 0)
@@ -379,7 +383,7 @@ class TodayPage(QWidget):
             )
             item = QTreeWidgetItem(
                 [
-                    overdue_words(self.tr, entry.recheck_on, today),
+                    overdue_words(entry.recheck_on, today),
                     row.case_number,
                     link,
                     term_label(PLATFORMS, entry.platform),

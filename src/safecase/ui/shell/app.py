@@ -17,12 +17,12 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from safecase.services.locations import APPLICATION, ORGANIZATION
 from safecase.services.process import harden
 from safecase.ui.common.file_dialogs import forget_file_dialog_state
+from safecase.ui.common.language import install_language, interface_language
 from safecase.ui.shell.controller import SafeCaseApp
 from safecase.ui.shell.crash_guard import make_hook
 from safecase.ui.shell.instance import acquire_instance_lock, prepare_vault_folder
 from safecase.ui.shell.privacy import CaptureShield
 
-_CONTEXT = "App"
 _log = logging.getLogger(__name__)
 
 
@@ -36,24 +36,26 @@ def run_app(vault: Path) -> int:
     QCoreApplication.setApplicationName(APPLICATION)
     QApplication.setApplicationDisplayName(APPLICATION)
     app.setQuitOnLastWindowClosed(False)
+    # Before the first window, even the refusals below: the system's language or the one chosen here.
+    install_language(interface_language())
     shield = CaptureShield(app)
     shield.install()
     forget_file_dialog_state()  # left behind if SafeCase was killed while a file dialog was open
-
-    t = QCoreApplication.translate
     try:
         prepare_vault_folder(vault)
     except OSError as exc:
         return _refuse(
-            t(_CONTEXT, "SafeCase cannot create the vault folder {path}: {reason}").format(
+            QCoreApplication.translate("App", "SafeCase cannot create the vault folder {path}: {reason}").format(
                 path=vault, reason=exc.strerror or exc
             )
         )
     lock = acquire_instance_lock(vault)
     if lock is None:
         return _refuse(
-            t(_CONTEXT, "SafeCase is already open for this vault."),
-            t(_CONTEXT, "Switch to the open SafeCase window. Only one SafeCase can use a vault at a time."),
+            QCoreApplication.translate("App", "SafeCase is already open for this vault."),
+            QCoreApplication.translate(
+                "App", "Switch to the open SafeCase window. Only one SafeCase can use a vault at a time."
+            ),
         )
     controller = SafeCaseApp(vault)
     sys.excepthook = make_hook(_show_warning, controller.request_lock)
@@ -69,13 +71,13 @@ def run_app(vault: Path) -> int:
 
 def _show_warning(text: str) -> None:
     parent = QApplication.activeWindow()
-    box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate(_CONTEXT, "SafeCase"), text, parent=parent)
+    box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("App", "SafeCase"), text, parent=parent)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
 
 
 def _refuse(text: str, details: str = "") -> int:
-    box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate(_CONTEXT, "SafeCase"), text)
+    box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("App", "SafeCase"), text)
     if details:
         box.setInformativeText(details)
     box.exec()

@@ -20,6 +20,7 @@ from safecase.domain.settings import VaultSettings
 from safecase.services.access import vault_exists
 from safecase.services.session import VaultSession
 from safecase.services.settings import SettingsService
+from safecase.ui.common.language import install_language, interface_language
 from safecase.ui.common.messages import show_error
 from safecase.ui.shell.crash_guard import log_unexpected
 from safecase.ui.shell.create_vault import CreateVaultDialog
@@ -65,7 +66,8 @@ class SafeCaseApp(QObject):
         self.main_window: MainWindow | None = None
         self.warning_box: QMessageBox | None = None  # the last sign-in's warnings, shown once
         self.create_dialog: CreateVaultDialog | None = None
-        self.sign_in_window = SignInWindow(vault, self.tasks)
+        self.sign_in_window = self._new_sign_in_window()
+        self._language_changed = False
         self._lock_pending = False
         self._lock_reason = ""
         self._quit_pending = False
@@ -73,8 +75,12 @@ class SafeCaseApp(QObject):
 
         self.idle.timed_out.connect(self._idle_timeout)
         self.tasks.idle.connect(self._tasks_idle)
-        self.sign_in_window.signed_in.connect(self._signed_in)
-        self.sign_in_window.closed.connect(self.quit)
+
+    def _new_sign_in_window(self) -> SignInWindow:
+        window = SignInWindow(self.vault, self.tasks)
+        window.signed_in.connect(self._signed_in)
+        window.closed.connect(self.quit)
+        return window
 
     # --- start ------------------------------------------------------------------------------------------
 
@@ -112,6 +118,7 @@ class SafeCaseApp(QObject):
         window.lock_requested.connect(self.request_lock)
         window.quit_requested.connect(self.quit)
         window.settings_changed.connect(self._apply_settings)
+        window.home.language_chosen.connect(self._language_chosen)
         self.main_window = window
         self._restore_geometry("main_window", window)
         window.show()
@@ -167,9 +174,25 @@ class SafeCaseApp(QObject):
         finally:
             session.close()
         reason, self._lock_reason = self._lock_reason, ""
+        if self._language_changed:
+            self._switch_language()
         self.sign_in_window.show_locked(user_name, reason)
         self._show_sign_in()
         self.locked.emit()
+
+    def _language_chosen(self) -> None:
+        self._language_changed = True
+
+    def _switch_language(self) -> None:
+        """Install the newly chosen language and build the sign-in window again in it (the main window,
+        built at each sign-in, follows by itself). Only between sessions: no window of one is left."""
+        self._language_changed = False
+        install_language(interface_language())
+        old = self.sign_in_window
+        self.sign_in_window = self._new_sign_in_window()
+        self.sign_in_window.restoreGeometry(old.saveGeometry())
+        old.hide()
+        old.deleteLater()
 
     def _tear_down_main_window(self) -> None:
         # Reads still on their way are dropped and their connections closed before the session locks.

@@ -143,6 +143,8 @@ class CreateVaultDialog(QDialog):
         self.passwords.clear()
         self.recovery_key.show_key(new_vault.recovery_key, new_vault.recovery_fingerprint)
         self.pages.setCurrentIndex(1)
+        # The key's page has more wrapped text than the form; a window sized for the form squeezes it.
+        self.adjustSize()
         self.confirm_check.setFocus()
 
     # --- page 2 -----------------------------------------------------------------------------------------
