@@ -13,7 +13,9 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from safecase.domain.tasks import HistoryEntry
+from safecase.domain.users import DisplayNames
 from safecase.services.cases import CaseService
+from safecase.services.people import display_names
 from safecase.services.referrals import OrganizationService
 from safecase.services.session import VaultSession
 from safecase.services.taxonomies import (
@@ -158,7 +160,7 @@ def _many(taxonomy: str) -> Callable[[str], str]:
 class ValueWords:
     """Turns a stored value into words, by record type and field."""
 
-    def __init__(self, organizations: dict[int, str], names: dict[str, str]) -> None:
+    def __init__(self, organizations: dict[int, str], names: DisplayNames) -> None:
         self._organizations = organizations
         self._names = names
 
@@ -195,7 +197,7 @@ class ValueWords:
             "given_by": consent_giver_label,
             "organization_id": self._organization,
             "counselors": self._counselors,
-            "counselor": lambda v: self._names.get(v, v),
+            "counselor": self._names.of,
             "consent_id": lambda v: _t("#{id}").format(id=v),
         }
         return simple.get(field)
@@ -207,7 +209,7 @@ class ValueWords:
             return value
 
     def _counselors(self, value: str) -> str:
-        return _t(", ").join(self._names.get(n.strip(), n.strip()) for n in value.split(",") if n.strip())
+        return self._names.join((n.strip() for n in value.split(",") if n.strip()), _t(", "))
 
 
 @dataclass(frozen=True)
@@ -239,7 +241,7 @@ class HistoryModel(ListTableModel[HistoryRow]):
 @dataclass(frozen=True)
 class HistoryRead:
     entries: list[HistoryEntry]
-    names: dict[str, str]
+    names: DisplayNames
     organizations: dict[int, str]
 
 
@@ -274,7 +276,7 @@ class CaseHistoryTab(RecordTab[HistoryRead]):
     def read(self, reader: VaultSession) -> HistoryRead:
         cases = CaseService(reader)
         entries = cases.history(self.case_id)
-        names = {u.name: u.display_name for u in cases.caseworkers()}
+        names = display_names(reader)
         organizations = {o.id: o.name for o in OrganizationService(reader).all(include_inactive=True)}
         return HistoryRead(entries, names, organizations)
 
@@ -286,7 +288,7 @@ class CaseHistoryTab(RecordTab[HistoryRead]):
     def concerns(self, changes: Changes) -> bool:
         return changes.casework or changes.evidence  # evidence added and destroyed is in the history
 
-    def _row(self, entry: HistoryEntry, words: ValueWords, names: dict[str, str]) -> HistoryRow:
+    def _row(self, entry: HistoryEntry, words: ValueWords, names: DisplayNames) -> HistoryRow:
         old = words(entry.record_type, entry.field, entry.old_value)
         new = words(entry.record_type, entry.field, entry.new_value)
         if old and new:
@@ -300,7 +302,7 @@ class CaseHistoryTab(RecordTab[HistoryRead]):
             record = self.tr("{record} #{id}").format(record=record, id=entry.record_id)
         cells = (
             entry.at.astimezone().strftime("%Y-%m-%d %H:%M"),
-            names.get(entry.actor, entry.actor),
+            names.of(entry.actor),
             record,
             field_label(entry.field),
             " ".join(change.split()),

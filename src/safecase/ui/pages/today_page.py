@@ -30,7 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from safecase.domain.errors import SafeCaseError
-from safecase.services.cases import CaseService
+from safecase.domain.users import DisplayNames
+from safecase.services.people import display_names
 from safecase.services.referrals import OrganizationService
 from safecase.services.session import VaultSession
 from safecase.services.takedowns import TakedownListing, TakedownService
@@ -60,7 +61,7 @@ MAX_ROWS = 100  # a list longer than this is no longer a to-do list; the Cases p
 @dataclass(frozen=True)
 class TodayRead:
     view: TodayView
-    names: dict[str, str]
+    names: DisplayNames
     organizations: dict[int, str]
     takedowns: TakedownListing
 
@@ -68,7 +69,7 @@ class TodayRead:
 def read_today(reader: VaultSession) -> TodayRead:
     """On a worker thread: the lists and the names of counselors and organizations they show."""
     view = TaskService(reader).today()
-    names = {u.name: u.display_name for u in CaseService(reader).caseworkers()}
+    names = display_names(reader)
     organizations = {o.id: o.name for o in OrganizationService(reader).all(include_inactive=True)}
     takedowns = TakedownService(reader).due(view.today)  # the same day as every other list
     return TodayRead(view, names, organizations, takedowns)
@@ -308,7 +309,7 @@ class TodayPage(QWidget):
         self._fill_takedowns(read.takedowns, today)
         self.hint.setVisible(not self.hint.isHidden() or self.takedowns.list.topLevelItemCount() > 0)
 
-    def _fill(self, view: TodayView, today: date, names: dict[str, str], organizations: dict[int, str]) -> None:
+    def _fill(self, view: TodayView, today: date, names: DisplayNames, organizations: dict[int, str]) -> None:
         bold = QFont(self.font())
         bold.setBold(True)
         alert = QBrush(QColor(ERROR_COLOR))
@@ -356,7 +357,7 @@ class TodayPage(QWidget):
                     summary.number,
                     summary.alias,
                     status_label(summary.status),
-                    separator.join(names.get(n, n) for n in summary.counselors),
+                    names.join(summary.counselors, separator),
                     summary.opened_on.isoformat(),
                 ]
             )
