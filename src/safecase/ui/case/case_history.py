@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QVBoxLayout, QWidget
@@ -27,6 +28,7 @@ from safecase.services.taxonomies import (
     REGIONS,
     SERVICE_STATUSES,
 )
+from safecase.ui.case.evidence_labels import kind_label
 from safecase.ui.common.list_model import ListTableModel
 from safecase.ui.common.record_list import RecordList
 from safecase.ui.common.record_tab import RecordTab
@@ -44,6 +46,7 @@ from safecase.ui.common.taxonomy_labels import (
     risk_label,
     status_label,
     takedown_status_label,
+    task_kind_label,
     term_label,
 )
 from safecase.ui.common.widgets import help_text
@@ -116,6 +119,19 @@ def field_label(field: str) -> str:
         "given_on": _t("Given on"),
         "scope": _t("Scope"),
         "withdrawn_on": _t("Withdrawn on"),
+        "number": _t("Case number"),
+        "title": _t("Title"),
+        "due_on": _t("Due"),
+        "owner": _t("For"),
+        "kind": _t("Kind"),
+        "done": _t("Done"),
+        "done_at": _t("Done on"),
+        "referral_id": _t("Referral"),
+        "contact_id": _t("Contact"),
+        "urls": _t("Links"),
+        "sha256": _t("SHA-256"),
+        "stored": _t("File kept"),
+        "destroyed": _t("Destroyed"),
     }
     return labels.get(field) or _takedown_field_label(field) or field
 
@@ -153,6 +169,14 @@ def _yes_no(value: str) -> str:
     return {"yes": _t("yes"), "no": _t("no")}.get(value, value)
 
 
+def _moment(value: str) -> str:
+    """A stored time (ISO 8601, UTC) as this computer's local time, as the When column shows it."""
+    try:
+        return datetime.fromisoformat(value).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return value
+
+
 def _many(taxonomy: str) -> Callable[[str], str]:
     return lambda value: _t(", ").join(term_label(taxonomy, v.strip()) for v in value.split(",") if v.strip())
 
@@ -173,6 +197,8 @@ class ValueWords:
     def _formatter(self, record_type: str, field: str) -> Callable[[str], str] | None:
         if record_type == "takedown":
             return _takedown_formatter(field)
+        if field == "kind":
+            return kind_label if record_type == "evidence" else task_kind_label
         if field == "status":
             return referral_status_label if record_type == "referral" else status_label
         simple: dict[str, Callable[[str], str]] = {
@@ -185,6 +211,14 @@ class ValueWords:
             "profile.preferred_channel": channel_label,
             "profile.safe_to_leave_message": _yes_no,
             "follow_up_needed": _yes_no,
+            "done": _yes_no,
+            "stored": _yes_no,
+            "destroyed": _yes_no,
+            "at": _moment,
+            "done_at": _moment,
+            "owner": self._names.of,
+            "referral_id": lambda v: _t("#{id}").format(id=v),
+            "contact_id": lambda v: _t("#{id}").format(id=v),
             "channel": channel_label,
             "direction": direction_label,
             "caller_type": caller_type_label,
@@ -238,6 +272,18 @@ class HistoryModel(ListTableModel[HistoryRow]):
         return item.actor if column == self.WHO else None
 
 
+def only_the_opening(entries: list[HistoryEntry]) -> HistoryEntry | None:
+    """One of ``entries`` when all of them record the case being opened (its fields set from nothing, in
+    one moment, by one person), else None: nothing has changed since."""
+    if not entries:
+        return None
+    first = min(entries, key=lambda e: (e.at, e.id))
+    opening = all(
+        e.record_type == "case" and e.at == first.at and e.actor == first.actor and not e.old_value for e in entries
+    )
+    return first if opening else None
+
+
 @dataclass(frozen=True)
 class HistoryRead:
     entries: list[HistoryEntry]
@@ -262,12 +308,10 @@ class CaseHistoryTab(RecordTab[HistoryRead]):
             )
         )
         self.model = HistoryModel(self)
-        self.records: RecordList[HistoryRow] = RecordList(
-            self.model,
-            self.tr("No change is recorded for this case yet. Every change made to it will be listed here."),
-            lambda row: row.id,
-            self,
+        self._empty_text = self.tr(
+            "No change is recorded for this case yet. Every change made to it will be listed here."
         )
+        self.records: RecordList[HistoryRow] = RecordList(self.model, self._empty_text, lambda row: row.id, self)
         self.table, self.empty_label = self.records.table, self.records.empty_label
         self.table.setAccessibleName(self.tr("Case history"))
         self.records.add_to(column)
@@ -281,6 +325,19 @@ class CaseHistoryTab(RecordTab[HistoryRead]):
         return HistoryRead(entries, names, organizations)
 
     def show_result(self, result: HistoryRead) -> None:
+        opening = only_the_opening(result.entries)
+        if opening is not None:
+            # The values the case was opened with are its Overview; listed as changes from nothing they
+            # read as a table of changes when nothing has changed yet.
+            self.records.empty_label.set_text(
+                self.tr(
+                    "Nothing has changed since {who} opened this case on {date}. "
+                    "Every change from now on will be listed here, with who made it and when."
+                ).format(who=result.names.of(opening.actor), date=opening.at.astimezone().strftime("%Y-%m-%d"))
+            )
+            self.records.show_records([])
+            return
+        self.records.empty_label.set_text(self._empty_text)
         words = ValueWords(result.organizations, result.names)
         ordered = sorted(result.entries, key=lambda e: (e.at, e.id), reverse=True)
         self.records.show_records([self._row(entry, words, result.names) for entry in ordered])
