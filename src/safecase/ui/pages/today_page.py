@@ -1,5 +1,5 @@
-"""Today: what needs the counselor now — follow-ups due or overdue, referrals left unanswered past
-their follow-up date, take-downs whose re-check day has come, and open cases at urgent risk.
+"""Today: what needs the counselor now — open cases at urgent risk first, then follow-ups due or
+overdue, referrals left unanswered past their follow-up date and take-downs whose re-check day has come.
 
 Everything comes from one read off the UI thread (:meth:`TaskService.today` and the names it shows),
 read again each time the page is shown and whenever a change made anywhere in the app concerns it
@@ -147,6 +147,10 @@ class TodaySection(Card):
         self.empty_label.setVisible(empty)
         self.open_button.setVisible(not empty)
         _fit_height(self.list)
+        # The page lays the cards out by height-for-width (their titles wrap) and answers from a cache:
+        # without this a card kept the height of its list's previous size, a blank band around the title.
+        self.body.invalidate()
+        self.updateGeometry()
         self._update_buttons()
 
     def current_case(self) -> int | None:
@@ -201,6 +205,17 @@ class TodayPage(QWidget):
         self.message = MessageLine(content)
         column.addWidget(self.message)
 
+        # Urgent cases first: a survivor at urgent risk comes before any list of chores, and the card must
+        # be on screen without scrolling at 1366x768 (below three lists it was not).
+        self.urgent = TodaySection(
+            self.tr("Open cases at urgent risk"),
+            self.tr("No open case is at urgent risk."),
+            [self.tr("Case"), self.tr("Alias"), self.tr("Status"), self.tr("Counselors"), self.tr("Opened")],
+            3,
+            content,
+        )
+        column.addWidget(self.urgent)
+
         self.due = TodaySection(
             self.tr("My follow-ups"),
             self.tr("Nothing due today."),
@@ -249,19 +264,11 @@ class TodayPage(QWidget):
         self.takedowns.buttons.insertWidget(1, self.show_takedown_button)
         column.addWidget(self.takedowns)
 
-        self.urgent = TodaySection(
-            self.tr("Open cases at urgent risk"),
-            self.tr("No open case is at urgent risk."),
-            [self.tr("Case"), self.tr("Alias"), self.tr("Status"), self.tr("Counselors"), self.tr("Opened")],
-            3,
-            content,
-        )
-        column.addWidget(self.urgent)
         self.hint = help_text(self.tr("Enter or double-click opens the case."), content)
         column.addWidget(self.hint)
         column.addStretch(1)
 
-        for section in (self.due, self.referrals, self.takedowns, self.urgent):
+        for section in (self.urgent, self.due, self.referrals, self.takedowns):
             section.list.itemActivated.connect(lambda item, _col: self._open_item(item))
             section.open_button.clicked.connect(lambda _checked=False, s=section: self._open_current(s))
         self.due.list.currentItemChanged.connect(self._update_done_button)
@@ -449,6 +456,6 @@ class TodayPage(QWidget):
         self.message.show_success(self.tr("Done: {title}").format(title=title))
 
     def clear(self) -> None:
-        for section in (self.due, self.referrals, self.takedowns, self.urgent):
+        for section in (self.urgent, self.due, self.referrals, self.takedowns):
             section.list.clear()
         self.view = None
