@@ -28,7 +28,6 @@ from safecase.services.taxonomies import (
     REGIONS,
     SERVICE_STATUSES,
 )
-from safecase.ui.case.evidence_labels import kind_label
 from safecase.ui.common.list_model import ListTableModel
 from safecase.ui.common.record_list import RecordList
 from safecase.ui.common.record_tab import RecordTab
@@ -46,7 +45,6 @@ from safecase.ui.common.taxonomy_labels import (
     risk_label,
     status_label,
     takedown_status_label,
-    task_kind_label,
     term_label,
 )
 from safecase.ui.common.widgets import help_text
@@ -120,18 +118,7 @@ def field_label(field: str) -> str:
         "scope": _t("Scope"),
         "withdrawn_on": _t("Withdrawn on"),
         "number": _t("Case number"),
-        "title": _t("Title"),
-        "due_on": _t("Due"),
         "owner": _t("For"),
-        "kind": _t("Kind"),
-        "done": _t("Done"),
-        "done_at": _t("Done on"),
-        "referral_id": _t("Referral"),
-        "contact_id": _t("Contact"),
-        "urls": _t("Links"),
-        "sha256": _t("SHA-256"),
-        "stored": _t("File kept"),
-        "destroyed": _t("Destroyed"),
     }
     return labels.get(field) or _takedown_field_label(field) or field
 
@@ -197,8 +184,6 @@ class ValueWords:
     def _formatter(self, record_type: str, field: str) -> Callable[[str], str] | None:
         if record_type == "takedown":
             return _takedown_formatter(field)
-        if field == "kind":
-            return kind_label if record_type == "evidence" else task_kind_label
         if field == "status":
             return referral_status_label if record_type == "referral" else status_label
         simple: dict[str, Callable[[str], str]] = {
@@ -211,14 +196,8 @@ class ValueWords:
             "profile.preferred_channel": channel_label,
             "profile.safe_to_leave_message": _yes_no,
             "follow_up_needed": _yes_no,
-            "done": _yes_no,
-            "stored": _yes_no,
-            "destroyed": _yes_no,
             "at": _moment,
-            "done_at": _moment,
             "owner": self._names.of,
-            "referral_id": lambda v: _t("#{id}").format(id=v),
-            "contact_id": lambda v: _t("#{id}").format(id=v),
             "channel": channel_label,
             "direction": direction_label,
             "caller_type": caller_type_label,

@@ -65,6 +65,7 @@ def action_label(action: str) -> str:
         "case.revealed": t(_CONTEXT, "Identifying details shown"),
         "case.reassigned": t(_CONTEXT, "Case reassigned"),
         "case.imported": t(_CONTEXT, "Case imported"),
+        "case.keys_resealed": t(_CONTEXT, "Case keys handed to their counselors"),
         "cases.listed": t(_CONTEXT, "Case list viewed"),
         "case.repeat_matched": t(_CONTEXT, "Earlier case of a caller named"),
         "contact.logged": t(_CONTEXT, "Contact recorded"),

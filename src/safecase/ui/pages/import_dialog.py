@@ -25,14 +25,13 @@ from safecase.ui.tasks import Busy, TaskManager
 
 _Index = QModelIndex | QPersistentModelIndex
 _PROBLEM_BACKGROUND = QColor("#fde8e8")
-_CONTEXT = "ImportDialog"
 
 
 def encoding_label(encoding: str) -> str:
     """What a person calls the encoding the file was read in (the importer's codec names are Python's)."""
     labels = {
-        "utf-8-sig": QCoreApplication.translate(_CONTEXT, "UTF-8"),  # with or without a byte-order mark
-        "cp949": QCoreApplication.translate(_CONTEXT, "CP949 (Korean Excel)"),
+        "utf-8-sig": QCoreApplication.translate("ImportDialog", "UTF-8"),  # with or without a byte-order mark
+        "cp949": QCoreApplication.translate("ImportDialog", "CP949 (Korean Excel)"),
     }
     return labels.get(encoding, encoding)
 
