@@ -17,7 +17,8 @@ administrator can fill an ``admin`` one, and only a supervisor (or the recovery 
 one.
 
 ``accounts`` is AES-256-GCM under a data-key subkey: the account list (every account's slot id, name,
-public key, roles and whether it is enabled; the decoys; the supervisors' and recovery public keys;
+public key, roles and whether it is enabled, and the salt of a lock an administrator made with a
+password they chose; the decoys; the supervisors' and recovery public keys;
 the Argon2id cost; the latest signed audit checkpoint, once there is one) and its Ed25519 signature by
 the administrators' key. Everyone who can sign in can
 read it; only the administrators and the recovery key can sign it. It, not the database's ``users``
