@@ -8,12 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from safecase.domain.tasks import HistoryEntry
+from safecase.domain.users import DisplayNames
 from safecase.services.cases import CaseService
+from safecase.services.people import display_names
 from safecase.services.referrals import OrganizationService
 from safecase.services.session import VaultSession
 from safecase.services.taxonomies import (
@@ -110,6 +113,7 @@ def field_label(field: str) -> str:
         "given_on": QCoreApplication.translate("CaseHistory", "Given on"),
         "scope": QCoreApplication.translate("CaseHistory", "Scope"),
         "withdrawn_on": QCoreApplication.translate("CaseHistory", "Withdrawn on"),
+        "number": QCoreApplication.translate("CaseHistory", "Case number"),
     }
     return labels.get(field) or _takedown_field_label(field) or _task_and_evidence_field_label(field) or field
 
@@ -169,6 +173,14 @@ def _yes_no(value: str) -> str:
     }.get(value, value)
 
 
+def _moment(value: str) -> str:
+    """A stored time (ISO 8601, UTC) as this computer's local time, as the When column shows it."""
+    try:
+        return datetime.fromisoformat(value).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return value
+
+
 def _many(taxonomy: str) -> Callable[[str], str]:
     return lambda value: QCoreApplication.translate("CaseHistory", ", ").join(
         term_label(taxonomy, v.strip()) for v in value.split(",") if v.strip()
@@ -178,7 +190,7 @@ def _many(taxonomy: str) -> Callable[[str], str]:
 class ValueWords:
     """Turns a stored value into words, by record type and field."""
 
-    def __init__(self, organizations: dict[int, str], names: dict[str, str]) -> None:
+    def __init__(self, organizations: dict[int, str], names: DisplayNames) -> None:
         self._organizations = organizations
         self._names = names
 
@@ -194,7 +206,7 @@ class ValueWords:
         if record_type == "task":
             task_fields: dict[str, Callable[[str], str]] = {
                 "kind": task_kind_label,
-                "owner": lambda v: self._names.get(v, v),
+                "owner": self._names.of,
                 "done": _yes_no,
                 "referral_id": lambda v: QCoreApplication.translate("CaseHistory", "#{id}").format(id=v),
                 "contact_id": lambda v: QCoreApplication.translate("CaseHistory", "#{id}").format(id=v),
@@ -219,6 +231,8 @@ class ValueWords:
             "profile.preferred_channel": channel_label,
             "profile.safe_to_leave_message": _yes_no,
             "follow_up_needed": _yes_no,
+            "at": _moment,
+            "owner": self._names.of,
             "channel": channel_label,
             "direction": direction_label,
             "caller_type": caller_type_label,
@@ -231,7 +245,7 @@ class ValueWords:
             "given_by": consent_giver_label,
             "organization_id": self._organization,
             "counselors": self._counselors,
-            "counselor": lambda v: self._names.get(v, v),
+            "counselor": self._names.of,
             "consent_id": lambda v: QCoreApplication.translate("CaseHistory", "#{id}").format(id=v),
         }
         return simple.get(field)
@@ -243,8 +257,8 @@ class ValueWords:
             return value
 
     def _counselors(self, value: str) -> str:
-        return QCoreApplication.translate("CaseHistory", ", ").join(
-            self._names.get(n.strip(), n.strip()) for n in value.split(",") if n.strip()
+        return self._names.join(
+            (n.strip() for n in value.split(",") if n.strip()), QCoreApplication.translate("CaseHistory", ", ")
         )
 
 
@@ -274,10 +288,22 @@ class HistoryModel(ListTableModel[HistoryRow]):
         return item.actor if column == self.WHO else None
 
 
+def only_the_opening(entries: list[HistoryEntry]) -> HistoryEntry | None:
+    """One of ``entries`` when all of them record the case being opened (its fields set from nothing, in
+    one moment, by one person), else None: nothing has changed since."""
+    if not entries:
+        return None
+    first = min(entries, key=lambda e: (e.at, e.id))
+    opening = all(
+        e.record_type == "case" and e.at == first.at and e.actor == first.actor and not e.old_value for e in entries
+    )
+    return first if opening else None
+
+
 @dataclass(frozen=True)
 class HistoryRead:
     entries: list[HistoryEntry]
-    names: dict[str, str]
+    names: DisplayNames
     organizations: dict[int, str]
 
 
@@ -298,12 +324,10 @@ class CaseHistoryTab(RecordTab[HistoryRead]):
             )
         )
         self.model = HistoryModel(self)
-        self.records: RecordList[HistoryRow] = RecordList(
-            self.model,
-            self.tr("No change is recorded for this case yet. Every change made to it will be listed here."),
-            lambda row: row.id,
-            self,
+        self._empty_text = self.tr(
+            "No change is recorded for this case yet. Every change made to it will be listed here."
         )
+        self.records: RecordList[HistoryRow] = RecordList(self.model, self._empty_text, lambda row: row.id, self)
         self.table, self.empty_label = self.records.table, self.records.empty_label
         self.table.setAccessibleName(self.tr("Case history"))
         self.records.add_to(column)
@@ -312,11 +336,24 @@ class CaseHistoryTab(RecordTab[HistoryRead]):
     def read(self, reader: VaultSession) -> HistoryRead:
         cases = CaseService(reader)
         entries = cases.history(self.case_id)
-        names = {u.name: u.display_name for u in cases.caseworkers()}
+        names = display_names(reader)
         organizations = {o.id: o.name for o in OrganizationService(reader).all(include_inactive=True)}
         return HistoryRead(entries, names, organizations)
 
     def show_result(self, result: HistoryRead) -> None:
+        opening = only_the_opening(result.entries)
+        if opening is not None:
+            # The values the case was opened with are its Overview; listed as changes from nothing they
+            # read as a table of changes when nothing has changed yet.
+            self.records.empty_label.set_text(
+                self.tr(
+                    "Nothing has changed since {who} opened this case on {date}. "
+                    "Every change from now on will be listed here, with who made it and when."
+                ).format(who=result.names.of(opening.actor), date=opening.at.astimezone().strftime("%Y-%m-%d"))
+            )
+            self.records.show_records([])
+            return
+        self.records.empty_label.set_text(self._empty_text)
         words = ValueWords(result.organizations, result.names)
         ordered = sorted(result.entries, key=lambda e: (e.at, e.id), reverse=True)
         self.records.show_records([self._row(entry, words, result.names) for entry in ordered])
@@ -324,7 +361,7 @@ class CaseHistoryTab(RecordTab[HistoryRead]):
     def concerns(self, changes: Changes) -> bool:
         return changes.casework or changes.evidence  # evidence added and destroyed is in the history
 
-    def _row(self, entry: HistoryEntry, words: ValueWords, names: dict[str, str]) -> HistoryRow:
+    def _row(self, entry: HistoryEntry, words: ValueWords, names: DisplayNames) -> HistoryRow:
         old = words(entry.record_type, entry.field, entry.old_value)
         new = words(entry.record_type, entry.field, entry.new_value)
         if old and new:
@@ -338,7 +375,7 @@ class CaseHistoryTab(RecordTab[HistoryRead]):
             record = self.tr("{record} #{id}").format(record=record, id=entry.record_id)
         cells = (
             entry.at.astimezone().strftime("%Y-%m-%d %H:%M"),
-            names.get(entry.actor, entry.actor),
+            names.of(entry.actor),
             record,
             field_label(entry.field),
             " ".join(change.split()),

@@ -31,7 +31,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from safecase.domain.errors import SafeCaseError
-from safecase.ui.common.widgets import MessageLine, heading
+from safecase.ui.common.widgets import MessageLine, grow_window_to_fit, heading
 from safecase.ui.tasks import Busy, TaskManager
 
 
@@ -60,18 +60,7 @@ class FormErrorLine(MessageLine):
 
     def fit_window(self) -> None:
         """Grow the window (never shrink it) until its layout fits at the current width."""
-        window = self.window()
-        layout = window.layout()
-        if layout is None or not window.isVisible() or window.isMaximized() or window.isFullScreen():
-            return  # a window not yet shown takes its size from the layout, message included
-        layout.activate()
-        width = window.width()
-        if layout.hasHeightForWidth():
-            needed = layout.totalMinimumHeightForWidth(width)
-        else:
-            needed = layout.totalMinimumSize().height()
-        if window.height() < needed:
-            window.resize(width, needed)
+        grow_window_to_fit(self)
 
 
 class FormFooter(QWidget):

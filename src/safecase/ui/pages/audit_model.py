@@ -69,6 +69,8 @@ class AuditModel(ListTableModel[AuditRow]):
         entry = row.entry
         if entry.target_type == "case" and row.case_number:
             return self.tr("case {number}").format(number=row.case_number)
+        if entry.target_type == "user" and row.target_name:
+            return self.tr("user {name} ({user})").format(name=row.target_name, user=entry.target_id)
         kind = target_label(entry.target_type)
         target = f"{kind}: {entry.target_id}" if entry.target_id else kind
         if row.case_number:
