@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from safecase import __version__
 from safecase.domain.audit import AuditFilter
 from safecase.domain.errors import SafeCaseError
 from safecase.domain.roles import Permission
@@ -38,7 +37,7 @@ from safecase.ui.admin.verify import run_verify
 from safecase.ui.case.case_window import CaseWindow
 from safecase.ui.common.icons import lock_icon
 from safecase.ui.common.labels import roles_label
-from safecase.ui.common.messages import show_error, show_info
+from safecase.ui.common.messages import show_error
 from safecase.ui.pages.audit_page import AuditPage
 from safecase.ui.pages.cases_page import CasesPage
 from safecase.ui.pages.home_page import HomePage
@@ -46,6 +45,7 @@ from safecase.ui.pages.import_dialog import ImportDialog
 from safecase.ui.pages.quick_intake import QuickIntakeDialog
 from safecase.ui.pages.takedowns_page import TakedownsPage
 from safecase.ui.pages.today_page import TodayPage
+from safecase.ui.shell.about import open_about
 from safecase.ui.shell.change_password import open_change_password
 from safecase.ui.tasks import Changes, TaskManager
 
@@ -339,15 +339,7 @@ class MainWindow(QMainWindow):
             self.admin.backup.choose_file()
 
     def about(self) -> None:
-        show_info(
-            self,
-            self.tr("About SafeCase"),
-            self.tr("SafeCase {version}").format(version=__version__),
-            self.tr(
-                "Encrypted, offline casework for counseling centers. Everything stays in the vault "
-                "on this computer; nothing is sent anywhere."
-            ),
-        )
+        open_about(self)
 
     def _settings_saved(self, settings: VaultSettings) -> None:
         self._settings = settings
