@@ -94,5 +94,6 @@ def action_label(action: str) -> str:
         "takedown.status_changed": t(_CONTEXT, "Take-down status changed"),
         "takedown.updated": t(_CONTEXT, "Take-down re-check date changed"),
         "takedowns.listed": t(_CONTEXT, "Take-down list viewed"),
+        "report.exported": t(_CONTEXT, "Statistics report exported"),
     }
     return labels.get(action, action)

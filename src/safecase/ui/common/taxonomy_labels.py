@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication, QLocale
 from safecase.domain.cases import AgeBand, CaseStatus, Gender, RiskLevel
 from safecase.domain.contacts import CallerType, Channel, Direction
 from safecase.domain.incidents import DatePrecision
-from safecase.domain.referrals import ConsentGiver, ConsentPurpose, OrganizationType, ReferralStatus
+from safecase.domain.referrals import ConsentGiver, ConsentPurpose, OrganizationType, ReferralOutcome, ReferralStatus
 from safecase.domain.takedowns import ReportedTo, TakedownStatus
 from safecase.domain.tasks import TaskKind
 from safecase.services.taxonomies import taxonomies
@@ -155,6 +155,20 @@ def referral_status_label(status: ReferralStatus | str) -> str:
         ReferralStatus.COMPLETED: _t("Completed"),
     }
     return _pick(labels, ReferralStatus, status)
+
+
+def referral_outcome_label(outcome: ReferralOutcome | str) -> str:
+    labels = {
+        ReferralOutcome.HELP_GIVEN: _t("Help given"),
+        ReferralOutcome.INVESTIGATION_OPENED: _t("Investigation opened"),
+        ReferralOutcome.LEGAL_ACTION: _t("Legal action taken"),
+        ReferralOutcome.CONTENT_REMOVED: _t("Content removed"),
+        ReferralOutcome.DECLINED_BY_SURVIVOR: _t("Declined by the survivor"),
+        ReferralOutcome.NOT_ELIGIBLE: _t("Not eligible"),
+        ReferralOutcome.OTHER: _t("Other"),
+        ReferralOutcome.NOT_RECORDED: _t("Not recorded"),
+    }
+    return _pick(labels, ReferralOutcome, outcome)
 
 
 def organization_type_label(org_type: OrganizationType | str) -> str:
