@@ -3,7 +3,7 @@
 The document becomes Qt rich text (HTML that Qt's own layout understands: tables with repeated header
 rows, column widths, page breaks) laid out by ``QTextDocument`` in A4 pages; each page is drawn through
 a ``QPainter`` with a footer ("page N of M"). Every text is escaped: nothing in a description or a
-file name can add markup.
+file name can add markup. Bar charts are text objects painted by :mod:`safecase.pdf.charts`.
 
 Qt needs a ``QGuiApplication`` for fonts. The GUI has one; on the command line
 :func:`ensure_gui_application` creates one on the ``offscreen`` platform (given as ``-platform
@@ -34,8 +34,9 @@ from PySide6.QtGui import (
 
 from safecase.domain.errors import SafeCaseError
 from safecase.i18n import tr
+from safecase.pdf.charts import chart_html, install_charts
 from safecase.pdf.fonts import has_hangul, korean_font_family, latin_font_family, monospace_family
-from safecase.reports.document import Cell, Document, Fields, Heading, Paragraph, Table
+from safecase.reports.document import BarChart, Cell, Column, Document, Fields, Heading, Paragraph, Table
 
 RESOLUTION = 300
 """Dots per inch of the PDF's coordinate space (text and lines are vectors whatever this is)."""
@@ -125,6 +126,7 @@ def _paint(writer: QPdfWriter, document: Document, family: str) -> None:
     text.setDefaultTextOption(option)
     text.setDocumentMargin(0)
     text.setHtml(_html(document, families, monospace_family()))
+    install_charts(text, [block for block in document.blocks if isinstance(block, BarChart)])
     text.setPageSize(body)
     pages = max(1, text.pageCount())
 
@@ -171,13 +173,16 @@ def _cell_html(cell: Cell, mono: str, tag: str = "td", width: str = "") -> str:
         attributes.append(f'colspan="{cell.span}"')
     if width:
         attributes.append(f'width="{width}"')
+    if cell.numeric:
+        # Middle, not top: a row's Korean label sets a taller line than its digits, which would sit high.
+        attributes.append('align="right" valign="middle"')
     style = []
     if cell.mono:
         style.append(f"font-family: '{mono}'; white-space: nowrap")
     if cell.bold:
         style.append("font-weight: bold")
     if tag == "th":
-        style.append(f"background-color: {HEADER_BACKGROUND}; text-align: left")
+        style.append(f"background-color: {HEADER_BACKGROUND}; text-align: {'right' if cell.numeric else 'left'}")
     if style:
         attributes.append(f'style="{"; ".join(style)}"')
     joined = (" " + " ".join(attributes)) if attributes else ""
@@ -188,18 +193,22 @@ def _table_html(table: Table, mono: str) -> str:
     total = sum(c.weight for c in table.columns) or 1.0
     size = f"font-size: {SMALL_PT}pt; " if table.small else ""
     parts = [
-        f'<table width="100%" cellspacing="0" cellpadding="3" border="1" '
+        f'<table width="{table.width * 100:.0f}%" cellspacing="0" cellpadding="3" border="1" '
         f'style="{size}border-collapse: collapse; border-color: {BORDER}; border-style: solid">',
         "<thead><tr>",
     ]
     for column in table.columns:
         width = f"{column.weight * 100 / total:.1f}%"
-        parts.append(_cell_html(Cell(column.title, bold=True), mono, "th", width))
+        parts.append(_cell_html(_header_cell(column), mono, "th", width))
     parts.append("</tr></thead>")
     for row in table.rows:
         parts.append("<tr>" + "".join(_cell_html(cell, mono) for cell in row) + "</tr>")
     parts.append("</table>")
     return "".join(parts)
+
+
+def _header_cell(column: Column) -> Cell:
+    return Cell(column.title, bold=True, numeric=column.numeric)
 
 
 def _fields_html(fields: Fields) -> str:
@@ -216,8 +225,12 @@ def _html(document: Document, families: list[str], mono: str) -> str:
         f'<html><body style="{font}font-size: {BODY_PT}pt">',
         f'<p style="font-size: {HEADING_PT[1]}pt; font-weight: bold; margin-bottom: 6px">{_text(document.title)}</p>',
     ]
+    charts = 0
     for block in document.blocks:
-        if isinstance(block, Heading):
+        if isinstance(block, BarChart):
+            parts.append(chart_html(charts))
+            charts += 1
+        elif isinstance(block, Heading):
             size = HEADING_PT.get(block.level, BODY_PT)
             brk = "page-break-before: always; " if block.new_page else ""
             parts.append(

@@ -27,9 +27,14 @@ def neutralise(cell: str) -> str:
 
 def csv_bytes(header: Sequence[str], rows: Iterable[Sequence[str]]) -> bytes:
     """The whole file: BOM, header and rows, every cell neutralised."""
+    return csv_lines_bytes([header, *rows])
+
+
+def csv_lines_bytes(lines: Iterable[Sequence[str]]) -> bytes:
+    """The whole file from lines of any length (a report stacks tables of different widths, separated by
+    empty lines): BOM, then every cell neutralised; an empty line stays empty."""
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([neutralise(h) for h in header])
-    for row in rows:
-        writer.writerow([neutralise(cell) for cell in row])
+    for line in lines:
+        writer.writerow([neutralise(cell) for cell in line])
     return (BOM + out.getvalue()).encode("utf-8")

@@ -6,7 +6,8 @@ already ships, with a Korean font found on the system). It lives outside this pa
 import-linter contracts keep Qt out of ``safecase.reports``; a caller that needs a PDF hands the
 service a :data:`PdfRenderer` (the CLI and the GUI pass :func:`safecase.pdf.render_pdf`).
 
-The model is deliberately small: what an evidence manifest and an anonymized statistics report need.
+The model is deliberately small: what an evidence manifest and an anonymized statistics report need
+(tables, and bar charts for the report's counts per month and by incident type).
 Every text is plain text (never markup): the writer escapes it.
 """
 
@@ -24,6 +25,8 @@ class Cell:
     span: int = 1
     mono: bool = False
     bold: bool = False
+    numeric: bool = False
+    """Right-aligned, so the digits of a column of counts line up."""
 
 
 @dataclass(frozen=True)
@@ -32,6 +35,8 @@ class Column:
 
     title: str
     weight: float = 1.0
+    numeric: bool = False
+    """A column of numbers: its header is right-aligned like them."""
 
 
 @dataclass(frozen=True)
@@ -45,8 +50,12 @@ class Table:
     rows: tuple[tuple[Cell, ...], ...]
     small: bool = False
     """Set in a smaller font (long logs)."""
+    width: float = 1.0
+    """The share of the page's width the table takes (a column of counts needs little)."""
 
     def __post_init__(self) -> None:
+        if not 0 < self.width <= 1:
+            raise ValueError("a table's width is a share of the page, above 0 and at most 1")
         for row in self.rows:
             if sum(c.span for c in row) != len(self.columns):
                 raise ValueError(f"a row spans {sum(c.span for c in row)} columns of {len(self.columns)}")
@@ -74,7 +83,31 @@ class Fields:
     rows: tuple[tuple[str, str], ...]
 
 
-Block = Heading | Paragraph | Fields | Table
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    value: float | None
+    """The bar's length; None draws no bar (a count that must not be shown)."""
+    text: str
+    """Printed at the bar's end: the number, or the marker of a hidden count (``<5``, ``X``)."""
+
+
+@dataclass(frozen=True)
+class BarChart:
+    """One horizontal bar per category, the label on the left and the printed value at the bar's end.
+
+    A bar is drawn only from :attr:`Bar.value`; a hidden count has none and shows its marker instead, so a
+    chart can never reveal what its table hides.
+    """
+
+    bars: tuple[Bar, ...]
+
+    def __post_init__(self) -> None:
+        if any(bar.value is not None and bar.value < 0 for bar in self.bars):
+            raise ValueError("a bar chart draws counts, which are never negative")
+
+
+Block = Heading | Paragraph | Fields | Table | BarChart
 
 
 @dataclass(frozen=True)
@@ -96,6 +129,9 @@ class Document:
             elif isinstance(block, Fields):
                 for label, value in block.rows:
                     found += [label, value]
+            elif isinstance(block, BarChart):
+                for bar in block.bars:
+                    found += [bar.label, bar.text]
             else:
                 found += [c.title for c in block.columns]
                 found += [cell.text for row in block.rows for cell in row]
