@@ -128,7 +128,9 @@ class ReportChart(QWidget):
         # Grid lines and their numbers under the plot.
         grid = QPen(palette.color(QPalette.ColorRole.Midlight))
         grid.setWidthF(1.0)
-        ticks = round(top / step)
+        # With nothing above zero shown there is no scale to read: no grid, no numbers (a 0-to-1 axis under
+        # bars that are all hidden would only puzzle).
+        ticks = round(top / step) if largest > 0 else -1
         for i in range(ticks + 1):
             x = plot.left() + plot.width() * i / ticks
             painter.setPen(grid)
