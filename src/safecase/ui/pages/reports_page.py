@@ -23,7 +23,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QLocale, Qt
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QKeySequence, QPalette, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -211,7 +211,6 @@ class ReportsPage(QWidget):
         language_label.setBuddy(self.language_combo)
         self.preview_button = QPushButton(self.tr("&Preview"), self)
         self.preview_button.setToolTip(self.tr("Count the chosen months and show the report (F5)"))
-        self.preview_button.setDefault(True)
         self.export_button = QPushButton(self.tr("&Export…"), self)
         self.export_menu = QMenu(self.export_button)
         self.export_actions = {
@@ -502,6 +501,8 @@ class ReportsPage(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        for edit in (self.from_edit, self.to_edit):  # the app may have stayed open into a new month
+            edit.setMaximumDate(_qdate(date.today()))
         # Read every time the page is shown: an administrator may have changed k meanwhile.
         self._tasks.query(
             lambda reader: Reports(reader).minimum_k(),
@@ -588,6 +589,7 @@ class ReportsPage(QWidget):
                 font = item.font()
                 font.setItalic(True)
                 item.setFont(font)
+                item.setForeground(self.palette().color(QPalette.ColorRole.PlaceholderText))
         self.tables_list.blockSignals(False)
         keys = [t.key for t in published.tables]
         self.tables_list.setCurrentRow(keys.index(shown_key) if shown_key in keys else 0)
@@ -656,6 +658,10 @@ class ReportsPage(QWidget):
         self.table_title.setAccessibleName(table.title)
         self.table_note.setText(table.note)
         self.table_note.setVisible(bool(table.note))
+        # Why a table is left out is the whole answer there: in the normal colour, not as a side note.
+        self.table_note.setForegroundRole(
+            QPalette.ColorRole.WindowText if table.withheld else QPalette.ColorRole.PlaceholderText
+        )
         self.model.set_table(None if table.withheld else table, self.preview.published.k)
         self.table.setVisible(not table.withheld)
         self.table.setAccessibleName(table.title)
