@@ -17,7 +17,7 @@ from gui_support import (
     Gui,
     build_center_vault,
 )
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
@@ -26,6 +26,7 @@ from pytestqt.qtbot import QtBot
 from report_vault import CANARY, build_report_vault
 from safecase.domain.audit import AuditAction
 from safecase.pdf.charts import BAR_COLOR
+from safecase.reports.published import ChartKind, PublishedCell, PublishedRow, PublishedTable
 from safecase.reports.suppression import CellState
 from safecase.services import access
 from safecase.services.audit import AuditService
@@ -33,7 +34,7 @@ from safecase.services.demo import add_demo_cases
 from safecase.services.reports import ReportFormat
 from safecase.services.settings import SettingsService
 from safecase.ui.pages.report_chart import ReportChart
-from safecase.ui.pages.reports_model import PRIMARY_BACKGROUND, STATE_ROLE
+from safecase.ui.pages.reports_model import PRIMARY_BACKGROUND, SECONDARY_BACKGROUND, STATE_ROLE, ReportTableModel
 from safecase.ui.pages.reports_page import QuickPeriod, ReportsPage, quick_months
 from safecase.ui.shell.controller import SafeCaseApp
 from safecase.ui.shell.main_window import AUDIT, HOME, REPORTS, MainWindow
@@ -91,6 +92,7 @@ def _cells(page: ReportsPage) -> list[list[str]]:
 
 def _has_color(widget: QWidget, color: str) -> bool:
     """Whether any pixel of ``widget`` as drawn now is ``color`` (a bar; antialiased edges aside)."""
+    QCoreApplication.processEvents()  # the chart is laid out and painted for the table just chosen
     image = widget.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
     wanted = QColor(color).rgb()
     return any(image.pixel(x, y) == wanted for y in range(0, image.height(), 2) for x in range(0, image.width(), 2))
@@ -120,6 +122,46 @@ def test_quick_choices_are_whole_months_up_to_this_one() -> None:
     assert quick_months(QuickPeriod.THIS_YEAR, today) == (date(2026, 1, 1), date(2026, 11, 1))
     assert quick_months(QuickPeriod.LAST_YEAR, today) == (date(2025, 1, 1), date(2025, 12, 1))
     assert quick_months(QuickPeriod.LAST_QUARTER, date(2026, 2, 3)) == (date(2025, 10, 1), date(2025, 12, 1))
+
+
+def test_model_and_chart_mark_each_kind_of_hidden_cell(qtbot: QtBot) -> None:
+    """Hand-made published cells: shown, <5, X, zero and a withheld median, each as the preview shows it."""
+    rows = (
+        PublishedRow("Telegram", (PublishedCell("12", 12.0),)),
+        PublishedRow("Instagram", (PublishedCell("<5", None, CellState.PRIMARY),)),
+        PublishedRow("X (Twitter)", (PublishedCell("X", None, CellState.SECONDARY),)),
+        PublishedRow("Discord", (PublishedCell("0", 0.0),)),
+        PublishedRow("Total", (PublishedCell("19", 19.0),), is_total=True),
+    )
+    table = PublishedTable("platforms", "Cases by platform", ("Platform", "Cases"), rows, chart=ChartKind.BARS)
+    model = ReportTableModel()
+    model.set_table(table, 5)
+    assert model.headerData(1, Qt.Orientation.Horizontal) == "Cases"
+    shown, primary, secondary, zero = (model.index(r, 1) for r in range(4))
+    assert [model.data(i) for i in (shown, primary, secondary, zero)] == ["12", "<5", "X", "0"]
+    assert (
+        model.data(shown, Qt.ItemDataRole.BackgroundRole) is None
+        and model.data(shown, Qt.ItemDataRole.ToolTipRole) is None
+    )
+    assert model.data(primary, Qt.ItemDataRole.BackgroundRole).name() == PRIMARY_BACKGROUND
+    assert model.data(secondary, Qt.ItemDataRole.BackgroundRole).name() == SECONDARY_BACKGROUND
+    assert model.data(secondary, Qt.ItemDataRole.ToolTipRole).startswith("Secondary suppression: hidden as “X”")
+    assert model.data(secondary, Qt.ItemDataRole.AccessibleTextRole).startswith("X: Secondary suppression")
+    assert model.data(zero, Qt.ItemDataRole.BackgroundRole) is None, "zero stays zero, unmarked"
+    assert model.data(model.index(4, 1), Qt.ItemDataRole.FontRole).bold()
+    assert model.data(shown, Qt.ItemDataRole.TextAlignmentRole) & Qt.AlignmentFlag.AlignRight
+
+    chart = ReportChart()
+    qtbot.addWidget(chart)
+    chart.set_table(table)
+    chart.resize(500, chart.sizeHint().height())
+    assert [b.value for b in chart.bars()] == [12.0, None, None, 0.0], "no bar for the total or a hidden count"
+    assert chart.bar_at(chart.sizeHint().height() / 2) is not None
+    assert _has_color(chart, BAR_COLOR)
+    chart.set_table(
+        PublishedTable("platforms", "Cases by platform", ("Platform", "Cases"), rows[1:3], chart=ChartKind.BARS)
+    )
+    assert not _has_color(chart, BAR_COLOR), "nothing shown, nothing drawn"
 
 
 def test_supervisor_previews_hidden_cells_counts_and_chart(
@@ -211,6 +253,7 @@ def test_export_writes_the_previewed_report_and_its_hash_is_in_the_audit_log(
     assert data.startswith(b"\xef\xbb\xbf") and b"<5" in data and CANARY.encode() not in data
     assert page.message.text() == f"The report was written to {target}\nSHA-256: {digest}"
     assert page.last_export is not None and page.last_export.sha256 == digest
+    gui.screenshot(page.window(), "reports-exported")
 
     # PDF, in Korean: the language changes the choices, so the preview must be built again first.
     page.language_combo.setCurrentIndex(page.language_combo.findData("ko"))
@@ -272,7 +315,8 @@ def test_refusals_show_in_the_message_line(
     gui.settle(app.tasks, timeout=30_000)
     assert page.preview is not None and page.preview.published.k == 7
     assert not page.message.isVisible()
-    assert _cells(page)[0][1] == "<7"
+    assert page.primary_chip.text() == "<7" and "k = 7" in page.notes_label.text()
+    gui.screenshot(window, "reports-k7")
 
 
 def test_a_period_without_casework_says_so(
@@ -288,6 +332,7 @@ def test_a_period_without_casework_says_so(
     assert text.startswith("Nothing to count in 2025-01 to 2025-06: no case was opened")
     assert "every count in it is 0" in text
     assert page.export_button.isEnabled(), "a report of zeros may still be sent"
+    gui.screenshot(page.window(), "reports-empty-period")
 
 
 def test_keyboard_order_mnemonics_and_f5(
