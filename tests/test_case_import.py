@@ -138,6 +138,8 @@ def test_good_file_imports_every_row_with_codes_and_korean_and_english_labels(su
     (incident,) = IncidentService(supervisor).for_case(soldier.id)
     assert (incident.types, incident.platforms) == (("threat_to_distribute",), ("kakaotalk",))
     assert incident.perpetrator_relation == "online_only"
+    assert soldier.statistics_opt_out  # 예: the survivor declined statistical use
+    assert not minji.statistics_opt_out and not jk.statistics_opt_out  # empty: counted
 
     bare = cases.get(ids["S.H."])
     assert (bare.status, bare.risk, bare.profile.age_band) == (CaseStatus.OPEN, RiskLevel.LOW, AgeBand.UNKNOWN)
@@ -304,6 +306,7 @@ BAD_ROWS: list[tuple[str, str, str]] = [
     ("unknown risk", ok_row(risk="critical"), "risk: unknown value"),
     ("unknown age band", ok_row(age_band="25"), "age_band: unknown value"),
     ("unknown gender", ok_row(gender="x"), "gender: unknown value"),
+    ("unknown opt-out", ok_row(statistics_opt_out="maybe"), "statistics_opt_out: unknown value “maybe”"),
     ("unknown region", ok_row(region="Mars"), "region: unknown value"),
     ("unknown affiliation", ok_row(affiliation="space force"), "affiliation"),
     ("unknown incident type", ok_row(incident_types="rape;hacking"), "incident_types: unknown value “hacking”"),
@@ -313,8 +316,8 @@ BAD_ROWS: list[tuple[str, str, str]] = [
     ("bad case number", ok_row(case_number="42"), "not a case number"),
     ("unknown counselor", ok_row(counselor="nobody"), "counselor: there is no user “nobody”"),
     ("admin as counselor", ok_row(counselor="admin"), "is not a counselor or supervisor"),
-    ("too many fields", ok_row() + ",extra", "the row has 16 fields but the header has 15"),
-    ("too few fields", "2024-0001,2024-03-05,open", "the row has 3 fields but the header has 15"),
+    ("too many fields", ok_row() + ",extra", "the row has 17 fields but the header has 16"),
+    ("too few fields", "2024-0001,2024-03-05,open", "the row has 3 fields but the header has 16"),
     ("unclosed quote", ok_row(notes='"never closed'), "not valid CSV"),
     ("number already in the vault", ok_row(case_number="2024-0100"), "case 2024-0100 is already in the vault"),
 ]

@@ -275,7 +275,7 @@ def test_import_cases_lists_every_bad_row_and_imports_nothing(team_vault: TeamVa
         lines = result.stderr.splitlines()
         assert lines[0] == "safecase: error: Nothing was imported: the file has 2 problems."
         assert lines[1].startswith("  - line 3: opened:")
-        assert lines[2] == "  - line 5: the row has 2 fields but the header has 15."
+        assert lines[2] == "  - line 5: the row has 2 fields but the header has 16."
         assert len(lines) == 3
     assert CaseRepository(team_vault.admin.conn).count() == 0
     assert AuditAction.CASE_IMPORTED not in actions(team_vault.admin)

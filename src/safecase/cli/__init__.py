@@ -22,6 +22,7 @@ from ._base import SafeCaseGroup, user_option, vault_option, vault_path
 from ._cases import case_group, demo_command, import_cases_command
 from ._evidence import evidence_group
 from ._language import install_from_environment
+from ._reports import report_command
 from ._takedowns import takedown_group
 from ._users import user_group
 from ._vault import audit, backup, init_vault, restore, verify
@@ -84,6 +85,7 @@ for _command in (
     takedown_group,
     import_cases_command,
     demo_command,
+    report_command,
 ):
     cli.add_command(_command)
 

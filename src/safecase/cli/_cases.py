@@ -16,7 +16,7 @@ import click
 from safecase.domain.cases import MASKED, Case, CaseFilter, CaseStatus, CaseSummary, RiskLevel, SensitiveContact
 from safecase.domain.contacts import Channel, Contact
 from safecase.domain.incidents import Incident
-from safecase.domain.referrals import Consent, Organization, Referral
+from safecase.domain.referrals import Consent, Organization, Referral, ReferralOutcome
 from safecase.domain.tasks import Task
 from safecase.domain.users import normalize_user_name
 from safecase.i18n import tr, trn
@@ -218,6 +218,7 @@ def _referral_json(r: Referral, orgs: dict[int, Organization]) -> dict[str, obje
         "consent_id": r.consent_id,
         "follow_up_due": _day(r.follow_up_due) or None,
         "outcome": r.outcome,
+        "outcome_code": r.outcome_code.value,
     }
 
 
@@ -245,6 +246,7 @@ def _case_json(case: Case, sensitive: SensitiveContact | None) -> dict[str, obje
         "counselors": list(case.counselors),
         "alias": p.alias,
         "incident_types": list(case.incident_types),
+        "statistics_opt_out": case.statistics_opt_out,
         "profile": {
             "alias": p.alias,
             "age_band": p.age_band.value,
@@ -323,6 +325,7 @@ def _show_text(
             (tr("Safe-contact notes"), p.safe_contact_notes),
             *identity,
             (tr("Incident types"), terms(INCIDENT_TYPES, case.incident_types)),
+            (tr("Left out of statistics"), _yes_no(case.statistics_opt_out)),
         ]
     )
     click.echo()
@@ -381,6 +384,8 @@ def _show_text(
             )
         )
         _text_block(r.reason)
+        if r.outcome_code is not ReferralOutcome.NOT_RECORDED:
+            _text_block(tr("Outcome category: {code}").format(code=r.outcome_code.value))
         if r.outcome:
             _text_block(tr("Outcome: {outcome}").format(outcome=r.outcome))
     click.echo()

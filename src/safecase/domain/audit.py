@@ -67,6 +67,7 @@ class AuditAction(StrEnum):
     TAKEDOWN_STATUS_CHANGED = "takedown.status_changed"
     TAKEDOWN_UPDATED = "takedown.updated"
     TAKEDOWNS_LISTED = "takedowns.listed"
+    REPORT_EXPORTED = "report.exported"
 
 
 @dataclass(frozen=True)

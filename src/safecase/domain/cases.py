@@ -125,6 +125,8 @@ class Case:
     created_at: datetime
     updated_at: datetime
     incident_types: tuple[str, ...] = field(default=())
+    statistics_opt_out: bool = False
+    """The survivor declined statistical use: the case is left out of every report (which says how many)."""
 
     def fields(self, sensitive: SensitiveContact | None = None) -> CaseFields:
         """The case as the fields a person edits; identifying details only when given (they are read apart)."""
@@ -136,6 +138,7 @@ class Case:
             risk_reason=self.risk_reason,
             profile=self.profile,
             sensitive=sensitive or SensitiveContact(),
+            statistics_opt_out=self.statistics_opt_out,
         )
 
 
@@ -166,6 +169,8 @@ class CaseFields:
     risk_reason: str = ""
     profile: SurvivorProfile = field(default_factory=SurvivorProfile)
     sensitive: SensitiveContact = field(default_factory=SensitiveContact)
+    statistics_opt_out: bool = False
+    """The survivor declined statistical use of the case (see :attr:`Case.statistics_opt_out`)."""
 
 
 class CaseSort(StrEnum):

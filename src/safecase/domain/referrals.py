@@ -29,6 +29,20 @@ class ReferralStatus(StrEnum):
     COMPLETED = "completed"
 
 
+class ReferralOutcome(StrEnum):
+    """What came of a referral, as a category the statistics can count (the free-text ``outcome`` says the
+    rest, and never leaves the vault)."""
+
+    HELP_GIVEN = "help_given"
+    INVESTIGATION_OPENED = "investigation_opened"
+    LEGAL_ACTION = "legal_action"
+    CONTENT_REMOVED = "content_removed"
+    DECLINED_BY_SURVIVOR = "declined_by_survivor"
+    NOT_ELIGIBLE = "not_eligible"
+    OTHER = "other"
+    NOT_RECORDED = "not_recorded"
+
+
 # Statuses that mean the referral has left the center (so consent must exist).
 SHARED_STATUSES = frozenset(
     {
@@ -91,6 +105,7 @@ class Referral:
     consent_id: int | None
     follow_up_due: date | None
     outcome: str
+    outcome_code: ReferralOutcome = ReferralOutcome.NOT_RECORDED
 
     @property
     def waiting(self) -> bool:

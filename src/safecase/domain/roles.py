@@ -50,6 +50,9 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.BACKUP,
             Permission.RESTORE,
             Permission.VIEW_AUDIT,
+            # Anonymized statistics (counts only, small cells hidden): the funders' and ministry's reports
+            # are often the administrator's job in a small center.
+            Permission.EXPORT_ANONYMIZED,
             Permission.VERIFY,
             Permission.IMPORT_CASES,
         }

@@ -34,6 +34,9 @@ Columns (see "Importing existing records" in README.md), every one optional in t
 ``counselor``
     Sign-in name of an enabled counselor or supervisor; several separated by ``;``. Empty: the
     importing supervisor (an administrator, who works no cases, must name one).
+``statistics_opt_out``
+    ``yes`` (예, 제외, O) when the survivor declined statistical use of the case: anonymized reports
+    leave it out and only say how many were left out. Empty: no.
 ``notes``
     Becomes the summary of one contact of the case, dated ``opened`` (00:00), channel "other",
     inbound, caller type survivor, no duration, logged for the (first) counselor, with the first line
@@ -95,6 +98,7 @@ COLUMNS: tuple[str, ...] = (
     "perpetrator_relation",
     "incident_date",
     "counselor",
+    "statistics_opt_out",
     "notes",
 )
 REQUIRED_COLUMNS: tuple[str, ...] = ("opened",)
@@ -153,6 +157,7 @@ VOCABULARIES: dict[str, Taxonomy] = {
             (Gender.UNKNOWN, "unknown", "모름"),
         ],
     ),
+    "statistics_opt_out": _vocabulary("statistics_opt_out", [("yes", "yes", "예"), ("no", "no", "아니오")]),
 }
 
 # Further spellings seen in real spreadsheets, per column (or taxonomy) and code.
@@ -185,6 +190,10 @@ SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
         "male": ("남", "남자", "m", "man"),
         "non_binary": ("nonbinary", "non binary", "nb"),
         "unknown": ("미상", "불명"),
+    },
+    "statistics_opt_out": {
+        "yes": ("y", "true", "1", "o", "제외", "통계 제외", "거부"),
+        "no": ("n", "false", "0", "x", "아니요", "포함"),
     },
     INCIDENT_TYPES: {
         "synthetic_images": ("딥페이크", "deepfake", "deepfakes", "허위영상물", "합성", "합성·편집", "합성편집"),
@@ -531,6 +540,7 @@ class _RowChecker:
         risk = RiskLevel(choose("risk", RiskLevel.LOW.value))
         age_band = AgeBand(choose("age_band", AgeBand.UNKNOWN.value))
         gender = Gender(choose("gender", Gender.UNKNOWN.value))
+        opted_out = choose("statistics_opt_out", "no") == "yes"
         region = ""
         if values.get("region"):
             region = self._lookups[REGIONS].resolve(values["region"]) or ""
@@ -573,6 +583,7 @@ class _RowChecker:
                 service_status=service_status,
                 region=region,
             ),
+            statistics_opt_out=opted_out,
         )
         return _Plan(line, number, fields, counselors, incident, notes), problems
 

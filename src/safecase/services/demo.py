@@ -52,6 +52,7 @@ from safecase.domain.referrals import (
     Organization,
     OrganizationType,
     Referral,
+    ReferralOutcome,
     ReferralStatus,
 )
 from safecase.domain.roles import Permission
@@ -372,13 +373,42 @@ REFERRAL_REASONS: dict[OrganizationType, tuple[str, ...]] = {
     OrganizationType.MILITARY_COMMAND: ("가해자 분리 조치 요청",),
     OrganizationType.OTHER: ("기타 지원 연계",),
 }
-REFERRAL_OUTCOMES: tuple[str, ...] = (
-    "삭제 완료 {n}건",
-    "수사 개시 통보받음",
-    "상담 {n}회 진행",
-    "가해자 분리 조치됨",
-    "",
-)
+# What came of a referral that was answered, by the kind of organization (outcome category: weight).
+ANSWERED_OUTCOMES: dict[OrganizationType, dict[ReferralOutcome, float]] = {
+    OrganizationType.TAKEDOWN: {ReferralOutcome.CONTENT_REMOVED: 75, ReferralOutcome.HELP_GIVEN: 15},
+    OrganizationType.POLICE: {
+        ReferralOutcome.INVESTIGATION_OPENED: 70,
+        ReferralOutcome.DECLINED_BY_SURVIVOR: 10,
+        ReferralOutcome.HELP_GIVEN: 10,
+    },
+    OrganizationType.PROSECUTION: {ReferralOutcome.LEGAL_ACTION: 60, ReferralOutcome.INVESTIGATION_OPENED: 30},
+    OrganizationType.LEGAL_AID: {ReferralOutcome.LEGAL_ACTION: 60, ReferralOutcome.HELP_GIVEN: 30},
+    OrganizationType.MEDICAL: {ReferralOutcome.HELP_GIVEN: 90},
+    OrganizationType.MENTAL_HEALTH: {ReferralOutcome.HELP_GIVEN: 80, ReferralOutcome.DECLINED_BY_SURVIVOR: 10},
+    OrganizationType.SHELTER: {ReferralOutcome.HELP_GIVEN: 85, ReferralOutcome.DECLINED_BY_SURVIVOR: 5},
+    OrganizationType.VICTIM_SUPPORT: {ReferralOutcome.HELP_GIVEN: 85, ReferralOutcome.OTHER: 5},
+    OrganizationType.MILITARY_COMMAND: {ReferralOutcome.HELP_GIVEN: 60, ReferralOutcome.INVESTIGATION_OPENED: 30},
+    OrganizationType.OTHER: {ReferralOutcome.HELP_GIVEN: 50, ReferralOutcome.OTHER: 40},
+}
+DECLINED_OUTCOMES: dict[ReferralOutcome, float] = {
+    ReferralOutcome.NOT_ELIGIBLE: 55,
+    ReferralOutcome.DECLINED_BY_SURVIVOR: 25,
+    ReferralOutcome.OTHER: 10,
+}
+UNRECORDED_OUTCOME_WEIGHT = 10
+"""Answered referrals whose outcome nobody put in a category (as happens)."""
+OUTCOME_TEXTS: dict[ReferralOutcome, tuple[str, ...]] = {
+    ReferralOutcome.CONTENT_REMOVED: ("삭제 완료 {n}건", "게시물 {n}건 삭제·차단됨"),
+    ReferralOutcome.INVESTIGATION_OPENED: ("수사 개시 통보받음", "군사경찰 입건 확인"),
+    ReferralOutcome.LEGAL_ACTION: ("고소장 접수 완료", "국선변호사 선임됨"),
+    ReferralOutcome.HELP_GIVEN: ("상담 {n}회 진행", "가해자 분리 조치됨", "의료 지원 완료"),
+    ReferralOutcome.DECLINED_BY_SURVIVOR: ("내담자가 진행을 원하지 않음",),
+    ReferralOutcome.NOT_ELIGIBLE: ("지원 대상 아님 안내받음",),
+    ReferralOutcome.OTHER: ("기타 지원",),
+    ReferralOutcome.NOT_RECORDED: ("",),
+}
+STATISTICS_OPT_OUT_SHARE = 0.03
+"""Survivors who decline statistical use of their case (a few)."""
 MANUAL_TASKS: tuple[str, ...] = (
     "증거 자료 정리본 전달",
     "군사경찰 진술 동행 일정 확인",
@@ -626,6 +656,7 @@ class _Generator:
                 real_name=rng.choice(PLACEHOLDER_NAMES) if has_identity else "",
                 phone=f"010-0000-{rng.randint(0, 9999):04d}" if has_identity else "",
             ),
+            statistics_opt_out=rng.random() < STATISTICS_OPT_OUT_SHARE,
         )
         counselors: tuple[str, ...] = (rng.choice(self._caseworkers),)
         if len(self._caseworkers) > 1 and rng.random() < 0.1:
@@ -691,6 +722,18 @@ class _Generator:
             )
             demo.contacts.append(contact)
 
+    def outcome(self, org_type: OrganizationType, status: ReferralStatus) -> ReferralOutcome:
+        """The outcome category of a referral: what that kind of organization mostly does once it answered,
+        sometimes left uncategorized; none yet while it waits."""
+        if status in (ReferralStatus.ACCEPTED, ReferralStatus.COMPLETED):
+            weights = dict(ANSWERED_OUTCOMES[org_type])
+        elif status is ReferralStatus.DECLINED:
+            weights = dict(DECLINED_OUTCOMES)
+        else:
+            return ReferralOutcome.NOT_RECORDED
+        weights[ReferralOutcome.NOT_RECORDED] = UNRECORDED_OUTCOME_WEIGHT
+        return _weighted(self._rng, weights)
+
     def _referrals(self, demo: _DemoCase, minor: bool) -> None:
         rng = self._rng
         wanted = rng.choices((0, 1, 2), weights=(60, 32, 8))[0]
@@ -733,10 +776,9 @@ class _Generator:
             elif status is ReferralStatus.DRAFT and rng.random() < 0.5:
                 follow_up_due = self._today + timedelta(days=rng.randint(-3, 10))
             reason = rng.choice(REFERRAL_REASONS[org.org_type])
-            outcome = ""
-            if status in (ReferralStatus.ACCEPTED, ReferralStatus.COMPLETED):
-                outcome = rng.choice(REFERRAL_OUTCOMES).replace("{n}", str(rng.randint(1, 12)))
-            referral = Referral(0, 0, org.id, reason, status, sent_on, None, follow_up_due, outcome)
+            code = self.outcome(org.org_type, status)
+            outcome = rng.choice(OUTCOME_TEXTS[code]).replace("{n}", str(rng.randint(1, 12)))
+            referral = Referral(0, 0, org.id, reason, status, sent_on, None, follow_up_due, outcome, code)
             giver = ConsentGiver.GUARDIAN if minor else ConsentGiver.SURVIVOR
             demo.referrals.append((org, referral, giver))
 

@@ -23,6 +23,7 @@ from safecase.domain.referrals import (
     Organization,
     OrganizationType,
     Referral,
+    ReferralOutcome,
     ReferralStatus,
     consent_covers,
 )
@@ -229,7 +230,17 @@ class ReferralService:
     def _checked(self, referral: Referral, old: Referral | None) -> Referral:
         OrganizationService(self._session).get(referral.organization_id)
         check_text_lengths([referral.reason, referral.outcome])
-        referral = dataclasses.replace(referral, reason=referral.reason.strip(), outcome=referral.outcome.strip())
+        try:
+            outcome_code = ReferralOutcome(referral.outcome_code)
+        except ValueError:
+            raise InputError(tr("Unknown referral outcome “{code}”.").format(code=referral.outcome_code)) from None
+        if outcome_code is not ReferralOutcome.NOT_RECORDED and referral.status not in SHARED_STATUSES:
+            # A draft has not left the center: nothing can have come of it yet, and the reports count
+            # outcomes of sent referrals only.
+            raise InputError(tr("An outcome can be recorded only for a referral that was sent."))
+        referral = dataclasses.replace(
+            referral, reason=referral.reason.strip(), outcome=referral.outcome.strip(), outcome_code=outcome_code
+        )
         if referral.consent_id is not None:
             named = self._consents.get(referral.consent_id)
             if named is None or named.case_id != referral.case_id:

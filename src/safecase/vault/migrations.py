@@ -428,12 +428,29 @@ CREATE TRIGGER takedown_statuses_no_delete BEFORE DELETE ON takedown_statuses
 BEGIN SELECT RAISE(ABORT, 'take-down history is append-only'); END;
 """
 
+STATISTICS_SCHEMA = 6
+
+# Anonymized statistics: a case whose survivor declined statistical use is left out of every report
+# (the report says how many), and a referral's outcome gets a category the reports count; the free-text
+# outcome stays as it was and is never exported. The indexes serve the reports' per-period counts
+# (contacts by time, referrals by the day they were sent, take-downs by the day they were reported,
+# removals by the day of their status), which otherwise scan the whole table for every report.
+SCHEMA_V6 = """
+ALTER TABLE cases ADD COLUMN statistics_opt_out INTEGER NOT NULL DEFAULT 0 CHECK (statistics_opt_out IN (0, 1));
+ALTER TABLE referrals ADD COLUMN outcome_code TEXT NOT NULL DEFAULT 'not_recorded';
+CREATE INDEX contacts_at ON contacts (at);
+CREATE INDEX referrals_sent ON referrals (sent_on) WHERE sent_on IS NOT NULL;
+CREATE INDEX takedowns_reported ON takedowns (reported_on) WHERE reported_on IS NOT NULL;
+CREATE INDEX takedowns_status ON takedowns (status, status_on);
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "users, settings and the audit log", SCHEMA_V1),
     Migration(2, "casework: cases, contacts, incidents, consent, referrals, tasks, history, search", SCHEMA_V2),
     Migration(3, "audit checkpoints", SCHEMA_V3),
     Migration(CASE_KEYS_SCHEMA, "identities sealed per case", seal_identities_per_case),
     Migration(EVIDENCE_SCHEMA, "evidence items, their custody logs, take-down requests", SCHEMA_V5),
+    Migration(STATISTICS_SCHEMA, "statistics opt-out of cases, outcome categories of referrals", SCHEMA_V6),
 )
 
 

@@ -1,4 +1,5 @@
-"""Vault settings an administrator changes: the auto-lock time and the center's name.
+"""Vault settings an administrator changes: the auto-lock time, the center's name and the smallest count
+anonymized reports show.
 
 Only values that actually changed are saved, so the audit log records real changes and not every
 click of Save.
@@ -10,7 +11,13 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
 from safecase.domain.errors import SafeCaseError
-from safecase.domain.settings import MAX_AUTO_LOCK_MINUTES, MIN_AUTO_LOCK_MINUTES, VaultSettings
+from safecase.domain.settings import (
+    MAX_AUTO_LOCK_MINUTES,
+    MAX_REPORT_MIN_CELL,
+    MIN_AUTO_LOCK_MINUTES,
+    MIN_REPORT_MIN_CELL,
+    VaultSettings,
+)
 from safecase.services.session import VaultSession
 from safecase.services.settings import MAX_CENTER_NAME, SettingsService
 from safecase.ui.common.widgets import Card, MessageLine, help_text
@@ -38,6 +45,9 @@ class SettingsPanel(QWidget):
         self.auto_lock_spin.setRange(MIN_AUTO_LOCK_MINUTES, MAX_AUTO_LOCK_MINUTES)
         self.auto_lock_spin.setSuffix(self.tr(" min"))
         self.auto_lock_spin.setAccessibleName(self.tr("Auto-lock after minutes without use"))
+        self.min_cell_spin = QSpinBox(self)
+        self.min_cell_spin.setRange(MIN_REPORT_MIN_CELL, MAX_REPORT_MIN_CELL)
+        self.min_cell_spin.setAccessibleName(self.tr("Smallest count shown in statistics reports"))
         form.addRow(self.tr("Center name:"), self.center_edit)
         form.addRow(self.tr("Lock after:"), self.auto_lock_spin)
         self.body.addLayout(form)
@@ -46,6 +56,18 @@ class SettingsPanel(QWidget):
                 self.tr(
                     "After this long without keyboard or mouse use, SafeCase locks itself and asks for the password again."
                 ),
+                self,
+            )
+        )
+        report_form = QFormLayout()
+        report_form.addRow(self.tr("Smallest count in reports:"), self.min_cell_spin)
+        self.body.addLayout(report_form)
+        self.body.addWidget(
+            help_text(
+                self.tr(
+                    "Statistics reports show a smaller count (from 1 up) only as “fewer than” this number, and hide "
+                    "further cells so it cannot be worked out. Never below {low}: a count of 1 or 2 can name a person."
+                ).format(low=MIN_REPORT_MIN_CELL),
                 self,
             )
         )
@@ -68,13 +90,17 @@ class SettingsPanel(QWidget):
             return
         self.center_edit.setText(self._current.center_name)
         self.auto_lock_spin.setValue(self._current.auto_lock_minutes)
+        self.min_cell_spin.setValue(self._current.report_min_cell)
 
     def save(self) -> None:
         minutes = self.auto_lock_spin.value()
         center = self.center_edit.text().strip()
+        min_cell = self.min_cell_spin.value()
         try:
             if minutes != self._current.auto_lock_minutes:
                 self._service.set_auto_lock_minutes(minutes)
+            if min_cell != self._current.report_min_cell:
+                self._service.set_report_min_cell(min_cell)
             if center != self._current.center_name:
                 self._service.set_center_name(center)
             self._current = self._service.current()

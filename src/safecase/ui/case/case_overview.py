@@ -94,6 +94,7 @@ def fields_to_json(fields: CaseFields, with_sensitive: bool) -> dict[str, Any]:
         "safe_channels": profile.safe_channels,
         "safe_to_leave_message": profile.safe_to_leave_message,
         "safe_contact_notes": profile.safe_contact_notes,
+        "statistics_opt_out": fields.statistics_opt_out,
     }
     if with_sensitive:
         values["real_name"] = fields.sensitive.real_name
@@ -125,6 +126,7 @@ def fields_from_json(values: dict[str, Any], base: CaseFields) -> CaseFields:
 
     p = base.profile
     leave = values.get("safe_to_leave_message", p.safe_to_leave_message)
+    opt_out = values.get("statistics_opt_out", base.statistics_opt_out)
     return CaseFields(
         status=member(CaseStatus, "status", base.status),
         opened_on=day("opened_on", base.opened_on) or base.opened_on,
@@ -144,6 +146,7 @@ def fields_from_json(values: dict[str, Any], base: CaseFields) -> CaseFields:
             safe_contact_notes=text("safe_contact_notes", p.safe_contact_notes),
         ),
         sensitive=SensitiveContact(text("real_name", base.sensitive.real_name), text("phone", base.sensitive.phone)),
+        statistics_opt_out=opt_out if isinstance(opt_out, bool) else base.statistics_opt_out,
     )
 
 
@@ -296,6 +299,13 @@ class CaseOverview(QWidget):
         p_form.addRow(self.tr("Safe to leave a &message?"), self.message_combo)
         p_form.addRow(self.tr("Safe &words and times:"), self.safe_notes_edit)
         profile.body.addLayout(p_form)
+        self.statistics_opt_out_check = QCheckBox(
+            self.tr("Leave this case out of statistics (the survivor declined)"), profile
+        )
+        self.statistics_opt_out_check.setToolTip(
+            self.tr("Anonymized reports do not count this case; they only say how many cases were left out.")
+        )
+        profile.body.addWidget(self.statistics_opt_out_check)
         right.addWidget(profile)
         right.addStretch(1)
 
@@ -360,6 +370,7 @@ class CaseOverview(QWidget):
         self.opened_edit.dateChanged.connect(self._edited)
         self.closed_edit.dateChanged.connect(self._edited)
         self.closed_check.toggled.connect(self._closed_toggled)
+        self.statistics_opt_out_check.toggled.connect(self._edited)
         self.status_combo.currentIndexChanged.connect(self._status_changed)
         self._edited()
 
@@ -418,6 +429,7 @@ class CaseOverview(QWidget):
             leave = profile.safe_to_leave_message
             self._select(self.message_combo, "" if leave is None else ("yes" if leave else "no"))
             self.safe_notes_edit.setPlainText(profile.safe_contact_notes)
+            self.statistics_opt_out_check.setChecked(fields.statistics_opt_out)
             if self._revealed:
                 self.real_name_edit.setText(fields.sensitive.real_name)
                 self.phone_edit.setText(fields.sensitive.phone)
@@ -449,6 +461,7 @@ class CaseOverview(QWidget):
                 if self._revealed
                 else self._baseline.sensitive
             ),
+            statistics_opt_out=self.statistics_opt_out_check.isChecked(),
         )
 
     def is_dirty(self) -> bool:

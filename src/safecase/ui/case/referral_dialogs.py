@@ -9,13 +9,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from safecase.domain.errors import InputError
-from safecase.domain.referrals import Organization, Referral, ReferralStatus
+from safecase.domain.referrals import Organization, Referral, ReferralOutcome, ReferralStatus
 from safecase.services.referrals import DEFAULT_FOLLOW_UP_DAYS, ReferralService
 from safecase.services.session import VaultSession
 from safecase.ui.admin.organizations_dialog import OrganizationEditDialog, OrganizationPicker
 from safecase.ui.case.contact_fields import CodeCombo, date_edit, edit_date, notes_edit, plain_text
 from safecase.ui.common.form_dialog import FormDialog
-from safecase.ui.common.taxonomy_labels import referral_status_label
+from safecase.ui.common.taxonomy_labels import choices, referral_outcome_label, referral_status_label
 from safecase.ui.common.widgets import help_text
 
 # What a person may choose after a referral was sent (draft and sent are set by the tab's own actions).
@@ -139,8 +139,12 @@ class ReferralStatusDialog(FormDialog):
             self.status_combo.set_code(referral.status)
         self.outcome_edit = notes_edit(self, self.tr("What they answered or did"), lines=3)
         self.outcome_edit.setPlainText(referral.outcome)
+        # The category is what the anonymized statistics count; the text above stays in the case only.
+        self.outcome_code_combo = CodeCombo(choices(ReferralOutcome, referral_outcome_label), self)
+        self.outcome_code_combo.set_code(referral.outcome_code)
         form.addRow(self.tr("Status:"), self.status_combo)
         form.addRow(self.tr("Outcome:"), self.outcome_edit)
+        form.addRow(self.tr("Outcome category:"), self.outcome_code_combo)
         self.body.addLayout(form)
         self.status_combo.setFocus()
 
@@ -149,5 +153,6 @@ class ReferralStatusDialog(FormDialog):
             self._referral,
             status=ReferralStatus(self.status_combo.code()),
             outcome=plain_text(self.outcome_edit),
+            outcome_code=ReferralOutcome(self.outcome_code_combo.code()),
         )
         return self._service.update(updated)

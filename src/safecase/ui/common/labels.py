@@ -92,6 +92,7 @@ def action_label(action: str) -> str:
         "takedown.status_changed": QCoreApplication.translate("Labels", "Take-down status changed"),
         "takedown.updated": QCoreApplication.translate("Labels", "Take-down re-check date changed"),
         "takedowns.listed": QCoreApplication.translate("Labels", "Take-down list viewed"),
+        "report.exported": QCoreApplication.translate("Labels", "Statistics report exported"),
     }
     return labels.get(action, action)
 

@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication, QLocale
 from safecase.domain.cases import AgeBand, CaseStatus, Gender, RiskLevel
 from safecase.domain.contacts import CallerType, Channel, Direction
 from safecase.domain.incidents import DatePrecision
-from safecase.domain.referrals import ConsentGiver, ConsentPurpose, OrganizationType, ReferralStatus
+from safecase.domain.referrals import ConsentGiver, ConsentPurpose, OrganizationType, ReferralOutcome, ReferralStatus
 from safecase.domain.takedowns import ReportedTo, TakedownStatus
 from safecase.domain.tasks import TaskKind
 from safecase.services.taxonomies import taxonomies
@@ -149,6 +149,20 @@ def referral_status_label(status: ReferralStatus | str) -> str:
         ReferralStatus.COMPLETED: QCoreApplication.translate("Labels", "Completed"),
     }
     return _pick(labels, ReferralStatus, status)
+
+
+def referral_outcome_label(outcome: ReferralOutcome | str) -> str:
+    labels = {
+        ReferralOutcome.HELP_GIVEN: QCoreApplication.translate("Labels", "Help given"),
+        ReferralOutcome.INVESTIGATION_OPENED: QCoreApplication.translate("Labels", "Investigation opened"),
+        ReferralOutcome.LEGAL_ACTION: QCoreApplication.translate("Labels", "Legal action taken"),
+        ReferralOutcome.CONTENT_REMOVED: QCoreApplication.translate("Labels", "Content removed"),
+        ReferralOutcome.DECLINED_BY_SURVIVOR: QCoreApplication.translate("Labels", "Declined by the survivor"),
+        ReferralOutcome.NOT_ELIGIBLE: QCoreApplication.translate("Labels", "Not eligible"),
+        ReferralOutcome.OTHER: QCoreApplication.translate("Labels", "Other"),
+        ReferralOutcome.NOT_RECORDED: QCoreApplication.translate("Labels", "Not recorded"),
+    }
+    return _pick(labels, ReferralOutcome, outcome)
 
 
 def organization_type_label(org_type: OrganizationType | str) -> str:

@@ -103,7 +103,7 @@ class ImportDialog(FormDialog):
                 self.tr(
                     "Save the spreadsheet as CSV (UTF-8 or the Korean Excel default, CP949). The first row names "
                     "the columns: case_number, opened, status, risk, alias, age_band, gender, affiliation, region, "
-                    "incident_types, platforms, perpetrator_relation, incident_date, counselor, notes. Only "
+                    "incident_types, platforms, perpetrator_relation, incident_date, counselor, statistics_opt_out, notes. Only "
                     "“opened” is required. If any row has a problem, nothing is imported."
                 ),
                 self,

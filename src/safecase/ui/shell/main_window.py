@@ -43,6 +43,7 @@ from safecase.ui.pages.cases_page import CasesPage
 from safecase.ui.pages.home_page import HomePage
 from safecase.ui.pages.import_dialog import ImportDialog
 from safecase.ui.pages.quick_intake import QuickIntakeDialog
+from safecase.ui.pages.reports_page import ReportsPage
 from safecase.ui.pages.takedowns_page import TakedownsPage
 from safecase.ui.pages.today_page import TodayPage
 from safecase.ui.shell.about import open_about
@@ -50,6 +51,7 @@ from safecase.ui.shell.change_password import open_change_password
 from safecase.ui.tasks import Changes, TaskManager
 
 TODAY, CASES, TAKEDOWNS, HOME, AUDIT, ADMIN = "today", "cases", "takedowns", "home", "audit", "admin"
+REPORTS = "reports"
 
 
 def lock_key_sequence() -> QKeySequence:
@@ -111,6 +113,12 @@ class MainWindow(QMainWindow):
         self.home.verify_requested.connect(self.verify)
         self.home.lock_requested.connect(self.lock_requested)
         self._add_page(HOME, self.tr("Home"), self.home)
+
+        # Anonymized statistics: supervisors and administrators (the service checks every call too).
+        self.reports: ReportsPage | None = None
+        if session.can(Permission.EXPORT_ANONYMIZED):
+            self.reports = ReportsPage(session, tasks, self.pages)
+            self._add_page(REPORTS, self.tr("Reports"), self.reports)
 
         self.audit: AuditPage | None = None
         if session.can(Permission.VIEW_AUDIT):
@@ -364,6 +372,8 @@ class MainWindow(QMainWindow):
             self.cases.clear()
         if self.takedowns is not None:
             self.takedowns.clear()
+        if self.reports is not None:
+            self.reports.clear()
         if self.audit is not None:
             self.audit.clear()
         if self.admin is not None and self.admin.users is not None:

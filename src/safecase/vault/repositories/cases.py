@@ -35,7 +35,7 @@ from safecase.vault.repositories.search import match_clauses
 _COLUMNS = (
     "id, number, status, opened_on, closed_on, risk, risk_reason, alias, age_band, gender, branch, "
     "service_status, region, preferred_channel, safe_channels, safe_to_leave_message, safe_contact_notes, "
-    "identity IS NOT NULL, created_at, updated_at"
+    "identity IS NOT NULL, created_at, updated_at, statistics_opt_out"
 )
 
 _SORT_SQL = {
@@ -95,8 +95,8 @@ class CaseRepository:
         row = self._conn.execute(
             "INSERT INTO cases (number, status, opened_on, closed_on, risk, risk_rank, risk_reason, alias, age_band, "
             "gender, branch, service_status, region, preferred_channel, safe_channels, safe_to_leave_message, "
-            "safe_contact_notes, created_at, updated_at, created_by) "
-            f"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING {_COLUMNS}",
+            "safe_contact_notes, statistics_opt_out, created_at, updated_at, created_by) "
+            f"VALUES ({placeholders(21)}) RETURNING {_COLUMNS}",
             (
                 number,
                 fields.status.value,
@@ -106,6 +106,7 @@ class CaseRepository:
                 RISK_ORDER[fields.risk],
                 fields.risk_reason,
                 *_profile_values(fields),
+                int(fields.statistics_opt_out),
                 to_text(at),
                 to_text(at),
                 by,
@@ -122,7 +123,8 @@ class CaseRepository:
         self._conn.execute(
             "UPDATE cases SET status = ?, opened_on = ?, closed_on = ?, risk = ?, risk_rank = ?, risk_reason = ?, "
             "alias = ?, age_band = ?, gender = ?, branch = ?, service_status = ?, region = ?, preferred_channel = ?, "
-            "safe_channels = ?, safe_to_leave_message = ?, safe_contact_notes = ?, updated_at = ? WHERE id = ?",
+            "safe_channels = ?, safe_to_leave_message = ?, safe_contact_notes = ?, statistics_opt_out = ?, "
+            "updated_at = ? WHERE id = ?",
             (
                 fields.status.value,
                 fields.opened_on.isoformat(),
@@ -131,6 +133,7 @@ class CaseRepository:
                 RISK_ORDER[fields.risk],
                 fields.risk_reason,
                 *_profile_values(fields),
+                int(fields.statistics_opt_out),
                 to_text(at),
                 case_id,
             ),
@@ -396,6 +399,7 @@ def _case(row: Sequence[Any], counselors: Iterable[str], types: Iterable[str]) -
         created_at=from_text(row[18]),
         updated_at=from_text(row[19]),
         incident_types=tuple(str(code) for code in types),
+        statistics_opt_out=bool(row[20]),
     )
 
 

@@ -13,6 +13,7 @@ from safecase.domain.referrals import (
     Organization,
     OrganizationType,
     Referral,
+    ReferralOutcome,
     ReferralStatus,
 )
 from safecase.vault.connection import Connection
@@ -21,7 +22,9 @@ from safecase.vault.repositories._time import to_text
 
 _ORG_COLUMNS = "id, name, org_type, contact, notes, active"
 _CONSENT_COLUMNS = "id, case_id, purpose, organization_id, given_by, given_on, scope, withdrawn_on"
-_REFERRAL_COLUMNS = "id, case_id, organization_id, reason, status, sent_on, consent_id, follow_up_due, outcome"
+_REFERRAL_COLUMNS = (
+    "id, case_id, organization_id, reason, status, sent_on, consent_id, follow_up_due, outcome, outcome_code"
+)
 
 
 def _org(row: tuple[Any, ...]) -> Organization:
@@ -52,6 +55,7 @@ def _referral(row: tuple[Any, ...]) -> Referral:
         consent_id=None if row[6] is None else int(row[6]),
         follow_up_due=date_or_none(row[7]),
         outcome=str(row[8]),
+        outcome_code=ReferralOutcome(row[9]),
     )
 
 
@@ -137,7 +141,7 @@ class ReferralRepository:
         """Record ``referral`` (its id is ignored); returns it as stored."""
         row = self._conn.execute(
             "INSERT INTO referrals (case_id, organization_id, reason, status, sent_on, consent_id, follow_up_due, "
-            f"outcome, created_at, updated_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            f"outcome, outcome_code, created_at, updated_at, created_by) VALUES ({placeholders(12)}) "
             f"RETURNING {_REFERRAL_COLUMNS}",
             (
                 referral.case_id,
@@ -148,6 +152,7 @@ class ReferralRepository:
                 referral.consent_id,
                 date_text(referral.follow_up_due),
                 referral.outcome,
+                referral.outcome_code.value,
                 to_text(at),
                 to_text(at),
                 by,
@@ -158,7 +163,7 @@ class ReferralRepository:
     def update(self, referral: Referral, at: datetime) -> None:
         self._conn.execute(
             "UPDATE referrals SET organization_id = ?, reason = ?, status = ?, sent_on = ?, consent_id = ?, "
-            "follow_up_due = ?, outcome = ?, updated_at = ? WHERE id = ?",
+            "follow_up_due = ?, outcome = ?, outcome_code = ?, updated_at = ? WHERE id = ?",
             (
                 referral.organization_id,
                 referral.reason,
@@ -167,6 +172,7 @@ class ReferralRepository:
                 referral.consent_id,
                 date_text(referral.follow_up_due),
                 referral.outcome,
+                referral.outcome_code.value,
                 to_text(at),
                 referral.id,
             ),

@@ -1,0 +1,340 @@
+"""Counts for anonymized statistics reports: explicit ``GROUP BY`` over the casework tables.
+
+Four populations, each for a period of whole months (see :class:`StatisticsWindow`):
+
+``cases``
+    Cases opened in the period whose survivor did not decline statistical use (``statistics_opt_out``).
+``contacts``
+    Contacts made in the period (local months), unattached ones included, those of opted-out cases not.
+``referrals``
+    Referrals sent (``sent_on``) in the period, drafts never, of cases not opted out.
+``takedowns``
+    Take-down entries reported (``reported_on``) in the period, of cases not opted out.
+
+Every count is of records (distinct cases on the multi-valued axes: incident type, perpetrator
+relation, platform), grouped by an axis of codes the caller names. A stored value outside the caller's
+codes (blank, or a code from a newer SafeCase) counts under ``not_recorded``, so every record lands in
+exactly one cell of a single-valued axis and tables over the same population always add up alike. On a
+multi-valued axis a case with no value counts once under ``not_recorded``.
+
+Nothing but codes, months and counts leaves these queries: no case number, no text a person typed
+(custom platform names excepted, and only those :meth:`StatisticsRepository.platform_counts` keeps
+because at least k cases share them), no day. Medians need days; those facts stay with the service,
+which publishes only the median of groups of at least k.
+
+Read the whole report inside :meth:`StatisticsRepository.snapshot`, so every table sees the same
+committed state and tables that share a margin agree on it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from safecase.domain.referrals import ReferralStatus
+from safecase.domain.statistics import NOT_RECORDED, OTHER_PLATFORMS, TakedownOutcome
+from safecase.domain.takedowns import ReportedTo, TakedownStatus
+from safecase.vault.connection import Connection
+from safecase.vault.repositories._rows import placeholders
+from safecase.vault.repositories._time import from_text, to_text
+
+Counts = dict[tuple[str, str], int]
+"""Counts by ``(row code, column code)``; the column code is ``""`` for a one-way count."""
+
+
+@dataclass(frozen=True)
+class MonthSpan:
+    """One month of a report: its code and where it begins and ends, as days and as UTC moments."""
+
+    code: str
+    """``YYYY-MM``."""
+    first_day: date
+    last_day: date
+    since: datetime
+    """The moment its first day begins where SafeCase runs (contacts are stored as UTC moments)."""
+    until: datetime
+    """The moment the day after its last day begins (excluded)."""
+
+
+@dataclass(frozen=True)
+class StatisticsWindow:
+    """The months a report counts, in order, without gaps."""
+
+    months: tuple[MonthSpan, ...]
+
+    def __post_init__(self) -> None:
+        if not self.months:
+            raise ValueError("a statistics window holds at least one month")
+
+    @property
+    def first_day(self) -> date:
+        return self.months[0].first_day
+
+    @property
+    def last_day(self) -> date:
+        return self.months[-1].last_day
+
+
+@dataclass(frozen=True)
+class AxisCodes:
+    """An axis the caller wants counts by: its name (``incident_type``) and every code it shows."""
+
+    name: str
+    codes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class FirstReferralFact:
+    """What the days from a case's first contact to its first referral need (no case, no text)."""
+
+    opened_on: date
+    first_contact_at: datetime | None
+    """The case's earliest contact (UTC), None when it has none."""
+    first_sent_on: date
+    incident_types: tuple[str, ...]
+
+
+# --- populations and axes ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Expression:
+    sql: str
+    join: str = ""
+    multi_valued: bool = False
+    params: tuple[Any, ...] = ()
+
+
+_CASES_FROM = "FROM cases c"
+_CASES_WHERE = "c.opened_on >= ? AND c.opened_on <= ? AND c.statistics_opt_out = 0"
+
+# A contact of no case counts (an anonymous one-off call); one of an opted-out case does not.
+_CONTACTS_FROM = "FROM contacts ct LEFT JOIN cases c ON c.id = ct.case_id"
+_CONTACTS_WHERE = "ct.at >= ? AND ct.at < ? AND (ct.case_id IS NULL OR c.statistics_opt_out = 0)"
+
+_REFERRALS_FROM = "FROM referrals r JOIN cases c ON c.id = r.case_id JOIN organizations o ON o.id = r.organization_id"
+_REFERRALS_WHERE = "r.sent_on >= ? AND r.sent_on <= ? AND r.status != ? AND c.statistics_opt_out = 0"
+
+_TAKEDOWNS_FROM = "FROM takedowns t JOIN cases c ON c.id = t.case_id"
+_TAKEDOWNS_WHERE = "t.reported_on >= ? AND t.reported_on <= ? AND c.statistics_opt_out = 0"
+
+_TAKEDOWN_OUTCOME = (
+    f"CASE t.status WHEN '{TakedownStatus.REMOVED.value}' THEN '{TakedownOutcome.REMOVED.value}' "
+    f"WHEN '{TakedownStatus.REFUSED.value}' THEN '{TakedownOutcome.REFUSED.value}' "
+    f"ELSE '{TakedownOutcome.PENDING.value}' END"
+)
+
+_AXES: dict[str, dict[str, _Expression]] = {
+    "cases": {
+        "month": _Expression("substr(c.opened_on, 1, 7)"),
+        "branch": _Expression("c.branch"),
+        "service_status": _Expression("c.service_status"),
+        "age_band": _Expression("c.age_band"),
+        "gender": _Expression("c.gender"),
+        "region": _Expression("c.region"),
+        # incident_types carries the case id, so no join through incidents; a case with two incidents of
+        # the same type is counted once (count DISTINCT below).
+        "incident_type": _Expression("it.code", "LEFT JOIN incident_types it ON it.case_id = c.id", True),
+        "perpetrator_relation": _Expression(
+            "inc.perpetrator_relation", "LEFT JOIN incidents inc ON inc.case_id = c.id", True
+        ),
+    },
+    "contacts": {
+        # "month" is built per window (local months as UTC ranges), see _contact_month().
+        "channel": _Expression("ct.channel"),
+        "caller_type": _Expression("ct.caller_type"),
+    },
+    "referrals": {
+        "org_type": _Expression("o.org_type"),
+        "referral_status": _Expression("r.status"),
+        "referral_outcome": _Expression("r.outcome_code"),
+    },
+    "takedowns": {
+        "reported_to": _Expression("t.reported_to"),
+        "takedown_outcome": _Expression(_TAKEDOWN_OUTCOME),
+    },
+}
+
+POPULATIONS = ("cases", "contacts", "referrals", "takedowns")
+
+
+class StatisticsRepository:
+    def __init__(self, conn: Connection) -> None:
+        self._conn = conn
+
+    @contextlib.contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """One read transaction for every query of a report (inside the caller's, when one is open).
+
+        SQLite in WAL mode gives a read transaction one view of the database from its first read to its
+        end, so a change committed by someone else while the report is counted is in every table or in
+        none. Nothing is written, so the transaction is always rolled back.
+        """
+        if self._conn.in_transaction:
+            yield
+            return
+        self._conn.execute("BEGIN DEFERRED")
+        try:
+            yield
+        finally:
+            self._conn.execute("ROLLBACK")
+
+    # --- counts --------------------------------------------------------------------------------------------
+
+    def counts(
+        self, window: StatisticsWindow, population: str, rows: AxisCodes, columns: AxisCodes | None = None
+    ) -> Counts:
+        """Records of ``population`` in ``window`` by ``rows`` (and ``columns``): one ``GROUP BY``."""
+        if population not in POPULATIONS:
+            raise ValueError(f"unknown population {population!r}")
+        params: list[Any] = []
+        selects: list[str] = []
+        joins: list[str] = []
+        multi_valued = False
+        for axis in (rows, columns):
+            if axis is None:
+                selects.append("''")
+                continue
+            expression = self._expression(window, population, axis.name)
+            multi_valued = multi_valued or expression.multi_valued
+            if expression.join and expression.join not in joins:
+                joins.append(expression.join)
+            sql, values = _restricted(expression, axis.codes)
+            selects.append(sql)
+            params += values
+        source, where, where_params = self._population(window, population)
+        counted = {"cases": "c.id", "contacts": "ct.id", "referrals": "r.id", "takedowns": "t.id"}[population]
+        aggregate = f"count(DISTINCT {counted})" if multi_valued else "count(*)"
+        sql = f"SELECT {selects[0]}, {selects[1]}, {aggregate} {source} {' '.join(joins)} WHERE {where} GROUP BY 1, 2"
+        rows_found = self._conn.execute(sql, [*params, *where_params])
+        return {(str(r[0]), str(r[1])): int(r[2]) for r in rows_found}
+
+    def platform_counts(self, window: StatisticsWindow, known: Sequence[str], k: int) -> tuple[Counts, tuple[str, ...]]:
+        """Cases by platform, and the custom names kept (those at least ``k`` distinct cases share).
+
+        ``known`` are the taxonomy's codes. A name counselors typed (a platform not on the list) is a
+        row of its own only when ``k`` or more cases of the population name it; the others count
+        together, once per case, under ``other_platforms``. A case with no platform at all counts under
+        ``not_recorded``. Kept names come most used first, then by name.
+        """
+        where_params = [window.first_day.isoformat(), window.last_day.isoformat()]
+        known_marks = placeholders(len(known)) if known else "NULL"
+        named = (
+            "FROM cases c JOIN incidents i ON i.case_id = c.id JOIN incident_platforms p ON p.incident_id = i.id "
+            f"WHERE {_CASES_WHERE}"
+        )
+        custom = self._conn.execute(
+            f"SELECT p.platform, count(DISTINCT c.id) AS n {named} AND p.platform NOT IN ({known_marks}) "
+            "GROUP BY p.platform HAVING n >= ? ORDER BY n DESC, p.platform",
+            [*where_params, *known, k],
+        ).fetchall()
+        kept = tuple(str(r[0]) for r in custom)
+        shown = [*known, *kept]
+        code = f"CASE WHEN p.platform IN ({placeholders(len(shown)) if shown else 'NULL'}) THEN p.platform ELSE ? END"
+        rows_found = self._conn.execute(
+            f"SELECT code, count(DISTINCT case_id) FROM ("
+            f"SELECT c.id AS case_id, {code} AS code {named} "
+            "UNION ALL "
+            f"SELECT c.id, ? {_CASES_FROM} WHERE {_CASES_WHERE} AND NOT EXISTS ("
+            "SELECT 1 FROM incidents i JOIN incident_platforms p ON p.incident_id = i.id WHERE i.case_id = c.id)"
+            ") GROUP BY code",
+            [*shown, OTHER_PLATFORMS, *where_params, NOT_RECORDED, *where_params],
+        )
+        return {(str(r[0]), ""): int(r[1]) for r in rows_found}, kept
+
+    def opted_out(self, window: StatisticsWindow) -> int:
+        """Cases opened in the period whose survivor declined statistical use (left out of every table)."""
+        row = self._conn.execute(
+            "SELECT count(*) FROM cases WHERE opened_on >= ? AND opened_on <= ? AND statistics_opt_out = 1",
+            (window.first_day.isoformat(), window.last_day.isoformat()),
+        ).fetchone()
+        return int(row[0])
+
+    # --- facts for medians ----------------------------------------------------------------------------------
+
+    def removal_days(self, window: StatisticsWindow) -> list[tuple[ReportedTo, int]]:
+        """(where it was reported, days from report to removal) of every entry removed in the period that
+        has a report date, of cases not opted out. A removal recorded before its report counts as 0 days."""
+        rows = self._conn.execute(
+            "SELECT t.reported_to, max(0, CAST(julianday(t.status_on) - julianday(t.reported_on) AS INTEGER)) "
+            f"{_TAKEDOWNS_FROM} WHERE t.status = ? AND t.status_on >= ? AND t.status_on <= ? "
+            "AND t.reported_on IS NOT NULL AND c.statistics_opt_out = 0",
+            (TakedownStatus.REMOVED.value, window.first_day.isoformat(), window.last_day.isoformat()),
+        )
+        return [(ReportedTo(r[0]), int(r[1])) for r in rows]
+
+    def first_referrals(self, window: StatisticsWindow) -> list[FirstReferralFact]:
+        """For each case of the population with a referral sent (at any time): its opening day, its first
+        contact, the day its first referral was sent and its incident types."""
+        rows = self._conn.execute(
+            "SELECT c.opened_on, "
+            "(SELECT min(at) FROM contacts WHERE case_id = c.id), "
+            "(SELECT min(sent_on) FROM referrals WHERE case_id = c.id AND status != ? AND sent_on IS NOT NULL), "
+            "(SELECT group_concat(DISTINCT code) FROM incident_types WHERE case_id = c.id) "
+            f"{_CASES_FROM} WHERE {_CASES_WHERE} AND EXISTS ("
+            "SELECT 1 FROM referrals WHERE case_id = c.id AND status != ? AND sent_on IS NOT NULL)",
+            (
+                ReferralStatus.DRAFT.value,
+                window.first_day.isoformat(),
+                window.last_day.isoformat(),
+                ReferralStatus.DRAFT.value,
+            ),
+        )
+        return [
+            FirstReferralFact(
+                opened_on=date.fromisoformat(r[0]),
+                first_contact_at=None if r[1] is None else from_text(r[1]),
+                first_sent_on=date.fromisoformat(r[2]),
+                incident_types=tuple(sorted(str(r[3]).split(","))) if r[3] else (),
+            )
+            for r in rows
+        ]
+
+    # --- helpers -------------------------------------------------------------------------------------------
+
+    def _population(self, window: StatisticsWindow, population: str) -> tuple[str, str, list[Any]]:
+        first, last = window.first_day.isoformat(), window.last_day.isoformat()
+        if population == "cases":
+            return _CASES_FROM, _CASES_WHERE, [first, last]
+        if population == "contacts":
+            return (
+                _CONTACTS_FROM,
+                _CONTACTS_WHERE,
+                [to_text(window.months[0].since), to_text(window.months[-1].until)],
+            )
+        if population == "referrals":
+            return _REFERRALS_FROM, _REFERRALS_WHERE, [first, last, ReferralStatus.DRAFT.value]
+        return _TAKEDOWNS_FROM, _TAKEDOWNS_WHERE, [first, last]
+
+    @staticmethod
+    def _expression(window: StatisticsWindow, population: str, axis: str) -> _Expression:
+        if population == "contacts" and axis == "month":
+            return _contact_month(window)
+        try:
+            return _AXES[population][axis]
+        except KeyError:
+            raise ValueError(f"no axis {axis!r} for {population}") from None
+
+
+def _contact_month(window: StatisticsWindow) -> _Expression:
+    """The local month of a contact: its UTC moment against the months' UTC bounds (moments are stored as
+    UTC text of one fixed form, so they compare as text)."""
+    params: list[Any] = []
+    for month in window.months:
+        params += [to_text(month.until), month.code]
+    return _Expression("CASE" + " WHEN ct.at < ? THEN ?" * len(window.months) + " END", params=tuple(params))
+
+
+def _restricted(expression: _Expression, codes: Sequence[str]) -> tuple[str, list[Any]]:
+    """The expression where it is one of ``codes``, else ``not_recorded`` (blank, NULL from an outer join,
+    a code this version does not know); with the parameters of the SQL returned, in order."""
+    if not codes:
+        return "?", [NOT_RECORDED]
+    sql, own = expression.sql, list(expression.params)
+    return (
+        f"CASE WHEN {sql} IN ({placeholders(len(codes))}) THEN {sql} ELSE ? END",
+        [*own, *codes, *own, NOT_RECORDED],
+    )
