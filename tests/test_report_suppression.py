@@ -181,6 +181,12 @@ def check_suppression(tables: Sequence[CountTable], result: Suppression) -> list
             assert table.grand_total() == sum(table.values.values())
     for key in result.withheld_keys:
         assert result.states[key] is not CellState.SHOWN, f"{key} is published nowhere and hidden"
+    # what the attacker is granted is true of the data (else the linear programs below prove nothing)
+    rel = relations(published)
+    for eq in rel.equations:
+        assert rel.values[eq.total] == sum(rel.values[p] for p in eq.parts), eq
+    for ineq in rel.at_most:
+        assert rel.values[ineq.smaller] <= rel.values[ineq.larger], ineq
     intervals = lp_intervals(tables, result)
     for interval in intervals:
         assert interval.low <= interval.true_value <= interval.high

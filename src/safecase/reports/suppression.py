@@ -51,6 +51,9 @@ DEFAULT_K = 5
 _NODE_BUDGET = 200
 """Steps one witness search may take (each direction). A search that runs out hides one more cell, which
 is safe (only more is hidden); the budget trades a little over-suppression for a bounded time."""
+_CLEANUP_BUDGET = 60
+"""Steps a witness search may take when checking whether a secondary cell can be shown again after all
+(running out keeps it hidden: safe, and it bounds the time that check adds)."""
 _MAX_CHANGED = 64
 """At most this many cells changed by one witness."""
 _MAX_STEP = 4
@@ -209,6 +212,9 @@ class _Protector:
         n = len(self.keys)
         self.primary = [0 < v < k for v in self.value]
         self.hidden = [False] * n
+        self.can_rise = [False] * n
+        """Whether a hidden cell may move up by one and stay within what its state tells."""
+        self.can_fall = [False] * n
         self.equations: list[list[tuple[int, int]]] = []
         self.hidden_terms: list[list[tuple[int, int]]] = []
         self.eqs_of: list[list[tuple[int, int]]] = [[] for _ in range(n)]
@@ -233,8 +239,15 @@ class _Protector:
 
     def hide(self, i: int) -> None:
         self.hidden[i] = True
+        self.can_rise[i] = self.fits(i, 1)
+        self.can_fall[i] = self.fits(i, -1)
         for e, coef in self.eqs_of[i]:
             self.hidden_terms[e].append((i, coef))
+
+    def unhide(self, i: int) -> None:
+        self.hidden[i] = False
+        for e, coef in self.eqs_of[i]:
+            self.hidden_terms[e].remove((i, coef))
 
     def fits(self, i: int, moved: int) -> bool:
         """Whether hidden cell ``i`` moved by ``moved`` stays within what its state tells."""
@@ -248,33 +261,63 @@ class _Protector:
     # --- the loop -----------------------------------------------------------------------------------
 
     def run(self) -> str | None:
-        """Hide cells until every hidden cell has a witness; the key of a cell that cannot get one, if any."""
-        proved = [False] * len(self.keys)
+        """Hide cells until every hidden cell has a witness; the key of a cell that cannot get one, if any.
+
+        Then show again each secondary cell, latest first, that turns out not to be needed: cells hidden
+        early for one cell's sake are often made unnecessary by cells hidden later for another's.
+        """
+        proof: list[frozenset[int] | None] = [None] * len(self.keys)
+        """For each hidden cell, the cells its witness moves (a witness proves every cell it moves)."""
+        secondary: list[int] = []
         queue = [i for i, h in enumerate(self.hidden) if h]
         pos = 0
         while pos < len(queue):
             c = queue[pos]
             pos += 1
-            if proved[c]:
+            if proof[c] is not None:
                 continue
             blockers: dict[int, int] = {}
-            witness = None
-            for direction in (-1, 1):
-                if self.fits(c, direction):
-                    witness = _WitnessSearch(self, c, direction, blockers).run()
-                    if witness is not None:
-                        break
+            witness = self._witness(c, blockers)
             if witness is not None:
                 for i in witness:
-                    proved[i] = True
+                    proof[i] = proof[i] or witness
                 continue
             extra = self._choose(c, blockers)
             if extra is None:
                 return self.keys[c]
             self.hide(extra)
+            secondary.append(extra)
             queue.append(extra)
             queue.append(c)
+        for j in reversed(secondary):
+            self._try_showing(j, proof)
         return None
+
+    def _witness(self, c: int, blockers: dict[int, int], budget: int = _NODE_BUDGET) -> frozenset[int] | None:
+        for direction in (-1, 1):
+            if self.fits(c, direction):
+                witness = _WitnessSearch(self, c, direction, blockers, budget).run()
+                if witness is not None:
+                    return frozenset(witness)
+        return None
+
+    def _try_showing(self, j: int, proof: list[frozenset[int] | None]) -> None:
+        """Show secondary cell ``j`` again if every hidden cell still has a witness without it."""
+        self.unhide(j)
+        renewed: dict[int, frozenset[int]] = {}
+        for i, cells in enumerate(proof):
+            if cells is None or j not in cells or i == j or i in renewed:
+                continue
+            witness = self._witness(i, {}, _CLEANUP_BUDGET)
+            if witness is None:
+                self.hide(j)
+                return
+            for m in witness:
+                renewed.setdefault(m, witness)
+        proof[j] = None
+        for i, cells in renewed.items():
+            if self.hidden[i]:
+                proof[i] = cells
 
     def _choose(self, c: int, blockers: dict[int, int]) -> int | None:
         """The shown cell to hide next so that ``c`` may get a witness: the cheapest that blocked it."""
@@ -327,8 +370,9 @@ class _WitnessSearch:
     again in another order is not searched twice.
     """
 
-    def __init__(self, p: _Protector, target: int, direction: int, blockers: dict[int, int]) -> None:
+    def __init__(self, p: _Protector, target: int, direction: int, blockers: dict[int, int], budget: int) -> None:
         self.p = p
+        self.budget = budget
         self.d: dict[int, int] = {}
         self.unbalanced: dict[int, int] = {}
         self.broken: set[int] = set()
@@ -379,9 +423,13 @@ class _WitnessSearch:
             a, b = p.at_most[index]
             options = [(m, step) for m, step in ((b, 1), (a, -1)) if p.hidden[m]]
         moves = []
+        up, down = p.can_rise, p.can_fall
         for i, delta in options:
-            moved = d.get(i, 0)
-            if moved * delta >= 0 and abs(moved) < _MAX_STEP and p.fits(i, moved + delta):
+            moved = d.get(i)
+            if moved is None:
+                if up[i] if delta > 0 else down[i]:
+                    moves.append((i, delta))
+            elif moved * delta > 0 and abs(moved) < _MAX_STEP and p.fits(i, moved + delta):
                 moves.append((i, delta))
         return moves
 
@@ -411,7 +459,7 @@ class _WitnessSearch:
         if not self.unbalanced and not self.broken:
             return True
         self.steps += 1
-        if self.steps > _NODE_BUDGET or len(self.d) >= _MAX_CHANGED:
+        if self.steps > self.budget or len(self.d) >= _MAX_CHANGED:
             return False
         state = frozenset(self.d.items())
         if state in self.seen:
@@ -426,6 +474,8 @@ class _WitnessSearch:
                 return False
             if best is None or len(moves) < len(best):
                 best = moves
+                if len(moves) == 1:
+                    break  # forced: no constraint offers fewer (short of none, found at the next step)
         assert best is not None
         best.sort(key=lambda move: (-self._gain(*move), move[0]))
         for i, delta in best:
@@ -433,6 +483,6 @@ class _WitnessSearch:
             if self._extend():
                 return True
             self._apply(i, -delta)
-            if self.steps > _NODE_BUDGET:
+            if self.steps > self.budget:
                 return False
         return False
