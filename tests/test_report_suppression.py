@@ -243,8 +243,28 @@ def cases_from(rows: Iterable[tuple[str, str | tuple[str, ...], str, int]]) -> l
     return out
 
 
-def test_two_ones_and_their_total_of_two_are_all_hidden() -> None:
-    # filming: one case in January, one in February (row total 2); everything else large
+def test_two_ones_whose_sum_of_two_the_shown_numbers_give_away_get_company() -> None:
+    # filming by month: 1, 1, 10 under a shown row total of 12. Hidden alone, the two <5 cells would
+    # sum to 12 - 10 = 2, so both are 1: a further cell of the row (or of its columns) must be hidden.
+    cases = cases_from(
+        [
+            ("2026-01", "filming", "army", 1),
+            ("2026-02", "filming", "navy", 1),
+            ("2026-03", "filming", "army", 10),
+            *((m, t, b, 9) for m in MONTHS[:3] for t in TYPES[1:4] for b in BRANCHES[:2]),
+        ]
+    )
+    tables = count_tables(cases)
+    result = suppress(tables, 5)
+    row = [f"cases|incident_type=filming|month={m}" for m in MONTHS[:3]]
+    assert [result.state(key) for key in row[:2]] == [CellState.PRIMARY, CellState.PRIMARY]
+    assert result.secondary_count > 0
+    check_suppression(tables, result)
+
+
+def test_two_ones_under_their_own_small_total_are_protected_across_tables() -> None:
+    # filming: one case in January, one in February: the row total 2 is itself <5 — and a margin of
+    # the one-way table, whose shown mentions total would give it away unless another type is hidden
     cases = cases_from(
         [
             ("2026-01", "filming", "army", 1),
@@ -255,8 +275,6 @@ def test_two_ones_and_their_total_of_two_are_all_hidden() -> None:
     tables = count_tables(cases)
     result = suppress(tables, 5)
     assert result.state("cases|incident_type=filming") is CellState.PRIMARY
-    assert result.state("cases|incident_type=filming|month=2026-01") is CellState.PRIMARY
-    # the mentions total is shown, so another incident type must be hidden or filming = total - the rest
     one_way = tables[1]
     assert any(result.state(one_way.cell_key(t)) is CellState.SECONDARY for t in TYPES[1:])
     check_suppression(tables, result)
@@ -297,6 +315,25 @@ def test_a_small_margin_shared_by_three_tables_is_protected_in_each() -> None:
     }
     intervals = {i.key: i for i in check_suppression(tables, result)}
     assert intervals["cases|incident_type=threat"].width >= 1
+
+
+def test_ones_under_a_small_total_that_the_zeros_give_away_withhold_only_their_table() -> None:
+    # deepfake: 4 cases in 4 different months. With k=5 the row reads <5 <5 <5 <5 | <5, and four
+    # non-zero counts summing to at most 4 are all 1: nothing left to hide (zeros stay zeros) helps.
+    cases = cases_from(
+        [
+            *((m, "deepfake", "army", 1) for m in MONTHS),
+            *((m, t, b, 6) for m in MONTHS for t in ("threat", "grooming") for b in BRANCHES),
+        ]
+    )
+    tables = count_tables(cases)
+    result = suppress(tables, 5)
+    assert result.withheld_tables == {"incident_type_by_month"}
+    # its row total is still published by the other tables, as a protected <5
+    assert result.state("cases|incident_type=deepfake") is CellState.PRIMARY
+    assert "cases|incident_type=deepfake" not in result.withheld_keys
+    assert "cases|incident_type=deepfake|month=2026-01" in result.withheld_keys
+    check_suppression(tables, result)
 
 
 @pytest.mark.parametrize("size", [1, 2, 4])

@@ -24,7 +24,10 @@ case with three incident types moves three cells and their total by three). If n
 more cell — among the shown cells that blocked the search, the one that costs least: not a total, then
 the smallest; if nothing shown blocked it, the cheapest shown cell nearest to it — and search again.
 Hiding a cell only loosens what a reader knows, so a witness found earlier stays valid: the loop only
-ever adds cells, and ends. Everything follows table order, so the same tables give the same result.
+ever adds cells, and ends. Last, each secondary cell, latest first, is shown again if every cell whose
+witness moved it finds another without it (cells hidden early for one count's sake are often made
+unnecessary by cells hidden later for another's). Everything follows table order, so the same tables
+give the same result.
 
 *Withheld tables*: a table about fewer than k records (a period with 3 new cases) is not published at
 all: every one of its numbers would be ``<k`` or 0, so all it could tell is which categories those few
