@@ -6,6 +6,14 @@ REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VENV="$REPO_ROOT/.venv"
 _APT_UPDATED=0
 
+# What Qt 6.5+ (xcb platform plugin) loads on a real X display, plus CJK fonts for Korean text.
+# scripts/run-app installs them; the .deb (scripts/build-deb) depends on them.
+QT_X11_PACKAGES=(
+    libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0
+    libxcb-xkb1 libxkbcommon-x11-0 libxkbcommon0 libegl1 libgl1 libfontconfig1 libdbus-1-3
+    libglib2.0-0 fonts-noto-cjk
+)
+
 step() { printf '\n==> %s\n' "$*"; }
 warn() { printf 'warning: %s\n' "$*" >&2; }
 

@@ -1,8 +1,9 @@
 """A statistics report built by hand, with every table of the shared design (no vault needed).
 
 Counts are drawn from a seeded generator so that every kind of cell occurs: zeros, small counts that
-suppression hides, large ones, withheld medians. Used by the publish and writer tests, and by
-``python -m tests.report_samples OUT_DIR`` to render sample files to look at.
+suppression hides, large ones, withheld medians. Used by the publish and writer tests. The margins of
+different tables need not agree here (each table's own totals do): what is tested is how a report is
+printed, not how it is counted.
 """
 
 from __future__ import annotations

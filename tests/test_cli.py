@@ -461,7 +461,9 @@ def test_restore_with_the_recovery_key(team_vault: TeamVault, backup_file: Path,
         input="y\n" + team_vault.recovery_key + "\n",
     )
     assert result.exit_code == 0, result.output
-    assert re.search(r"Backup made \S+, key generation 1, audit head #\d+ · [0-9a-f]{8}\.", result.stdout)
+    assert re.search(
+        r"Backup made \d{4}-\d\d-\d\d \d\d:\d\d:\d\d, key generation 1, audit head #\d+ · [0-9a-f]{8}\.", result.stdout
+    )
     assert "no vault there" in result.stdout
     assert str(target) in result.stdout
     access.sign_in(target, COUNSELOR, COUNSELOR_PASSWORD).close()

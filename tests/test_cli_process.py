@@ -17,7 +17,8 @@ from vault_support import ADMIN, ADMIN_PASSWORD, TeamVault
 
 
 def _run(args: list[str], stdin: str, env_extra: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, **(env_extra or {})}
+    # The CLI speaks the environment's language; these read its English messages on any developer's machine.
+    env = {**os.environ, "LANGUAGE": "en", **(env_extra or {})}
     return subprocess.run(
         [sys.executable, "-m", "safecase", *args], input=stdin, capture_output=True, text=True, env=env, timeout=120
     )

@@ -14,8 +14,17 @@ from pathlib import Path
 
 import pytest
 from gui_support import Gui, build_center_vault
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from safecase.ui.common.language import (
+    ENGLISH,
+    install_language,
+    installed_language,
+    save_language,
+    saved_language,
+    system_language,
+)
 from vault_templates import VaultTemplates
 
 
@@ -41,3 +50,18 @@ def _keep_umask() -> Iterator[None]:
     os.umask(previous)
     yield
     os.umask(previous)
+
+
+@pytest.fixture(autouse=True)
+def _english_interface(qapp: QApplication) -> Iterator[None]:
+    """Every GUI test runs in English, whatever the machine's language: on a Korean system run_app
+    would build Korean windows, and run_app and the language tests install a catalogue for the whole
+    process; QSettings, where a chosen language is kept, is one file per process, not per test."""
+    if system_language() != ENGLISH:
+        save_language(ENGLISH)
+        install_language(ENGLISH)
+    yield
+    if saved_language() is not None:
+        save_language(None)
+    if installed_language() not in (None, ENGLISH):
+        install_language(ENGLISH)

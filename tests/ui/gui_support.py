@@ -25,18 +25,29 @@ ADMIN, ADMIN_PASSWORD, ADMIN_DISPLAY = "admin", "correct horse battery staple 9"
 COUNSELOR, COUNSELOR_PASSWORD, COUNSELOR_DISPLAY = "counselor", "quiet river under the bridge 7", "김상담"
 SUPERVISOR, SUPERVISOR_PASSWORD, SUPERVISOR_DISPLAY = "supervisor", "seven lanterns over the hill", "최지도"
 CENTER_NAME = "해바라기센터"
+GIVEN_PASSWORD = "the password the administrator gave"
 
 
 def build_center_vault(root: Path) -> None:
-    """The GUI tests' vault: the three accounts with Korean display names and a center name, closed."""
+    """The GUI tests' vault: the three accounts with Korean display names and a center name, closed.
+
+    The counselor and the supervisor have each chosen their own password since the administrator added
+    them (with :data:`GIVEN_PASSWORD`), as people do at their first sign-in.
+    """
     created = access.create_vault(root, ADMIN, ADMIN_PASSWORD, display_name=ADMIN_DISPLAY)
     try:
         accounts = AccountService(created.session)
-        accounts.add_user(COUNSELOR, frozenset({Role.COUNSELOR}), COUNSELOR_PASSWORD, COUNSELOR_DISPLAY)
-        accounts.add_user(SUPERVISOR, frozenset({Role.SUPERVISOR}), SUPERVISOR_PASSWORD, SUPERVISOR_DISPLAY)
+        accounts.add_user(COUNSELOR, frozenset({Role.COUNSELOR}), GIVEN_PASSWORD, COUNSELOR_DISPLAY)
+        accounts.add_user(SUPERVISOR, frozenset({Role.SUPERVISOR}), GIVEN_PASSWORD, SUPERVISOR_DISPLAY)
         SettingsService(created.session).set_center_name(CENTER_NAME)
     finally:
         created.session.close()
+    for name, password in ((COUNSELOR, COUNSELOR_PASSWORD), (SUPERVISOR, SUPERVISOR_PASSWORD)):
+        session = access.sign_in(root, name, GIVEN_PASSWORD)
+        try:
+            AccountService(session).change_own_password(GIVEN_PASSWORD, password)
+        finally:
+            session.close()
 
 
 @dataclass

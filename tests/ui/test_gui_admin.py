@@ -27,7 +27,7 @@ from safecase.ui.admin.recovery_key_dialog import NewRecoveryKeyDialog
 from safecase.ui.admin.user_dialogs import AddUserDialog, SetPasswordDialog
 from safecase.ui.admin.users_panel import UsersPanel
 from safecase.ui.shell.main_window import ADMIN as ADMIN_PAGE
-from safecase.ui.shell.main_window import AUDIT, CASES, HOME, TAKEDOWNS, TODAY, MainWindow
+from safecase.ui.shell.main_window import AUDIT, CASES, HOME, REPORTS, TAKEDOWNS, TODAY, MainWindow
 from safecase.ui.tasks import Changes
 
 NEW_PASSWORD = "paper boats drift past the old mill"
@@ -48,7 +48,7 @@ def test_admin_adds_a_user_through_the_dialog(gui: Gui, qtbot: QtBot, center_vau
     gui.sign_in(app, ADMIN, ADMIN_PASSWORD)
     window = app.main_window
     assert window is not None
-    assert window.page_keys() == [HOME, AUDIT, ADMIN_PAGE]
+    assert window.page_keys() == [HOME, REPORTS, AUDIT, ADMIN_PAGE]
     assert window.windowTitle() == f"{CENTER_NAME} — SafeCase"
     window.show_page(ADMIN_PAGE)
     assert window.admin is not None and window.admin.users is not None
@@ -234,7 +234,7 @@ def test_supervisor_reads_the_audit_log(gui: Gui, qtbot: QtBot, center_vault: Pa
     gui.sign_in(app, SUPERVISOR, SUPERVISOR_PASSWORD)
     window = app.main_window
     assert window is not None
-    assert window.page_keys() == [TODAY, CASES, TAKEDOWNS, HOME, AUDIT]
+    assert window.page_keys() == [TODAY, CASES, TAKEDOWNS, HOME, REPORTS, AUDIT]
     assert window.audit is not None
     assert window.audit.model.rowCount() == 0, "the log is read only when someone opens it"
     window.show_page(AUDIT)

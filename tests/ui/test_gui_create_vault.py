@@ -89,3 +89,47 @@ def test_cancel_on_first_page_quits_without_a_vault(gui: Gui, qtbot: QtBot, vaul
     with qtbot.waitSignal(app.finished):
         app.create_dialog.reject()
     assert not access.vault_exists(vault_dir)
+
+
+def test_long_password_verdict_is_shown_whole(gui: Gui, qtbot: QtBot, vault_dir: Path) -> None:
+    """Several wrapped lines of the policy's verdict: the dialog grows so none is cut off or drawn over a row."""
+    app = gui.app(vault_dir)
+    dialog = app.create_dialog
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    height_before = dialog.height()
+    dialog.name_edit.setText("jkim")
+    dialog.passwords.new_edit.setText("password")  # short, common and built from the app's words: four lines
+    dialog.passwords.refresh()
+    qtbot.wait(50)
+
+    problems = dialog.passwords.problems_label
+    assert problems.text().count("\n") >= 3
+    assert dialog.height() > height_before
+    assert problems.height() >= problems.heightForWidth(problems.width())
+    bottom = problems.mapTo(dialog, problems.rect().bottomLeft()).y()
+    assert bottom < dialog.passwords.repeat_edit.mapTo(dialog, dialog.passwords.repeat_edit.rect().topLeft()).y()
+    gui.screenshot(dialog, "create-vault-1-short-password")
+
+
+def test_enter_finishes_only_once_the_key_is_written_down(gui: Gui, qtbot: QtBot, vault_dir: Path) -> None:
+    app = gui.app(vault_dir)
+    dialog = app.create_dialog
+    assert dialog is not None
+    dialog.name_edit.setText("jkim")
+    dialog.passwords.new_edit.setText(PASSWORD)
+    dialog.passwords.repeat_edit.setText(PASSWORD)
+    qtbot.waitUntil(dialog.create_button.isEnabled)
+    qtbot.keyClick(dialog.passwords.repeat_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(dialog.on_recovery_page, timeout=10_000)
+
+    qtbot.keyClick(dialog.confirm_check, Qt.Key.Key_Return)
+    assert dialog.isVisible() and app.main_window is None
+    assert not dialog.finish_button.isDefault()
+
+    qtbot.keyClick(dialog.confirm_check, Qt.Key.Key_Space)
+    assert dialog.confirm_check.isChecked()
+    assert dialog.finish_button.isDefault()
+    qtbot.keyClick(dialog.confirm_check, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: app.main_window is not None)
+    assert app.create_dialog is None

@@ -15,8 +15,9 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from safecase.domain.cases import CaseFilter
+from safecase.services.case_import import ENCODINGS
 from safecase.services.cases import CaseService
-from safecase.ui.pages.import_dialog import ImportDialog
+from safecase.ui.pages.import_dialog import ImportDialog, encoding_label
 from safecase.ui.tasks import TaskManager
 from vault_support import SUPERVISOR, SUPERVISOR_PASSWORD, TeamVault
 
@@ -49,6 +50,7 @@ def test_bad_rows_block_the_import(
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 2, timeout=10_000)
     assert not dialog.save_button.isEnabled()
     assert "rows with problems: 1" in dialog.summary_label.text()
+    assert "(UTF-8)" in dialog.summary_label.text() and "utf-8-sig" not in dialog.summary_label.text()
     assert dialog.model.index(0, 1).data() == "ready"
     problems = dialog.model.index(1, 1).data()
     assert "2025-13-40" in problems and "nobody" in problems
@@ -65,7 +67,7 @@ def test_good_file_imports_every_row(
     path.write_bytes((HEADER + GOOD).encode("cp949"))
     dialog.load(path)
     qtbot.waitUntil(dialog.save_button.isEnabled, timeout=10_000)
-    assert "cp949" in dialog.summary_label.text().lower()
+    assert "1 rows read (CP949 (Korean Excel))" in dialog.summary_label.text()
     with qtbot.waitSignal(dialog.imported, timeout=10_000) as imported:
         dialog.save_button.click()
     assert imported.args == [1]
@@ -89,3 +91,8 @@ def test_import_is_offered_to_supervisors_not_counselors(gui: Gui, center_vault:
     gui.qtbot.waitExposed(dialog)
     assert dialog.windowTitle() == "Import cases from a spreadsheet"
     dialog.reject()
+
+
+def test_every_encoding_the_importer_reads_has_a_name_people_know() -> None:
+    for encoding in ENCODINGS:
+        assert encoding_label(encoding) != encoding, encoding

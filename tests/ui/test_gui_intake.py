@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-from gui_support import COUNSELOR, COUNSELOR_PASSWORD, SUPERVISOR, SUPERVISOR_PASSWORD, Gui
+from gui_support import COUNSELOR, COUNSELOR_PASSWORD, SUPERVISOR, SUPERVISOR_DISPLAY, SUPERVISOR_PASSWORD, Gui
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
@@ -177,7 +177,10 @@ def test_repeat_caller_is_suggested_and_linked(gui: Gui, qtbot: QtBot, center_va
     texts = [dialog.repeats_list.item(row).text() for row in range(dialog.repeats_list.count())]
     assert any(mine.number in t and "same phone number" in t and "민지" in t for t in texts)
     hidden = next(t for t in texts if theirs.number in t)
-    assert SUPERVISOR in hidden and "비공개" not in hidden, "another counselor's case shows number and counselors only"
+    assert SUPERVISOR_DISPLAY in hidden and "비공개" not in hidden, (
+        "another counselor's case shows number and counselors only"
+    )
+    assert SUPERVISOR not in hidden, "people read display names, not sign-in names"
     gui.screenshot(dialog, "quick-intake-repeat-caller")
 
     row = next(r for r in range(dialog.repeats_list.count()) if mine.number in dialog.repeats_list.item(r).text())

@@ -100,10 +100,10 @@ def test_referral_needs_consent_before_it_is_sent(gui: Gui, qtbot: QtBot, center
     qtbot.mouseClick(consent_dialog.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: tab.consents_model.rowCount() == 1)
     assert tab.model.data(tab.model.index(0, ReferralsModel.CONSENT)) == "Yes"
-    assert "mark the referral sent" in tab.message.text()
 
-    tab.select_referral(referral_id)
-    qtbot.mouseClick(tab.sent_button, Qt.MouseButton.LeftButton)
+    # Consent was all Mark sent needed: the referral is sent without pressing Mark sent again.
+    qtbot.waitUntil(lambda: tab.model.data(tab.model.index(0, ReferralsModel.STATUS)) == "Sent")
+    assert not tab.sent_button.isEnabled()
     sent = ReferralService(session).for_case(case.id)[0]
     assert sent.status is ReferralStatus.SENT and sent.sent_on == date.today() and sent.consent_id is not None
     follow_ups = [t for t in TaskService(session).for_case(case.id) if t.kind is TaskKind.REFERRAL_FOLLOW_UP]
@@ -134,6 +134,11 @@ def test_overdue_referral_is_highlighted_and_on_today(gui: Gui, qtbot: QtBot, ce
     consent = tab.open_consent(tab.selected_referral())
     consent.scope_edit.setText("게시물 URL")
     consent.save()
+    settle(qtbot, app.tasks)
+    assert ReferralService(session).for_case(case.id)[0].status is ReferralStatus.DRAFT, (
+        "consent recorded on its own sends nothing"
+    )
+    assert "mark the referral sent" in tab.message.text()
     tab.select_referral(referral_id)
     tab.mark_sent()
     settle(qtbot, app.tasks)

@@ -127,3 +127,29 @@ def test_ctrl_n_opens_quick_intake_once(gui: Gui, qtbot: QtBot, center_vault: Pa
     dialog = window.new_intake()
     assert dialog is not None and dialog.isVisible()
     assert [w for w in QApplication.topLevelWidgets() if isinstance(w, QuickIntakeDialog) and w.isVisible()] == [dialog]
+
+
+def test_urgent_cases_come_first_and_show_without_scrolling(gui: Gui, qtbot: QtBot, center_vault: Path) -> None:
+    """At 1366x768 with a taskbar (about 728 pixels left for the window), the urgent card is on screen."""
+    seed(center_vault)
+    app = gui.app(center_vault)
+    gui.sign_in(app, COUNSELOR, COUNSELOR_PASSWORD)
+    window = app.main_window
+    assert window is not None and window.today is not None
+    window.resize(1366, 728)
+    gui.settle(app.tasks)
+    today = window.today
+    qtbot.waitUntil(lambda: today.urgent.list.topLevelItemCount() == 1)
+    gui.settle(app.tasks)
+    gui.screenshot(window, "today-1366x728")  # draws the page as it is laid out once every read arrived
+    sections = [today.urgent, today.due, today.referrals, today.takedowns]
+    tops = [section.mapTo(window, section.rect().topLeft()).y() for section in sections]
+    assert tops == sorted(tops), "urgent cases, then follow-ups, referrals and take-downs"
+    for section in sections:
+        title = section.body.itemAt(0).widget()
+        assert title is not None and title.height() <= title.heightForWidth(title.width()) + 2, (
+            "a card is as tall as what it holds: no gap around its title"
+        )
+    urgent = today.urgent.list
+    bottom = urgent.mapTo(window, urgent.rect().bottomLeft()).y()
+    assert bottom < window.height(), "the urgent list ends above the window's bottom edge"

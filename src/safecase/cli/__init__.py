@@ -14,14 +14,14 @@ from typing import cast
 
 import click
 
-from safecase import __version__
 from safecase.domain.errors import SafeCaseError
 from safecase.i18n import tr
-from safecase.services import process
+from safecase.services import about, process
 
 from ._base import SafeCaseGroup, user_option, vault_option, vault_path
 from ._cases import case_group, demo_command, import_cases_command
 from ._evidence import evidence_group
+from ._language import install_from_environment
 from ._reports import report_command
 from ._takedowns import takedown_group
 from ._users import user_group
@@ -30,14 +30,23 @@ from ._vault import audit, backup, init_vault, restore, verify
 __all__ = ["cli", "main"]
 
 
-def _start_app(vault: Path) -> None:
+def _start_app(vault: Path, smoke_test: bool) -> None:
     """The GUI, imported only now so that sub-commands never load Qt widgets."""
     try:
         module = importlib.import_module("safecase.ui.shell.app")
     except ImportError as exc:
         raise SafeCaseError(tr("The SafeCase window cannot start here ({reason}).").format(reason=exc)) from None
-    run_app = cast(Callable[[Path], int], module.run_app)
-    sys.exit(run_app(vault))
+    run_app = cast(Callable[..., int], module.run_app)
+    sys.exit(run_app(vault, smoke_test=True) if smoke_test else run_app(vault))
+
+
+def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    """``--version``: SafeCase's version and the newest vault format it writes (one line each)."""
+    if not value or ctx.resilient_parsing:
+        return
+    click.echo(tr("%(prog)s %(version)s") % {"prog": "safecase", "version": about.app_version()})
+    click.echo(tr("Vault format {format}").format(format=about.vault_format_version()))
+    ctx.exit()
 
 
 @click.group(
@@ -48,11 +57,20 @@ def _start_app(vault: Path) -> None:
 )
 @vault_option
 @user_option
-@click.version_option(__version__, "--version", prog_name="safecase", message=tr("%(prog)s %(version)s"))
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_print_version,
+    help=tr("Show the version and the vault format, then exit."),
+)
+# For the installers' smoke test (not for people): open the window, report the first screen, quit.
+@click.option("--smoke-test", is_flag=True, hidden=True)
 @click.pass_context
-def cli(ctx: click.Context) -> None:
+def cli(ctx: click.Context, smoke_test: bool) -> None:
     if ctx.invoked_subcommand is None:
-        _start_app(vault_path(ctx))
+        _start_app(vault_path(ctx), smoke_test)
 
 
 for _command in (
@@ -73,6 +91,7 @@ for _command in (
 
 
 def main() -> None:
-    """Console-script entry point: harden the process, then run the command line."""
+    """Console-script entry point: the language first (before any message), harden the process, run."""
+    install_from_environment(cli)
     process.harden()
     cli.main(prog_name="safecase")

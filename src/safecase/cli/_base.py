@@ -303,17 +303,22 @@ def echo_json(value: Any) -> None:
     click.echo(json.dumps(value, indent=2, ensure_ascii=False))
 
 
-def _width(text: str) -> int:
+def display_width(text: str) -> int:
     """Columns a terminal gives ``text``: Hangul and other wide characters take two."""
     return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
 
 
+def pad(text: str, width: int) -> str:
+    """``text`` filled with spaces to ``width`` terminal columns (``f"{text:<width}"`` counts Hangul as one)."""
+    return text + " " * (width - display_width(text))
+
+
 def echo_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
     rows = [[_one_line(cell) for cell in row] for row in rows]
-    widths = [max([_width(h), *(_width(row[i]) for row in rows)]) for i, h in enumerate(headers)]
+    widths = [max([display_width(h), *(display_width(row[i]) for row in rows)]) for i, h in enumerate(headers)]
 
     def line(cells: Sequence[str]) -> str:
-        padded = [cell + " " * (widths[i] - _width(cell)) for i, cell in enumerate(cells)]
+        padded = [pad(cell, widths[i]) for i, cell in enumerate(cells)]
         return "  ".join(padded).rstrip()
 
     click.echo(line(headers))

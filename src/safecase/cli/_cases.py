@@ -14,7 +14,7 @@ from pathlib import Path
 import click
 
 from safecase.domain.cases import MASKED, Case, CaseFilter, CaseStatus, CaseSummary, RiskLevel, SensitiveContact
-from safecase.domain.contacts import Contact
+from safecase.domain.contacts import Channel, Contact
 from safecase.domain.incidents import Incident
 from safecase.domain.referrals import Consent, Organization, Referral, ReferralOutcome
 from safecase.domain.tasks import Task
@@ -27,8 +27,29 @@ from safecase.services.demo import MAX_CASES, add_demo_cases
 from safecase.services.incidents import IncidentService
 from safecase.services.referrals import OrganizationService, ReferralService
 from safecase.services.tasks import TaskService
+from safecase.services.taxonomies import (
+    BRANCHES,
+    INCIDENT_TYPES,
+    PERPETRATOR_RELATIONS,
+    PLACE_TYPES,
+    PLATFORMS,
+    REGIONS,
+    SERVICE_STATUSES,
+)
 
-from ._base import auth_options, echo_json, echo_table, fail, local_time, signed_in, user_option, vault_option
+from ._base import (
+    auth_options,
+    display_width,
+    echo_json,
+    echo_table,
+    fail,
+    local_time,
+    pad,
+    signed_in,
+    user_option,
+    vault_option,
+)
+from ._labels import enum_word, term, terms, word
 
 STATUS_CHOICE = click.Choice([s.value for s in CaseStatus], case_sensitive=False)
 RISK_CHOICE = click.Choice([r.value for r in RiskLevel], case_sensitive=False)
@@ -128,11 +149,11 @@ def list_cases(
             [
                 row.number,
                 row.opened_on.isoformat(),
-                row.status.value,
-                row.risk.value,
+                word(row.status),
+                word(row.risk),
                 row.alias,
                 ", ".join(row.counselors),
-                ", ".join(row.incident_types),
+                terms(INCIDENT_TYPES, row.incident_types),
                 str(row.overdue_tasks) if row.overdue_tasks else "",
             ]
             for row in rows
@@ -250,9 +271,9 @@ def _case_json(case: Case, sensitive: SensitiveContact | None) -> dict[str, obje
 
 
 def _field_lines(pairs: Sequence[tuple[str, str]]) -> None:
-    width = max(len(label) for label, _ in pairs)
+    width = max(display_width(label) for label, _ in pairs)
     for label, value in pairs:
-        click.echo(f"  {label + ':':<{width + 1}}  {' '.join(value.split())}".rstrip())
+        click.echo(f"  {pad(label + ':', width + 1)}  {' '.join(value.split())}".rstrip())
 
 
 def _text_block(text: str, indent: str = "      ") -> None:
@@ -286,31 +307,31 @@ def _show_text(
         identity = [(tr("Real name, phone"), tr("not recorded"))]
     _field_lines(
         [
-            (tr("Status"), case.status.value),
+            (tr("Status"), word(case.status)),
             (tr("Opened"), case.opened_on.isoformat()),
             (tr("Closed"), _day(case.closed_on)),
-            (tr("Risk"), case.risk.value),
+            (tr("Risk"), word(case.risk)),
             (tr("Risk reason"), case.risk_reason),
             (tr("Counselors"), ", ".join(case.counselors)),
             (tr("Alias"), p.alias),
-            (tr("Age band"), p.age_band.value),
-            (tr("Gender"), p.gender.value),
-            (tr("Branch"), p.branch),
-            (tr("Service status"), p.service_status),
-            (tr("Region"), p.region),
-            (tr("Preferred channel"), p.preferred_channel),
+            (tr("Age band"), word(p.age_band)),
+            (tr("Gender"), word(p.gender)),
+            (tr("Branch"), term(BRANCHES, p.branch)),
+            (tr("Service status"), term(SERVICE_STATUSES, p.service_status)),
+            (tr("Region"), term(REGIONS, p.region)),
+            (tr("Preferred channel"), enum_word(Channel, p.preferred_channel)),
             (tr("Safe channels"), p.safe_channels),
             (tr("Safe to leave a message"), _yes_no(p.safe_to_leave_message)),
             (tr("Safe-contact notes"), p.safe_contact_notes),
             *identity,
-            (tr("Incident types"), ", ".join(case.incident_types)),
+            (tr("Incident types"), terms(INCIDENT_TYPES, case.incident_types)),
             (tr("Left out of statistics"), _yes_no(case.statistics_opt_out)),
         ]
     )
     click.echo()
     click.echo(tr("Contacts ({count})").format(count=len(contacts)))
     for c in contacts:
-        parts = [local_time(c.at)[:16], c.channel.value, c.direction.value, c.caller_type.value, c.counselor]
+        parts = [local_time(c.at)[:16], word(c.channel), word(c.direction), word(c.caller_type), c.counselor]
         if c.duration_minutes is not None:
             parts.append(tr("{minutes} min").format(minutes=c.duration_minutes))
         if c.follow_up_needed:
@@ -320,18 +341,18 @@ def _show_text(
     click.echo()
     click.echo(tr("Incidents ({count})").format(count=len(incidents)))
     for i in incidents:
-        when = f"{i.date_value} ({i.date_precision.value})" if i.date_value else i.date_precision.value
+        when = f"{i.date_value} ({word(i.date_precision)})" if i.date_value else word(i.date_precision)
         click.echo(
             "  "
             + tr(
                 "#{id}  types: {types}; platforms: {platforms}; perpetrator: {relation}; when: {when}; place: {place}"
             ).format(
                 id=i.id,
-                types=", ".join(i.types),
-                platforms=", ".join(i.platforms) or "-",
-                relation=i.perpetrator_relation,
+                types=terms(INCIDENT_TYPES, i.types),
+                platforms=terms(PLATFORMS, i.platforms) or "-",
+                relation=term(PERPETRATOR_RELATIONS, i.perpetrator_relation),
                 when=when,
-                place=i.place_type,
+                place=term(PLACE_TYPES, i.place_type),
             )
         )
         _text_block(i.description)
@@ -344,7 +365,7 @@ def _show_text(
         click.echo(
             "  "
             + tr("#{id}  {purpose}, given by {giver} on {day}{withdrawn}").format(
-                id=k.id, purpose=target, giver=k.given_by.value, day=k.given_on.isoformat(), withdrawn=withdrawn
+                id=k.id, purpose=target, giver=word(k.given_by), day=k.given_on.isoformat(), withdrawn=withdrawn
             )
         )
         _text_block(k.scope)
@@ -357,7 +378,7 @@ def _show_text(
             + tr("#{id}  {organization}  {status}  sent: {sent}  follow-up: {due}").format(
                 id=r.id,
                 organization=org.name if org else str(r.organization_id),
-                status=r.status.value,
+                status=word(r.status),
                 sent=_day(r.sent_on) or "-",
                 due=_day(r.follow_up_due) or "-",
             )

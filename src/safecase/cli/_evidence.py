@@ -31,12 +31,14 @@ from ._base import (
     user_option,
     vault_option,
 )
+from ._labels import word
 
 KIND_CHOICE = click.Choice([k.value for k in EvidenceKind], case_sensitive=False)
 
 
 @click.group(
     "evidence",
+    short_help=tr("Add, list, verify and hand over a case's evidence."),
     help=tr("Add, list and verify a case's evidence (the same role rules, custody log and audit entries as the app)."),
 )
 @vault_option
@@ -234,7 +236,7 @@ def list_evidence(ctx: click.Context, case_number: str, as_json: bool) -> None:
         [
             [
                 str(r.item.id),
-                r.item.kind.value,
+                word(r.item.kind),
                 r.item.original_name or ", ".join(r.item.urls),
                 human_size(r.item.size) if r.item.size is not None else "",
                 _keeping(r),
@@ -248,7 +250,7 @@ def list_evidence(ctx: click.Context, case_number: str, as_json: bool) -> None:
         click.echo(tr("Custody of #{id}:").format(id=record.item.id))
         for event in record.custody:
             details = ", ".join(f"{k}={v}" for k, v in sorted(event.details.items()))
-            line = f"  {event.seq:>3}  {local_time(event.at)}  {event.actor:<12}  {event.kind.value}"
+            line = f"  {event.seq:>3}  {local_time(event.at)}  {event.actor:<12}  {word(event.kind)}"
             click.echo(f"{line}  {details}".rstrip())
 
 

@@ -12,18 +12,19 @@ from datetime import date, datetime
 import click
 
 from safecase.domain.takedowns import SETTABLE_STATUSES, ReportedTo, Takedown, TakedownStatus, TakedownStatusChange
-from safecase.i18n import tr
+from safecase.i18n import tr, trc
 from safecase.services.cases import CaseService
 from safecase.services.takedowns import (
-    DEFAULT_RECHECK_DAYS,
     KEEP,
     NewTakedown,
     TakedownService,
     default_recheck,
     status_phrase,
 )
+from safecase.services.taxonomies import PLATFORMS
 
-from ._base import auth_options, echo_json, echo_table, local_time, signed_in, user_option, vault_option
+from ._base import auth_options, echo_json, echo_table, local_time, pad, signed_in, user_option, vault_option
+from ._labels import term, word
 
 REPORTED_TO_CHOICE = click.Choice([r.value for r in ReportedTo], case_sensitive=False)
 STATUS_CHOICE = click.Choice([s.value for s in (*SETTABLE_STATUSES, TakedownStatus.REAPPEARED)], case_sensitive=False)
@@ -40,6 +41,7 @@ def _text(value: date | None) -> str | None:
 
 @click.group(
     "takedown",
+    short_help=tr("Follow posts and links reported for removal."),
     help=tr(
         "Follow posts and links reported for removal: to the platform, the KCSC (방송통신심의위원회), the Digital "
         "Sex Crime Victim Support Center (디지털성범죄피해자지원센터), the police (the same role rules and audit "
@@ -99,7 +101,7 @@ def _recheck_cell(entry: Takedown, today: date) -> str:
 
 
 def _table(rows: list[tuple[Takedown, str]], today: date) -> None:
-    headers = [tr("ID"), tr("CASE"), tr("RE-CHECK"), tr("STATUS"), tr("REPORTED TO"), tr("PLATFORM")]
+    headers = [tr("ID"), tr("CASE"), tr("RE-CHECK"), trc("take-down", "STATUS"), tr("REPORTED TO"), tr("PLATFORM")]
     headers += [tr("REPORTED"), tr("REFERENCE"), tr("LINK")]
     echo_table(
         headers,
@@ -108,9 +110,9 @@ def _table(rows: list[tuple[Takedown, str]], today: date) -> None:
                 str(t.id),
                 number,
                 _recheck_cell(t, today),
-                t.status.value,
-                t.reported_to.value,
-                t.platform,
+                word(t.status),
+                word(t.reported_to),
+                term(PLATFORMS, t.platform),
                 _text(t.reported_on) or "",
                 t.reference,
                 t.url,
@@ -160,16 +162,17 @@ def list_takedowns(ctx: click.Context, due: bool, case_number: str | None, as_js
             click.echo()
             click.echo(tr("History of #{id}:").format(id=entry.id))
             for h in histories[entry.id]:
-                line = f"  {h.on.isoformat()}  {h.status.value:<12}  {local_time(h.recorded_at)}  {h.recorded_by}"
+                line = f"  {h.on.isoformat()}  {pad(word(h.status), 12)}  {local_time(h.recorded_at)}  {h.recorded_by}"
                 click.echo(f"{line}  {h.note}".rstrip())
 
 
 @takedown_group.command(
     "add",
+    # Help is a plain message (the CLI translates it again at start); “a week” is DEFAULT_RECHECK_DAYS.
     help=tr(
         "Record that a post or link of a case was reported for removal (on --date, default today); it is to be "
-        "checked again on --recheck, default {days} days after the report."
-    ).format(days=DEFAULT_RECHECK_DAYS),
+        "checked again on --recheck, by default a week after the report."
+    ),
 )
 @click.argument("case_number", metavar="CASE")
 @click.argument("url", metavar="URL")

@@ -6,7 +6,7 @@ import click
 
 from safecase.domain.roles import Permission, Role, parse_roles, sorted_roles
 from safecase.domain.users import User
-from safecase.i18n import tr
+from safecase.i18n import tr, trc
 from safecase.services import access
 from safecase.services.accounts import AccountService, reset_password_with_recovery_key
 
@@ -27,6 +27,7 @@ from ._base import (
     user_option,
     vault_option,
 )
+from ._labels import roles_word
 
 ROLE_CHOICE = click.Choice([role.value for role in Role], case_sensitive=False)
 
@@ -59,7 +60,7 @@ def add_user(ctx: click.Context, name: str, roles: tuple[str, ...], display_name
         session.require(Permission.MANAGE_USERS)
         password = read_new_password(ctx, normalized)
         user = AccountService(session).add_user(name, parse_roles(roles), password, display_name)
-    click.echo(tr("Added {name} ({roles}).").format(name=user.name, roles=", ".join(sorted_roles(user.roles))))
+    click.echo(tr("Added {name} ({roles}).").format(name=user.name, roles=roles_word(user.roles)))
 
 
 def _user_json(user: User) -> dict[str, object]:
@@ -83,12 +84,12 @@ def list_users(ctx: click.Context, as_json: bool) -> None:
         echo_json([_user_json(user) for user in users])
         return
     echo_table(
-        [tr("NAME"), tr("DISPLAY NAME"), tr("ROLES"), tr("STATUS"), tr("CREATED")],
+        [tr("NAME"), tr("DISPLAY NAME"), tr("ROLES"), trc("account", "STATUS"), tr("CREATED")],
         [
             [
                 user.name,
                 user.display_name,
-                ", ".join(sorted_roles(user.roles)),
+                roles_word(user.roles),
                 tr("enabled") if user.enabled else tr("disabled"),
                 local_time(user.created_at),
             ]
@@ -149,9 +150,7 @@ def disable_user(ctx: click.Context, name: str, new_recovery_key: bool) -> None:
 def set_roles(ctx: click.Context, name: str, roles: tuple[str, ...]) -> None:
     with signed_in(ctx) as session:
         AccountService(session).set_roles(name, parse_roles(roles))
-    click.echo(
-        tr("{name} now has the roles {roles}.").format(name=name, roles=", ".join(sorted_roles(parse_roles(roles))))
-    )
+    click.echo(tr("{name} now has the roles {roles}.").format(name=name, roles=roles_word(parse_roles(roles))))
 
 
 @user_group.command("enable", help=tr("Enable a disabled account again, with a new password."))

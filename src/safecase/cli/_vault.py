@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 import click
@@ -23,6 +24,7 @@ from ._base import (
     echo_table,
     human_size,
     local_time,
+    pad,
     read_new_password,
     read_password,
     read_recovery_key,
@@ -89,7 +91,7 @@ def verify(ctx: click.Context) -> None:
         report = verify_vault(session)
     for check in report.checks:
         status = tr("OK") if check.ok else tr("FAILED")
-        click.echo(f"{status:<6}  {check.name}: {check.detail}")
+        click.echo(f"{pad(status, 6)}  {check.name}: {check.detail}")
     click.echo(tr("Audit head: {head}").format(head=_head(report.head)))
     failed = sum(1 for check in report.checks if not check.ok)
     if failed:
@@ -100,6 +102,14 @@ def verify(ctx: click.Context) -> None:
                 failed,
             ).format(count=failed)
         )
+
+
+def _made_at(created_at: str) -> str:
+    """A backup's creation time (ISO 8601 in its manifest) as every time in the CLI is shown."""
+    try:
+        return local_time(datetime.fromisoformat(created_at))
+    except ValueError:
+        return created_at  # a manifest from elsewhere: shown as written rather than hidden
 
 
 def _head(head: AuditHead | None) -> str:
@@ -211,7 +221,7 @@ def restore(ctx: click.Context, backup_file: Path, replace: bool, assume_yes: bo
     manifest = preview.summary.manifest
     click.echo(
         tr("Backup made {created}, key generation {generation}, audit head {head}.").format(
-            created=manifest.created_at, generation=preview.summary.generation, head=_head(preview.head)
+            created=_made_at(manifest.created_at), generation=preview.summary.generation, head=_head(preview.head)
         )
     )
     if preview.target is not TargetState.INTACT:
@@ -237,7 +247,7 @@ def restore(ctx: click.Context, backup_file: Path, replace: bool, assume_yes: bo
         result = restore_backup(backup_file, target, user_name=name, password=password, replace=replace)
     click.echo(
         tr("Restored the backup made {created} into {path}. Run “safecase verify” after signing in.").format(
-            created=result.manifest.created_at, path=target
+            created=_made_at(result.manifest.created_at), path=target
         )
     )
     if result.replaced_copy is not None:

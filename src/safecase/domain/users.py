@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from safecase.domain.roles import Role
@@ -38,3 +39,22 @@ def is_valid_user_name(name: str) -> bool:
     if not normalized or len(normalized) > MAX_USER_NAME_LENGTH:
         return False
     return all(ch.isprintable() and not ch.isspace() for ch in normalized)
+
+
+@dataclass(frozen=True)
+class DisplayNames:
+    """What a person reads for the sign-in names records keep: each account's display name.
+
+    Records name people by sign-in name (``park``), which is what one types; colleagues know each other
+    as 박민지. A name no account has (a typo in an old import) or an account without a display name
+    reads as itself, so nobody ever shows as blank.
+    """
+
+    by_sign_in: Mapping[str, str] = field(default_factory=dict)
+
+    def of(self, user_name: str) -> str:
+        return self.by_sign_in.get(user_name) or user_name
+
+    def join(self, user_names: Iterable[str], separator: str = ", ") -> str:
+        """Several people, in the order given (a case's counselors)."""
+        return separator.join(self.of(name) for name in user_names)

@@ -147,7 +147,8 @@ def _paint(writer: QPdfWriter, document: Document, family: str) -> None:
             text.documentLayout().draw(painter, context)
             painter.restore()
             painter.setFont(footer_font)
-            footer = tr("page {page} of {pages}").format(page=page + 1, pages=pages)
+            words = document.page_text or tr("page {page} of {pages}")
+            footer = words.format(page=page + 1, pages=pages)
             if document.footer:
                 footer = f"{document.footer}  ·  {footer}"
             painter.drawText(

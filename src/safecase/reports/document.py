@@ -116,6 +116,9 @@ class Document:
     blocks: tuple[Block, ...] = ()
     footer: str = ""
     """Printed at the bottom of every page, before "page N of M"."""
+    page_text: str = ""
+    """The page number's words with ``{page}`` and ``{pages}`` (``{page} / {pages}쪽``), for a document in a
+    language of its own (a report written in Korean from an English interface); empty: the interface's."""
     landscape: bool = False
     metadata: dict[str, str] = field(default_factory=dict)
     """Document properties (``creator``); the title is set from :attr:`title`."""

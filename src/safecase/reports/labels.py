@@ -13,8 +13,11 @@ a table into the forms it already fills in.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
+
+from safecase.i18n import tr
 
 ENGLISH = "en"
 KOREAN = "ko"
@@ -48,7 +51,9 @@ def language_of(language: str) -> str:
     for known in LANGUAGES:
         if tag == known or tag.startswith(known + "_"):
             return known
-    raise ValueError(f"a report can be written in Korean (ko) or English (en), not {language!r}")
+    raise ValueError(
+        tr("A report can be written in Korean (ko) or English (en), not in {language}.").format(language=language)
+    )
 
 
 # --- codes every axis may hold ------------------------------------------------------------------------
@@ -240,7 +245,8 @@ NOTES = Words("Notes", "참고")
 PRIMARY_SUPPRESSIONS = Words("Numbers shown as “<{k}”", "“<{k}”로 표시한 값")
 SECONDARY_SUPPRESSIONS = Words("Numbers shown as “X” (secondary suppression)", "“X”로 표시한 값(2차 비공개)")
 SUMMARY = Words("Summary", "요약")
-TABLE_PART = Words("Part {part} of {parts}", "{parts}개 중 {part}번째 부분")
+TABLE_PART = Words("Part {part} of {parts}", "표 {part}/{parts}")
+PAGE = Words("page {page} of {pages}", "{page} / {pages}쪽")
 CHART_VALUE = Words("Chart value (shown counts only)", "차트 값(공개된 값만)")
 
 RULE_NOTE = Words(
@@ -353,3 +359,8 @@ def sheet_label(key: str, language: str) -> str:
     """A table's spreadsheet tab name (its title when it has no short name)."""
     words = SHEET_NAMES.get(key)
     return words.in_(language) if words else table_title(key, language)
+
+
+def display_width(text: str) -> int:
+    """Columns ``text`` takes in a grid of text (a spreadsheet column): Hangul and other wide characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)

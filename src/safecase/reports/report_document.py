@@ -16,6 +16,7 @@ import math
 
 from safecase.reports import labels
 from safecase.reports.document import Bar, BarChart, Block, Cell, Column, Document, Fields, Heading, Paragraph, Table
+from safecase.reports.labels import display_width
 from safecase.reports.published import ChartKind, PublishedReport, PublishedRow, PublishedTable
 
 PORTRAIT_VALUE_COLUMNS = 8
@@ -23,6 +24,10 @@ PORTRAIT_VALUE_COLUMNS = 8
 LANDSCAPE_VALUE_COLUMNS = 13
 LABEL_WEIGHT = 3.2
 """The row-label column's width relative to a value column (category names are long, numbers short)."""
+SMALL_FROM = 7
+"""Value columns from which a table is set in the small font."""
+WORD_PER_WEIGHT = 7
+"""Characters of a header's longest word one unit of column weight holds without breaking the word."""
 ONE_WAY_WIDTH = {False: 0.6, True: 0.45}
 """The page share of a table with one column of counts, portrait and landscape: wider only spreads the
 label and its number apart."""
@@ -51,6 +56,7 @@ def report_document(report: PublishedReport) -> Document:
         title=report.title,
         blocks=tuple(blocks),
         footer=f"{report.title} · {report.period_text}",
+        page_text=labels.PAGE.in_(language),
         landscape=landscape,
         metadata={"creator": "SafeCase"},
     )
@@ -82,7 +88,7 @@ def _column_parts(count: int, limit: int) -> list[range]:
 def _table_part(table: PublishedTable, columns: range, width: float) -> Table:
     header = (
         Column(table.header[0], LABEL_WEIGHT),
-        *(Column(table.header[1 + c], 1.0, numeric=True) for c in columns),
+        *(Column(table.header[1 + c], _weight(table.header[1 + c]), numeric=True) for c in columns),
     )
     rows = tuple(
         (
@@ -91,7 +97,13 @@ def _table_part(table: PublishedTable, columns: range, width: float) -> Table:
         )
         for row in table.rows
     )
-    return Table(header, rows, small=len(columns) > PORTRAIT_VALUE_COLUMNS, width=width)
+    return Table(header, rows, small=len(columns) >= SMALL_FROM, width=width)
+
+
+def _weight(title: str) -> float:
+    """A value column's weight: wide enough for its header's longest word ("recorded", "2026년")."""
+    longest = max((display_width(word) for word in title.split()), default=0)
+    return max(1.0, longest / WORD_PER_WEIGHT)
 
 
 def _chart(rows: tuple[PublishedRow, ...]) -> BarChart:

@@ -16,13 +16,13 @@
 from __future__ import annotations
 
 import io
-import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
 import xlsxwriter
 
 from safecase.reports import labels
+from safecase.reports.labels import display_width
 from safecase.reports.published import ChartKind, PublishedReport, PublishedTable
 
 FONT = "Malgun Gothic"
@@ -37,11 +37,6 @@ HEADER_ROW = 3
 MAX_COLUMN_WIDTH = 60
 LABEL_MIN_WIDTH = 12
 VALUE_MIN_WIDTH = 8
-
-
-def display_width(text: str) -> int:
-    """Columns ``text`` takes in a spreadsheet: Hangul and other wide characters take two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
 
 
 def sheet_names(titles: list[str], taken: set[str]) -> list[str]:

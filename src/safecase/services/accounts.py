@@ -295,7 +295,8 @@ class AccountService:
             session.log(AuditAction.USER_ADDED, "user", normalized, {"roles": ",".join(sorted_roles(roles))})
             keyfile, signed = self._trusted()
             self._check_lock_anchor(keyfile, locked)
-            account = Account(slot_id, normalized, public_key, roles, True)
+            # The administrator chose this password: its owner is asked to choose their own at sign-in.
+            account = Account(slot_id, normalized, public_key, roles, True, admin_set_salt=locked.salt)
             placed = _place_slot(keyfile, signed, locked, account, keys)
             keyfile = _publish(session.conn, session.paths, placed.keyfile, placed.accounts, placed.waiting, keys)
         session.replace_keys(keyfile, supervisor_key=self._own_supervisor_key(placed))
@@ -518,10 +519,23 @@ class AccountService:
             self._check_lock_anchor(keyfile, locked)
             listed = signed.accounts.account(slot_id)
             roles = listed.roles if listed is not None else user.roles
-            account = Account(slot_id, user.name, public_key, roles, True)
+            account = Account(slot_id, user.name, public_key, roles, True, admin_set_salt=locked.salt)
             placed = _place_slot(keyfile, signed, locked, account, keys)
             keyfile = _publish(session.conn, session.paths, placed.keyfile, placed.accounts, placed.waiting, keys)
         session.replace_keys(keyfile, supervisor_key=self._own_supervisor_key(placed))
+
+    def password_set_by_admin(self) -> bool:
+        """Whether this person still signs in with the password an administrator chose for them (a new
+        account, a reset, a re-enable): they should choose their own (:meth:`change_own_password`).
+
+        The mark is in the account list the administrators signed, so its owner cannot remove it; it
+        lapses once they have locked their slot under a password of their own.
+        """
+        session = self._session
+        keyfile, signed = self._trusted()
+        slot_id = slot_id_for(keyfile.vault_id, session.user.name)
+        account, slot = signed.accounts.account(slot_id), keyfile.find(slot_id)
+        return account is not None and slot is not None and account.password_set_by_admin(slot)
 
     def change_own_password(self, old_password: str, new_password: str) -> None:
         """Needs the current password, checked against the key file on disk and throttled like a sign-in.

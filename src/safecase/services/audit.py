@@ -15,6 +15,7 @@ from safecase.domain.errors import InputError
 from safecase.domain.roles import Permission
 from safecase.domain.users import User
 from safecase.i18n import tr
+from safecase.services.people import display_names
 from safecase.services.session import VaultSession
 from safecase.vault.repositories.audit import AuditRepository
 from safecase.vault.repositories.cases import CaseRepository
@@ -30,6 +31,8 @@ class AuditRow:
     """The actor's display name; empty when the actor is no account (a name typed at a failed sign-in)."""
     case_number: str
     """The number of the case the entry concerns (its target, or the case its record belongs to); or empty."""
+    target_name: str = ""
+    """The display name of the account the entry concerns (a user added, disabled, reset); or empty."""
 
 
 def reveal_details(reason: str) -> dict[str, str]:
@@ -65,14 +68,15 @@ class AuditService:
         self._session.audit(AuditAction.AUDIT_VIEWED, "audit", "", {"filters": ",".join(used)} if used else None)
         conn = self._session.conn
         entries = AuditRepository(conn).page(limit, before_seq, query)
-        names = {user.name: user.display_name for user in UserRepository(conn).all()}
+        names = display_names(self._session)
         case_ids = {case_id for entry in entries if (case_id := concerned_case_id(entry)) is not None}
         numbers = CaseRepository(conn).numbers(sorted(case_ids))
         return [
             AuditRow(
                 entry,
-                names.get(entry.actor, ""),
+                names.by_sign_in.get(entry.actor, ""),
                 numbers.get(case_id, "") if (case_id := concerned_case_id(entry)) is not None else "",
+                names.by_sign_in.get(entry.target_id, "") if entry.target_type == "user" else "",
             )
             for entry in entries
         ]

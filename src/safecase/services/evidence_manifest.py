@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from safecase.domain.cases import SensitiveContact
 from safecase.domain.evidence import CustodyEvent, EvidenceItem, EvidenceRecord, HandOver
+from safecase.domain.users import DisplayNames
 from safecase.i18n import tr
 from safecase.reports.csv_writer import csv_bytes
 from safecase.reports.document import Cell, Column, Document, Fields, Heading, Paragraph, Table
@@ -51,6 +52,8 @@ class PacketHeader:
     to: HandOver
     identity: SensitiveContact | None = None
     """Only when the person asked for it."""
+    names: DisplayNames = field(default_factory=DisplayNames)
+    """People's display names, for who did what in the printed custody logs."""
 
 
 def safe_file_name(number: int, width: int, original: str, fallback: str) -> str:
@@ -325,7 +328,7 @@ def manifest_document(header: PacketHeader, entries: list[PacketEntry]) -> Docum
                     (
                         Cell(str(e.seq)),
                         Cell(when(e.at)),
-                        Cell(e.actor),
+                        Cell(header.names.of(e.actor)),
                         Cell(e.kind.value),
                         Cell(event_details(e)),
                     )

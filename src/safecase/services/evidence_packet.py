@@ -62,6 +62,7 @@ from safecase.services.evidence_manifest import (
     plan_entries,
     sums_text,
 )
+from safecase.services.people import display_names
 from safecase.services.session import VaultSession
 from safecase.vault.atomic import PRIVATE_FILE_MODE, fsync_dir
 from safecase.vault.repositories.cases import CaseRepository
@@ -396,6 +397,7 @@ class EvidencePacketService:
                 case_number=case_number,
                 exported_at=now,
                 exported_by=f"{user.display_name} ({user.name})" if user.display_name else user.name,
+                names=display_names(session),
                 to=to,
                 identity=identity,
             )

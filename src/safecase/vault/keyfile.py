@@ -17,7 +17,8 @@ administrator can fill an ``admin`` one, and only a supervisor (or the recovery 
 one.
 
 ``accounts`` is AES-256-GCM under a data-key subkey: the account list (every account's slot id, name,
-public key, roles and whether it is enabled; the decoys; the supervisors' and recovery public keys;
+public key, roles and whether it is enabled, and the salt of a lock an administrator made with a
+password they chose; the decoys; the supervisors' and recovery public keys;
 the Argon2id cost; the latest signed audit checkpoint, once there is one) and its Ed25519 signature by
 the administrators' key. Everyone who can sign in can
 read it; only the administrators and the recovery key can sign it. It, not the database's ``users``
@@ -535,6 +536,15 @@ class Account:
     public_key: bytes | None
     roles: frozenset[Role]
     enabled: bool
+    # The salt of the lock an administrator made with a password they chose (a new account, a reset, a
+    # re-enable). While the slot is still locked under it, its owner has not chosen a password of their
+    # own. Signed, so the owner cannot drop it; naming the salt, so it lapses when they lock the slot
+    # under a new password (a new salt) without anyone signing the list again.
+    admin_set_salt: bytes | None = None
+
+    def password_set_by_admin(self, slot: Slot) -> bool:
+        """Whether ``slot`` (this account's) is still locked under the password an administrator chose."""
+        return self.admin_set_salt is not None and self.admin_set_salt == slot.locked.salt
 
 
 @dataclass(frozen=True)
@@ -603,6 +613,8 @@ class AccountList:
                     "public_key": None if a.public_key is None else b64e(a.public_key),
                     "roles": sorted_roles(a.roles),
                     "enabled": a.enabled,
+                    # Only when present, so lists signed before the mark existed keep their signed bytes.
+                    **({} if a.admin_set_salt is None else {"admin_set_salt": b64e(a.admin_set_salt)}),
                 }
                 for a in sorted(self.accounts, key=lambda a: a.slot_id)
             ],
@@ -631,6 +643,7 @@ class AccountList:
                     public_key=None if a["public_key"] is None else b64d(a["public_key"]),
                     roles=parse_roles(a["roles"]),
                     enabled=bool(a["enabled"]),
+                    admin_set_salt=None if a.get("admin_set_salt") is None else b64d(a["admin_set_salt"]),
                 )
                 for a in body["accounts"]
             ),

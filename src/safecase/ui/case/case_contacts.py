@@ -6,13 +6,16 @@ without a case (an anonymous first call from someone who later opened a case).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from safecase.domain.contacts import Contact
+from safecase.domain.users import DisplayNames
 from safecase.services.contacts import ContactService
+from safecase.services.people import display_names
 from safecase.services.session import VaultSession
 from safecase.ui.case.contact_dialogs import AttachContactDialog, ContactDialog, contact_time, first_line
 from safecase.ui.common.list_model import ListTableModel
@@ -27,6 +30,7 @@ class ContactsModel(ListTableModel[Contact]):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self._names = DisplayNames()
         self._headers = [
             self.tr("When"),
             self.tr("Channel"),
@@ -37,6 +41,10 @@ class ContactsModel(ListTableModel[Contact]):
             self.tr("Follow-up"),
             self.tr("Summary"),
         ]
+
+    def set_names(self, names: DisplayNames) -> None:
+        """People's display names, for the Counselor column (set before the contacts)."""
+        self._names = names
 
     def display(self, contact: Contact, column: int) -> str:
         if column == self.WHEN:
@@ -51,7 +59,7 @@ class ContactsModel(ListTableModel[Contact]):
         if column == self.CALLER:
             return caller_type_label(contact.caller_type)
         if column == self.COUNSELOR:
-            return contact.counselor
+            return self._names.of(contact.counselor)
         if column == self.FOLLOW_UP:
             return self._follow_up(contact)
         if column == self.SUMMARY:
@@ -68,7 +76,13 @@ class ContactsModel(ListTableModel[Contact]):
         return self.tr("due {day}").format(day=due.isoformat()) if isinstance(due, date) else self.tr("yes")
 
 
-class CaseContactsTab(RecordTab[list[Contact]]):
+@dataclass(frozen=True)
+class ContactsRead:
+    contacts: list[Contact]
+    names: DisplayNames
+
+
+class CaseContactsTab(RecordTab[ContactsRead]):
     def __init__(self, session: VaultSession, case_id: int, tasks: TaskManager, parent: QWidget | None = None) -> None:
         super().__init__(session, case_id, tasks, parent)
         column = QVBoxLayout(self)
@@ -84,13 +98,14 @@ class CaseContactsTab(RecordTab[list[Contact]]):
         actions.addStretch(1)
         actions.addWidget(self.attach_button)
         column.addLayout(actions)
+        self.model = ContactsModel(self)
         self.records: RecordList[Contact] = RecordList(
-            ContactsModel(self),
+            self.model,
             self.tr("No contacts are logged for this case yet. Use “Log contact…” after each call, chat or visit."),
             lambda contact: contact.id,
             self,
         )
-        self.model, self.table, self.empty_label = self.records.model, self.records.table, self.records.empty_label
+        self.table, self.empty_label = self.records.table, self.records.empty_label
         self.records.add_to(column)
         column.addWidget(self.message)
 
@@ -103,11 +118,12 @@ class CaseContactsTab(RecordTab[list[Contact]]):
 
     # --- list -------------------------------------------------------------------------------------------
 
-    def read(self, reader: VaultSession) -> list[Contact]:
-        return ContactService(reader).for_case(self.case_id)
+    def read(self, reader: VaultSession) -> ContactsRead:
+        return ContactsRead(ContactService(reader).for_case(self.case_id), display_names(reader))
 
-    def show_result(self, result: list[Contact]) -> None:
-        self.records.show_records(result)
+    def show_result(self, result: ContactsRead) -> None:
+        self.model.set_names(result.names)
+        self.records.show_records(result.contacts)
         self._update_buttons()
 
     def concerns(self, changes: Changes) -> bool:

@@ -44,10 +44,11 @@ from PySide6.QtWidgets import (
 
 from safecase.domain.errors import CancelledError, InputError, SafeCaseError
 from safecase.domain.evidence import CustodyEvent, EvidenceItem, EvidenceRecord, NearDuplicate
+from safecase.domain.users import DisplayNames
 from safecase.services.evidence import EvidenceReport, EvidenceService
+from safecase.services.people import display_names
 from safecase.services.session import VaultSession
 from safecase.services.taxonomies import PLATFORMS
-from safecase.ui.case.case_overview import caseworker_names
 from safecase.ui.case.contact_dialogs import first_line
 from safecase.ui.case.evidence_dialogs import (
     AddFilesDialog,
@@ -89,8 +90,8 @@ D = TypeVar("D", bound=FormDialog)
 @dataclass(frozen=True)
 class EvidenceRead:
     records: list[EvidenceRecord]
-    names: dict[str, str]
-    """Login name to display name, for the custody log."""
+    names: DisplayNames
+    """People's display names, for the custody log."""
 
 
 @dataclass(frozen=True)
@@ -202,11 +203,11 @@ class CustodyModel(ListTableModel[CustodyEvent]):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._names: dict[str, str] = {}
+        self._names = DisplayNames()
         self._headers = [self.tr("#"), self.tr("Event"), self.tr("Who"), self.tr("When"), self.tr("Details")]
 
-    def set_names(self, names: dict[str, str]) -> None:
-        self._names = dict(names)
+    def set_names(self, names: DisplayNames) -> None:
+        self._names = names
 
     def display(self, event: CustodyEvent, column: int) -> str:
         if column == self.SEQ:
@@ -214,7 +215,7 @@ class CustodyModel(ListTableModel[CustodyEvent]):
         if column == self.EVENT:
             return event_label(event.kind)
         if column == self.WHO:
-            return self._names.get(event.actor, event.actor)
+            return self._names.of(event.actor)
         if column == self.WHEN:
             return moment(event.at)
         if column == self.DETAILS:
@@ -282,7 +283,7 @@ class ItemDetails(QWidget):
     def value(self, key: str) -> str:
         return self._values[key].text()
 
-    def show_item(self, item: EvidenceItem | None, names: dict[str, str]) -> None:
+    def show_item(self, item: EvidenceItem | None, names: DisplayNames) -> None:
         values = {} if item is None else self._texts(item, names)
         for key, label in self._values.items():
             text = values.get(key, "")
@@ -295,7 +296,7 @@ class ItemDetails(QWidget):
         self.sha_label.setVisible(bool(sha))
         self.sha_edit.setVisible(bool(sha))
 
-    def _texts(self, item: EvidenceItem, names: dict[str, str]) -> dict[str, str]:
+    def _texts(self, item: EvidenceItem, names: DisplayNames) -> dict[str, str]:
         file = item.original_name
         if item.media_type:
             file = f"{file} ({item.media_type})" if file else item.media_type
@@ -322,9 +323,7 @@ class ItemDetails(QWidget):
             "received_from": item.received_from,
             "captured": captured,
             "file_times": "; ".join(p for p in stamp if p),
-            "added": self.tr("{at} by {who}").format(
-                at=moment(item.created_at), who=names.get(item.created_by, item.created_by)
-            ),
+            "added": self.tr("{at} by {who}").format(at=moment(item.created_at), who=names.of(item.created_by)),
             "notes": item.notes,
         }
 
@@ -341,7 +340,7 @@ class CaseEvidenceTab(RecordTab[EvidenceRead]):
     ) -> None:
         super().__init__(session, case_id, tasks, parent)
         self._case_number = case_number
-        self._names: dict[str, str] = {}
+        self._names = DisplayNames()
         self._records: dict[int, EvidenceRecord] = {}
         self._working = False
         self._preview_of: tuple[int, bool] | None = None
@@ -466,7 +465,7 @@ class CaseEvidenceTab(RecordTab[EvidenceRead]):
     # --- list -------------------------------------------------------------------------------------------
 
     def read(self, reader: VaultSession) -> EvidenceRead:
-        return EvidenceRead(EvidenceService(reader).for_case(self.case_id), caseworker_names(reader))
+        return EvidenceRead(EvidenceService(reader).for_case(self.case_id), display_names(reader))
 
     def show_result(self, result: EvidenceRead) -> None:
         self._names = result.names

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from safecase.domain.tasks import HistoryEntry
+from safecase.domain.users import DisplayNames
 from safecase.services.cases import CaseService
+from safecase.services.people import display_names
 from safecase.services.referrals import OrganizationService
 from safecase.services.session import VaultSession
 from safecase.services.taxonomies import (
@@ -25,6 +28,7 @@ from safecase.services.taxonomies import (
     REGIONS,
     SERVICE_STATUSES,
 )
+from safecase.ui.case.evidence_labels import kind_label as evidence_kind_label
 from safecase.ui.common.list_model import ListTableModel
 from safecase.ui.common.record_list import RecordList
 from safecase.ui.common.record_tab import RecordTab
@@ -43,98 +47,113 @@ from safecase.ui.common.taxonomy_labels import (
     risk_label,
     status_label,
     takedown_status_label,
+    task_kind_label,
     term_label,
 )
 from safecase.ui.common.widgets import help_text
 from safecase.ui.tasks import Changes, TaskManager
 
-_CONTEXT = "CaseHistory"
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
-
 
 def record_label(record_type: str) -> str:
     labels = {
-        "case": _t("Case"),
-        "contact": _t("Contact"),
-        "incident": _t("Incident"),
-        "referral": _t("Referral"),
-        "consent": _t("Consent"),
-        "task": _t("Task"),
-        "evidence": _t("Evidence"),
-        "takedown": _t("Take-down"),
+        "case": QCoreApplication.translate("CaseHistory", "Case"),
+        "contact": QCoreApplication.translate("CaseHistory", "Contact"),
+        "incident": QCoreApplication.translate("CaseHistory", "Incident"),
+        "referral": QCoreApplication.translate("CaseHistory", "Referral"),
+        "consent": QCoreApplication.translate("CaseHistory", "Consent"),
+        "task": QCoreApplication.translate("CaseHistory", "Task"),
+        "evidence": QCoreApplication.translate("CaseHistory", "Evidence"),
+        "takedown": QCoreApplication.translate("CaseHistory", "Take-down"),
     }
     return labels.get(record_type, record_type)
 
 
 def field_label(field: str) -> str:
     labels = {
-        "status": _t("Status"),
-        "opened_on": _t("Opened on"),
-        "closed_on": _t("Closed on"),
-        "risk": _t("Risk"),
-        "risk_reason": _t("Risk reason"),
-        "counselors": _t("Counselors"),
-        "profile.alias": _t("Alias"),
-        "profile.age_band": _t("Age band"),
-        "profile.gender": _t("Gender"),
-        "profile.branch": _t("Branch"),
-        "profile.service_status": _t("Service status"),
-        "profile.region": _t("Region"),
-        "profile.preferred_channel": _t("Preferred channel"),
-        "profile.safe_channels": _t("Safe channels"),
-        "profile.safe_to_leave_message": _t("Safe to leave a message"),
-        "profile.safe_contact_notes": _t("Safe words and times"),
-        "sensitive.real_name": _t("Real name"),
-        "sensitive.phone": _t("Phone"),
-        "statistics_opt_out": _t("Left out of statistics"),
-        "at": _t("Date and time"),
-        "channel": _t("Channel"),
-        "direction": _t("Direction"),
-        "duration_minutes": _t("Duration (minutes)"),
-        "caller_type": _t("Caller"),
-        "counselor": _t("Counselor"),
-        "summary": _t("Summary"),
-        "follow_up_needed": _t("Follow-up needed"),
-        "follow_up_due": _t("Follow-up due"),
-        "types": _t("Incident types"),
-        "platforms": _t("Platforms"),
-        "perpetrator_relation": _t("Perpetrator"),
-        "date_precision": _t("Date known to"),
-        "date_value": _t("Incident date"),
-        "place_type": _t("Place"),
-        "description": _t("Description"),
-        "organization_id": _t("Organization"),
-        "reason": _t("Reason"),
-        "sent_on": _t("Sent on"),
-        "consent_id": _t("Consent"),
-        "outcome": _t("Outcome"),
-        "outcome_code": _t("Outcome category"),
-        "purpose": _t("Purpose"),
-        "given_by": _t("Given by"),
-        "given_on": _t("Given on"),
-        "scope": _t("Scope"),
-        "withdrawn_on": _t("Withdrawn on"),
+        "status": QCoreApplication.translate("CaseHistory", "Status"),
+        "opened_on": QCoreApplication.translate("CaseHistory", "Opened on"),
+        "closed_on": QCoreApplication.translate("CaseHistory", "Closed on"),
+        "risk": QCoreApplication.translate("CaseHistory", "Risk"),
+        "risk_reason": QCoreApplication.translate("CaseHistory", "Risk reason"),
+        "counselors": QCoreApplication.translate("CaseHistory", "Counselors"),
+        "profile.alias": QCoreApplication.translate("CaseHistory", "Alias"),
+        "profile.age_band": QCoreApplication.translate("CaseHistory", "Age band"),
+        "profile.gender": QCoreApplication.translate("CaseHistory", "Gender"),
+        "profile.branch": QCoreApplication.translate("CaseHistory", "Branch"),
+        "profile.service_status": QCoreApplication.translate("CaseHistory", "Service status"),
+        "profile.region": QCoreApplication.translate("CaseHistory", "Region"),
+        "profile.preferred_channel": QCoreApplication.translate("CaseHistory", "Preferred channel"),
+        "profile.safe_channels": QCoreApplication.translate("CaseHistory", "Safe channels"),
+        "profile.safe_to_leave_message": QCoreApplication.translate("CaseHistory", "Safe to leave a message"),
+        "profile.safe_contact_notes": QCoreApplication.translate("CaseHistory", "Safe words and times"),
+        "sensitive.real_name": QCoreApplication.translate("CaseHistory", "Real name"),
+        "sensitive.phone": QCoreApplication.translate("CaseHistory", "Phone"),
+        "statistics_opt_out": QCoreApplication.translate("CaseHistory", "Left out of statistics"),
+        "at": QCoreApplication.translate("CaseHistory", "Date and time"),
+        "channel": QCoreApplication.translate("CaseHistory", "Channel"),
+        "direction": QCoreApplication.translate("CaseHistory", "Direction"),
+        "duration_minutes": QCoreApplication.translate("CaseHistory", "Duration (minutes)"),
+        "caller_type": QCoreApplication.translate("CaseHistory", "Caller"),
+        "counselor": QCoreApplication.translate("CaseHistory", "Counselor"),
+        "summary": QCoreApplication.translate("CaseHistory", "Summary"),
+        "follow_up_needed": QCoreApplication.translate("CaseHistory", "Follow-up needed"),
+        "follow_up_due": QCoreApplication.translate("CaseHistory", "Follow-up due"),
+        "types": QCoreApplication.translate("CaseHistory", "Incident types"),
+        "platforms": QCoreApplication.translate("CaseHistory", "Platforms"),
+        "perpetrator_relation": QCoreApplication.translate("CaseHistory", "Perpetrator"),
+        "date_precision": QCoreApplication.translate("CaseHistory", "Date known to"),
+        "date_value": QCoreApplication.translate("CaseHistory", "Incident date"),
+        "place_type": QCoreApplication.translate("CaseHistory", "Place"),
+        "description": QCoreApplication.translate("CaseHistory", "Description"),
+        "organization_id": QCoreApplication.translate("CaseHistory", "Organization"),
+        "reason": QCoreApplication.translate("CaseHistory", "Reason"),
+        "sent_on": QCoreApplication.translate("CaseHistory", "Sent on"),
+        "consent_id": QCoreApplication.translate("CaseHistory", "Consent"),
+        "outcome": QCoreApplication.translate("CaseHistory", "Outcome"),
+        "outcome_code": QCoreApplication.translate("CaseHistory", "Outcome category"),
+        "purpose": QCoreApplication.translate("CaseHistory", "Purpose"),
+        "given_by": QCoreApplication.translate("CaseHistory", "Given by"),
+        "given_on": QCoreApplication.translate("CaseHistory", "Given on"),
+        "scope": QCoreApplication.translate("CaseHistory", "Scope"),
+        "withdrawn_on": QCoreApplication.translate("CaseHistory", "Withdrawn on"),
+        "number": QCoreApplication.translate("CaseHistory", "Case number"),
     }
-    return labels.get(field) or _takedown_field_label(field) or field
+    return labels.get(field) or _takedown_field_label(field) or _task_and_evidence_field_label(field) or field
+
+
+def _task_and_evidence_field_label(field: str) -> str | None:
+    """Fields of a follow-up task and of an evidence item (``kind`` is both's)."""
+    labels = {
+        "title": QCoreApplication.translate("CaseHistory", "Follow-up"),
+        "due_on": QCoreApplication.translate("CaseHistory", "Due"),
+        "owner": QCoreApplication.translate("CaseHistory", "For"),
+        "done": QCoreApplication.translate("CaseHistory", "Done"),
+        "done_at": QCoreApplication.translate("CaseHistory", "Done on"),
+        "referral_id": QCoreApplication.translate("CaseHistory", "Referral"),
+        "contact_id": QCoreApplication.translate("CaseHistory", "Contact"),
+        "kind": QCoreApplication.translate("CaseHistory", "Kind"),
+        "sha256": QCoreApplication.translate("CaseHistory", "SHA-256"),
+        "stored": QCoreApplication.translate("CaseHistory", "File kept, encrypted"),
+        "urls": QCoreApplication.translate("CaseHistory", "Links"),
+        "destroyed": QCoreApplication.translate("CaseHistory", "File destroyed"),
+    }
+    return labels.get(field)
 
 
 def _takedown_field_label(field: str) -> str | None:
     """Fields of a take-down (its other fields share their names with other records')."""
     labels = {
-        "url": _t("Link"),
-        "platform": _t("Platform"),
-        "reported_to": _t("Reported to"),
-        "reported_on": _t("Reported on"),
-        "reference": _t("Reference"),
-        "status_on": _t("Status since"),
-        "recheck_on": _t("Re-check on"),
-        "evidence_id": _t("Evidence item"),
-        "reappeared_from": _t("Reappeared from take-down"),
-        "note": _t("Note"),
-        "notes": _t("Notes"),
+        "url": QCoreApplication.translate("CaseHistory", "Link"),
+        "platform": QCoreApplication.translate("CaseHistory", "Platform"),
+        "reported_to": QCoreApplication.translate("CaseHistory", "Reported to"),
+        "reported_on": QCoreApplication.translate("CaseHistory", "Reported on"),
+        "reference": QCoreApplication.translate("CaseHistory", "Reference"),
+        "status_on": QCoreApplication.translate("CaseHistory", "Status since"),
+        "recheck_on": QCoreApplication.translate("CaseHistory", "Re-check on"),
+        "evidence_id": QCoreApplication.translate("CaseHistory", "Evidence item"),
+        "reappeared_from": QCoreApplication.translate("CaseHistory", "Reappeared from take-down"),
+        "note": QCoreApplication.translate("CaseHistory", "Note"),
+        "notes": QCoreApplication.translate("CaseHistory", "Notes"),
     }
     return labels.get(field)
 
@@ -144,24 +163,37 @@ def _takedown_formatter(field: str) -> Callable[[str], str] | None:
         "status": takedown_status_label,
         "reported_to": reported_to_label,
         "platform": lambda v: term_label(PLATFORMS, v),
-        "evidence_id": lambda v: _t("#{id}").format(id=v),
-        "reappeared_from": lambda v: _t("#{id}").format(id=v),
+        "evidence_id": lambda v: QCoreApplication.translate("CaseHistory", "#{id}").format(id=v),
+        "reappeared_from": lambda v: QCoreApplication.translate("CaseHistory", "#{id}").format(id=v),
     }
     return formatters.get(field)
 
 
 def _yes_no(value: str) -> str:
-    return {"yes": _t("yes"), "no": _t("no")}.get(value, value)
+    return {
+        "yes": QCoreApplication.translate("CaseHistory", "yes"),
+        "no": QCoreApplication.translate("CaseHistory", "no"),
+    }.get(value, value)
+
+
+def _moment(value: str) -> str:
+    """A stored time (ISO 8601, UTC) as this computer's local time, as the When column shows it."""
+    try:
+        return datetime.fromisoformat(value).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return value
 
 
 def _many(taxonomy: str) -> Callable[[str], str]:
-    return lambda value: _t(", ").join(term_label(taxonomy, v.strip()) for v in value.split(",") if v.strip())
+    return lambda value: QCoreApplication.translate("CaseHistory", ", ").join(
+        term_label(taxonomy, v.strip()) for v in value.split(",") if v.strip()
+    )
 
 
 class ValueWords:
     """Turns a stored value into words, by record type and field."""
 
-    def __init__(self, organizations: dict[int, str], names: dict[str, str]) -> None:
+    def __init__(self, organizations: dict[int, str], names: DisplayNames) -> None:
         self._organizations = organizations
         self._names = names
 
@@ -174,6 +206,22 @@ class ValueWords:
     def _formatter(self, record_type: str, field: str) -> Callable[[str], str] | None:
         if record_type == "takedown":
             return _takedown_formatter(field)
+        if record_type == "task":
+            task_fields: dict[str, Callable[[str], str]] = {
+                "kind": task_kind_label,
+                "owner": self._names.of,
+                "done": _yes_no,
+                "referral_id": lambda v: QCoreApplication.translate("CaseHistory", "#{id}").format(id=v),
+                "contact_id": lambda v: QCoreApplication.translate("CaseHistory", "#{id}").format(id=v),
+            }
+            return task_fields.get(field)
+        if record_type == "evidence":
+            evidence_fields: dict[str, Callable[[str], str]] = {
+                "kind": evidence_kind_label,
+                "stored": _yes_no,
+                "destroyed": _yes_no,
+            }
+            return evidence_fields.get(field)
         if field == "status":
             return referral_status_label if record_type == "referral" else status_label
         simple: dict[str, Callable[[str], str]] = {
@@ -188,6 +236,8 @@ class ValueWords:
             "statistics_opt_out": _yes_no,
             "outcome_code": referral_outcome_label,
             "follow_up_needed": _yes_no,
+            "at": _moment,
+            "owner": self._names.of,
             "channel": channel_label,
             "direction": direction_label,
             "caller_type": caller_type_label,
@@ -200,8 +250,8 @@ class ValueWords:
             "given_by": consent_giver_label,
             "organization_id": self._organization,
             "counselors": self._counselors,
-            "counselor": lambda v: self._names.get(v, v),
-            "consent_id": lambda v: _t("#{id}").format(id=v),
+            "counselor": self._names.of,
+            "consent_id": lambda v: QCoreApplication.translate("CaseHistory", "#{id}").format(id=v),
         }
         return simple.get(field)
 
@@ -212,7 +262,9 @@ class ValueWords:
             return value
 
     def _counselors(self, value: str) -> str:
-        return _t(", ").join(self._names.get(n.strip(), n.strip()) for n in value.split(",") if n.strip())
+        return self._names.join(
+            (n.strip() for n in value.split(",") if n.strip()), QCoreApplication.translate("CaseHistory", ", ")
+        )
 
 
 @dataclass(frozen=True)
@@ -241,10 +293,22 @@ class HistoryModel(ListTableModel[HistoryRow]):
         return item.actor if column == self.WHO else None
 
 
+def only_the_opening(entries: list[HistoryEntry]) -> HistoryEntry | None:
+    """One of ``entries`` when all of them record the case being opened (its fields set from nothing, in
+    one moment, by one person), else None: nothing has changed since."""
+    if not entries:
+        return None
+    first = min(entries, key=lambda e: (e.at, e.id))
+    opening = all(
+        e.record_type == "case" and e.at == first.at and e.actor == first.actor and not e.old_value for e in entries
+    )
+    return first if opening else None
+
+
 @dataclass(frozen=True)
 class HistoryRead:
     entries: list[HistoryEntry]
-    names: dict[str, str]
+    names: DisplayNames
     organizations: dict[int, str]
 
 
@@ -265,12 +329,10 @@ class CaseHistoryTab(RecordTab[HistoryRead]):
             )
         )
         self.model = HistoryModel(self)
-        self.records: RecordList[HistoryRow] = RecordList(
-            self.model,
-            self.tr("No change is recorded for this case yet. Every change made to it will be listed here."),
-            lambda row: row.id,
-            self,
+        self._empty_text = self.tr(
+            "No change is recorded for this case yet. Every change made to it will be listed here."
         )
+        self.records: RecordList[HistoryRow] = RecordList(self.model, self._empty_text, lambda row: row.id, self)
         self.table, self.empty_label = self.records.table, self.records.empty_label
         self.table.setAccessibleName(self.tr("Case history"))
         self.records.add_to(column)
@@ -279,11 +341,24 @@ class CaseHistoryTab(RecordTab[HistoryRead]):
     def read(self, reader: VaultSession) -> HistoryRead:
         cases = CaseService(reader)
         entries = cases.history(self.case_id)
-        names = {u.name: u.display_name for u in cases.caseworkers()}
+        names = display_names(reader)
         organizations = {o.id: o.name for o in OrganizationService(reader).all(include_inactive=True)}
         return HistoryRead(entries, names, organizations)
 
     def show_result(self, result: HistoryRead) -> None:
+        opening = only_the_opening(result.entries)
+        if opening is not None:
+            # The values the case was opened with are its Overview; listed as changes from nothing they
+            # read as a table of changes when nothing has changed yet.
+            self.records.empty_label.set_text(
+                self.tr(
+                    "Nothing has changed since {who} opened this case on {date}. "
+                    "Every change from now on will be listed here, with who made it and when."
+                ).format(who=result.names.of(opening.actor), date=opening.at.astimezone().strftime("%Y-%m-%d"))
+            )
+            self.records.show_records([])
+            return
+        self.records.empty_label.set_text(self._empty_text)
         words = ValueWords(result.organizations, result.names)
         ordered = sorted(result.entries, key=lambda e: (e.at, e.id), reverse=True)
         self.records.show_records([self._row(entry, words, result.names) for entry in ordered])
@@ -291,7 +366,7 @@ class CaseHistoryTab(RecordTab[HistoryRead]):
     def concerns(self, changes: Changes) -> bool:
         return changes.casework or changes.evidence  # evidence added and destroyed is in the history
 
-    def _row(self, entry: HistoryEntry, words: ValueWords, names: dict[str, str]) -> HistoryRow:
+    def _row(self, entry: HistoryEntry, words: ValueWords, names: DisplayNames) -> HistoryRow:
         old = words(entry.record_type, entry.field, entry.old_value)
         new = words(entry.record_type, entry.field, entry.new_value)
         if old and new:
@@ -305,7 +380,7 @@ class CaseHistoryTab(RecordTab[HistoryRead]):
             record = self.tr("{record} #{id}").format(record=record, id=entry.record_id)
         cells = (
             entry.at.astimezone().strftime("%Y-%m-%d %H:%M"),
-            names.get(entry.actor, entry.actor),
+            names.of(entry.actor),
             record,
             field_label(entry.field),
             " ".join(change.split()),

@@ -45,8 +45,10 @@ from safecase.domain.cases import (
 from safecase.domain.contacts import Channel
 from safecase.domain.errors import SafeCaseError
 from safecase.domain.roles import Permission
+from safecase.domain.users import DisplayNames
 from safecase.services.cases import MAX_TEXT, CaseService
 from safecase.services.casework_access import reassigns_cases
+from safecase.services.people import display_names
 from safecase.services.session import VaultSession
 from safecase.services.taxonomies import BRANCHES, INCIDENT_TYPES, REGIONS, SERVICE_STATUSES
 from safecase.ui.case.reveal_dialog import RevealDialog
@@ -148,14 +150,6 @@ def fields_from_json(values: dict[str, Any], base: CaseFields) -> CaseFields:
     )
 
 
-def caseworker_names(session: VaultSession) -> dict[str, str]:
-    """Login name to display name of every caseworker (empty when the person may not list them)."""
-    try:
-        return {u.name: u.display_name for u in CaseService(session).caseworkers()}
-    except SafeCaseError:
-        return {}
-
-
 class CaseOverview(QWidget):
     saved = Signal(object)
     """The case as saved (a Case)."""
@@ -174,7 +168,7 @@ class CaseOverview(QWidget):
         self._loading = False
         self._was_dirty = False
         # Counselors' display names: read once here, then with each re-read of the case (off the UI thread).
-        self._names = caseworker_names(session)
+        self._names = display_names(session)
 
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -504,8 +498,7 @@ class CaseOverview(QWidget):
 
     def _show_case(self, case: Case) -> None:
         self._case = case
-        names = self._names
-        self.counselors_label.setText(self.tr(", ").join(names.get(n, n) for n in case.counselors) or self.tr("nobody"))
+        self.counselors_label.setText(self._names.join(case.counselors, self.tr(", ")) or self.tr("nobody"))
         self.incidents_label.setText(
             term_labels(INCIDENT_TYPES, case.incident_types) or self.tr("None recorded yet (see Incidents).")
         )
@@ -516,11 +509,10 @@ class CaseOverview(QWidget):
             # Adding details goes through the same audited step: the section opens for editing either way.
             self.reveal_button.setText(self.tr("Re&veal") if case.has_sensitive else self.tr("Add…"))
 
-    def show_case(self, case: Case, names: dict[str, str] | None = None) -> None:
+    def show_case(self, case: Case, names: DisplayNames | None = None) -> None:
         """The case changed elsewhere (a tab, a reassignment): update what is shown, keep unsaved edits.
 
-        ``names`` (login name to display name of the caseworkers), when read along with the case,
-        replaces the names the page knew.
+        ``names`` (people's display names), when read along with the case, replaces the names the page knew.
         """
         if names is not None:
             self._names = names

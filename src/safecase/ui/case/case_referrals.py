@@ -301,8 +301,10 @@ class CaseReferralsTab(RecordTab[ReferralsRead]):
 
     def mark_sent(self) -> None:
         referral = self.selected_referral()
-        if referral is None:
-            return
+        if referral is not None:
+            self._mark_sent(referral)
+
+    def _mark_sent(self, referral: Referral) -> None:
         self.message.clear_message()
         try:
             # Sending makes the follow-up tasks.
@@ -328,11 +330,11 @@ class CaseReferralsTab(RecordTab[ReferralsRead]):
                 organization=self.model.organization_name(referral)
             ),
             self.tr("Record consent…"),
-            lambda: self._open_consent_for(referral),
+            lambda: self._consent_then_send(referral),
         )
 
-    def _open_consent_for(self, referral: Referral) -> None:
-        self.open_consent(referral)
+    def _consent_then_send(self, referral: Referral) -> None:
+        self.open_consent(referral, then_send=True)
 
     def open_status(self) -> ReferralStatusDialog | None:
         referral = self.selected_referral()
@@ -354,8 +356,12 @@ class CaseReferralsTab(RecordTab[ReferralsRead]):
 
     # --- consents ---------------------------------------------------------------------------------------
 
-    def open_consent(self, referral: Referral | None) -> ConsentDialog:
-        """Record consent; for a referral, consent to share with its organization."""
+    def open_consent(self, referral: Referral | None, *, then_send: bool = False) -> ConsentDialog:
+        """Record consent; for a referral, consent to share with its organization.
+
+        ``then_send``: the person pressed Mark sent and was asked for the consent first; once it is
+        recorded the referral is marked sent, without pressing Mark sent again.
+        """
         if referral is not None:
             purpose, org_id = ConsentPurpose.SHARE, referral.organization_id
         else:
@@ -363,12 +369,21 @@ class CaseReferralsTab(RecordTab[ReferralsRead]):
             purpose, org_id = (ConsentPurpose.SHARE if has_record else ConsentPurpose.RECORD), None
         dialog = ConsentDialog(self._session, self.case_id, purpose, org_id, self, self._today())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.saved.connect(lambda consent: self._consent_saved(consent, referral))
+        dialog.saved.connect(lambda consent: self._consent_saved(consent, referral, then_send))
         dialog.open()
         return dialog
 
-    def _consent_saved(self, consent: Consent, referral: Referral | None) -> None:
+    def _consent_saved(self, consent: Consent, referral: Referral | None, then_send: bool = False) -> None:
         self.consents.select_later(consent.id)
+        if (
+            then_send
+            and referral is not None
+            and referral.status is ReferralStatus.DRAFT
+            and consent.organization_id == referral.organization_id  # the consent the refusal asked for
+        ):
+            self.announce(Changes(referrals=True))
+            self._mark_sent(referral)
+            return
         if referral is not None:
             self.records.select_later(referral.id)
             if referral.status is ReferralStatus.DRAFT:

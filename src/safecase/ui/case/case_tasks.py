@@ -27,8 +27,10 @@ from PySide6.QtWidgets import (
 
 from safecase.domain.errors import SafeCaseError
 from safecase.domain.tasks import Task
+from safecase.domain.users import DisplayNames
 from safecase.services.cases import CaseService
 from safecase.services.casework_access import reassigns_cases
+from safecase.services.people import display_names
 from safecase.services.session import VaultSession
 from safecase.services.tasks import TaskService
 from safecase.ui.common.list_model import ListTableModel
@@ -56,12 +58,12 @@ class TasksModel(ListTableModel[Task]):
     def __init__(self, today: Callable[[], date], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._today = today
-        self._names: dict[str, str] = {}
+        self._names = DisplayNames()
         self._headers = [self.tr("Due"), self.tr("Follow-up"), self.tr("For"), self.tr("Kind"), self.tr("Done")]
 
-    def set_names(self, names: dict[str, str]) -> None:
-        """User name → display name, for the "For" column (set before the tasks)."""
-        self._names = dict(names)
+    def set_names(self, names: DisplayNames) -> None:
+        """People's display names, for the "For" column (set before the tasks)."""
+        self._names = names
 
     def _overdue(self, task: Task, column: int) -> bool:
         return column == self.DUE and task.is_overdue(self._today())
@@ -73,7 +75,7 @@ class TasksModel(ListTableModel[Task]):
         if column == self.TITLE:
             return task.title
         if column == self.OWNER:
-            return self._names.get(task.owner, task.owner)
+            return self._names.of(task.owner)
         if column == self.KIND:
             return task_kind_label(task.kind)
         if column == self.DONE:
@@ -99,7 +101,9 @@ class TasksModel(ListTableModel[Task]):
 @dataclass(frozen=True)
 class TasksRead:
     tasks: list[Task]
-    names: dict[str, str]
+    names: DisplayNames
+    workers: dict[str, str]
+    """Sign-in name → display name of whoever may be given a follow-up (enabled caseworkers)."""
 
 
 class CaseTasksTab(RecordTab[TasksRead]):
@@ -113,7 +117,7 @@ class CaseTasksTab(RecordTab[TasksRead]):
     ) -> None:
         super().__init__(session, case_id, tasks, parent)
         self._service = TaskService(session)
-        self._names: dict[str, str] = {}
+        self._workers: dict[str, str] = {}
 
         column = QVBoxLayout(self)
         column.setContentsMargins(12, 12, 12, 12)
@@ -181,11 +185,11 @@ class CaseTasksTab(RecordTab[TasksRead]):
 
     def read(self, reader: VaultSession) -> TasksRead:
         tasks = TaskService(reader).for_case(self.case_id)
-        names = {u.name: u.display_name for u in CaseService(reader).caseworkers()}
-        return TasksRead(ordered(tasks), names)
+        workers = {u.name: u.display_name for u in CaseService(reader).caseworkers()}
+        return TasksRead(ordered(tasks), display_names(reader), workers)
 
     def show_result(self, result: TasksRead) -> None:
-        self._names = result.names
+        self._workers = result.workers
         self._fill_owners()
         self.model.set_names(result.names)
         self.records.show_records(result.tasks)
@@ -203,7 +207,7 @@ class CaseTasksTab(RecordTab[TasksRead]):
         me = self._session.user
         self.owner_combo.addItem(self.tr("me ({name})").format(name=me.display_name), me.name)
         if reassigns_cases(self._session):
-            for name, display in sorted(self._names.items(), key=lambda kv: kv[1]):
+            for name, display in sorted(self._workers.items(), key=lambda kv: kv[1]):
                 if name != me.name:
                     self.owner_combo.addItem(display, name)
         self.owner_combo.setCurrentIndex(max(self.owner_combo.findData(current), 0))

@@ -31,15 +31,17 @@ from PySide6.QtWidgets import (
 from safecase.domain.audit import AuditAction, AuditFilter
 from safecase.domain.cases import Case, RiskLevel
 from safecase.domain.errors import SafeCaseError
+from safecase.domain.users import DisplayNames
 from safecase.services.cases import CaseService
 from safecase.services.casework_access import reassigns_cases
 from safecase.services.drafts import DraftService
+from safecase.services.people import display_names
 from safecase.services.session import VaultSession
 from safecase.ui.case.case_contacts import CaseContactsTab
 from safecase.ui.case.case_evidence import CaseEvidenceTab
 from safecase.ui.case.case_history import CaseHistoryTab
 from safecase.ui.case.case_incidents import CaseIncidentsTab
-from safecase.ui.case.case_overview import CaseOverview, caseworker_names
+from safecase.ui.case.case_overview import CaseOverview
 from safecase.ui.case.case_referrals import CaseReferralsTab
 from safecase.ui.case.case_tasks import CaseTasksTab
 from safecase.ui.case.reassign_dialog import ReassignDialog
@@ -76,9 +78,9 @@ def draft_kind(case_id: int) -> str:
     return f"case_overview:{case_id}"
 
 
-def reread(reader: VaultSession, case: Case) -> tuple[Case, dict[str, str]] | None:
+def reread(reader: VaultSession, case: Case) -> tuple[Case, DisplayNames] | None:
     """On a worker thread: ``case`` as it is now, without a second "viewed" entry in the audit log, and
-    the caseworkers' display names (see :func:`caseworker_names`)."""
+    people's display names."""
     service = CaseService(reader)
     summaries = service.summaries([case.id])
     if not summaries:
@@ -96,7 +98,7 @@ def reread(reader: VaultSession, case: Case) -> tuple[Case, dict[str, str]] | No
         counselors=summary.counselors,
         incident_types=summary.incident_types,
         updated_at=summary.updated_at,
-    ), caseworker_names(reader)
+    ), display_names(reader)
 
 
 class CaseWindow(QMainWindow):
@@ -286,7 +288,7 @@ class CaseWindow(QMainWindow):
                 on_failed=lambda _error: None,  # no longer visible to this person: the window stays as it was
             )
 
-    def _reread(self, read: tuple[Case, dict[str, str]] | None) -> None:
+    def _reread(self, read: tuple[Case, DisplayNames] | None) -> None:
         if read is not None:
             case, names = read
             self.overview.show_case(case, names)

@@ -12,7 +12,9 @@ from PySide6.QtWidgets import QAbstractItemView, QFormLayout, QListWidget, QList
 
 from safecase.domain.contacts import Contact
 from safecase.domain.errors import SafeCaseError
+from safecase.domain.users import DisplayNames
 from safecase.services.contacts import ContactService
+from safecase.services.people import display_names
 from safecase.services.session import VaultSession
 from safecase.ui.case.contact_fields import ContactFields, FollowUpFields
 from safecase.ui.common.form_dialog import FormDialog
@@ -71,6 +73,7 @@ class AttachContactDialog(FormDialog):
 
     def __init__(self, session: VaultSession, case_id: int, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Attach a contact to this case"), self.tr("Attach"), parent)
+        self._session = session
         self._service = ContactService(session)
         self._case_id = case_id
         self.setMinimumSize(620, 380)
@@ -94,8 +97,10 @@ class AttachContactDialog(FormDialog):
         self._load()
 
     def _load(self) -> None:
+        names = DisplayNames()
         try:
             contacts = self._service.unattached()
+            names = display_names(self._session)
         except SafeCaseError as exc:
             contacts = []
             self.error_line.show_error(exc.message)
@@ -104,7 +109,7 @@ class AttachContactDialog(FormDialog):
                 when=contact_time(contact),
                 channel=channel_label(contact.channel),
                 caller=caller_type_label(contact.caller_type),
-                counselor=contact.counselor,
+                counselor=names.of(contact.counselor),
                 summary=first_line(contact.summary) or self.tr("(no summary)"),
             )
             item = QListWidgetItem(text, self.list)

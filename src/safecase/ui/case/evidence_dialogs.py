@@ -41,8 +41,6 @@ from safecase.ui.case.incident_fields import known_platform_labels
 from safecase.ui.common.form_dialog import FormDialog
 from safecase.ui.common.widgets import body_text, help_text
 
-_CONTEXT = "EvidenceDialogs"
-
 
 @dataclass(frozen=True)
 class AddRequest:
@@ -67,7 +65,7 @@ def _line(parent: QWidget, placeholder: str = "", limit: int = MAX_SHORT_TEXT) -
 
 
 def _platform_line(parent: QWidget) -> QLineEdit:
-    edit = _line(parent, QCoreApplication.translate(_CONTEXT, "for example 텔레그램"))
+    edit = _line(parent, QCoreApplication.translate("EvidenceDialogs", "for example 텔레그램"))
     completer = QCompleter(QStringListModel(known_platform_labels(), edit), edit)
     completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
     completer.setFilterMode(Qt.MatchFlag.MatchContains)
@@ -81,7 +79,9 @@ def _checked_url(text: str) -> tuple[str, ...]:
     url = clean_url(text)
     if url is None:
         raise InputError(
-            QCoreApplication.translate(_CONTEXT, "The link cannot be kept: it is too long or has spaces in it.")
+            QCoreApplication.translate(
+                "EvidenceDialogs", "The link cannot be kept: it is too long or has spaces in it."
+            )
         )
     return (url,)
 

@@ -9,22 +9,16 @@ from PySide6.QtCore import QCoreApplication
 
 from safecase.domain.evidence import CustodyEvent, CustodyEventKind, EvidenceItem, EvidenceKind
 
-_CONTEXT = "Evidence"
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
-
 
 def kind_label(kind: EvidenceKind | str) -> str:
     labels = {
-        EvidenceKind.SCREENSHOT: _t("Screenshot"),
-        EvidenceKind.IMAGE: _t("Image"),
-        EvidenceKind.VIDEO: _t("Video"),
-        EvidenceKind.AUDIO: _t("Audio"),
-        EvidenceKind.CHAT_EXPORT: _t("Chat export"),
-        EvidenceKind.DOCUMENT: _t("Document"),
-        EvidenceKind.URL_ONLY: _t("Link only"),
+        EvidenceKind.SCREENSHOT: QCoreApplication.translate("Evidence", "Screenshot"),
+        EvidenceKind.IMAGE: QCoreApplication.translate("Evidence", "Image"),
+        EvidenceKind.VIDEO: QCoreApplication.translate("Evidence", "Video"),
+        EvidenceKind.AUDIO: QCoreApplication.translate("Evidence", "Audio"),
+        EvidenceKind.CHAT_EXPORT: QCoreApplication.translate("Evidence", "Chat export"),
+        EvidenceKind.DOCUMENT: QCoreApplication.translate("Evidence", "Document"),
+        EvidenceKind.URL_ONLY: QCoreApplication.translate("Evidence", "Link only"),
     }
     try:
         return labels[EvidenceKind(kind)]
@@ -34,15 +28,15 @@ def kind_label(kind: EvidenceKind | str) -> str:
 
 def event_label(kind: CustodyEventKind | str) -> str:
     labels = {
-        CustodyEventKind.RECEIVED: _t("Received"),
-        CustodyEventKind.HASHED: _t("Hashed"),
-        CustodyEventKind.STORED: _t("Stored encrypted"),
-        CustodyEventKind.VIEWED: _t("Viewed"),
-        CustodyEventKind.EXPORTED: _t("Copy saved"),
-        CustodyEventKind.HANDED_OVER: _t("Handed over"),
-        CustodyEventKind.RETURNED: _t("Returned"),
-        CustodyEventKind.VERIFIED: _t("Verified"),
-        CustodyEventKind.DESTROYED: _t("Destroyed"),
+        CustodyEventKind.RECEIVED: QCoreApplication.translate("Evidence", "Received"),
+        CustodyEventKind.HASHED: QCoreApplication.translate("Evidence", "Hashed"),
+        CustodyEventKind.STORED: QCoreApplication.translate("Evidence", "Stored encrypted"),
+        CustodyEventKind.VIEWED: QCoreApplication.translate("Evidence", "Viewed"),
+        CustodyEventKind.EXPORTED: QCoreApplication.translate("Evidence", "Copy saved"),
+        CustodyEventKind.HANDED_OVER: QCoreApplication.translate("Evidence", "Handed over"),
+        CustodyEventKind.RETURNED: QCoreApplication.translate("Evidence", "Returned"),
+        CustodyEventKind.VERIFIED: QCoreApplication.translate("Evidence", "Verified"),
+        CustodyEventKind.DESTROYED: QCoreApplication.translate("Evidence", "Destroyed"),
     }
     try:
         return labels[CustodyEventKind(kind)]
@@ -59,7 +53,7 @@ def size_text(size: int | None) -> str:
     if size is None:
         return ""
     if size < 1024:
-        return _t("{count} bytes").format(count=size)
+        return QCoreApplication.translate("Evidence", "{count} bytes").format(count=size)
     value = float(size)
     for unit in ("KB", "MB", "GB"):
         value /= 1024
@@ -81,42 +75,44 @@ def item_name(item: EvidenceItem) -> str:
 def keeping_label(item: EvidenceItem) -> str:
     """How the item is held: its file kept encrypted, only its hash, only a link, or destroyed."""
     if item.destroyed:
-        return _t("Destroyed {day}").format(day=moment(item.destroyed_at)[:10])
+        return QCoreApplication.translate("Evidence", "Destroyed {day}").format(day=moment(item.destroyed_at)[:10])
     if item.stored:
-        return _t("Stored, encrypted")
+        return QCoreApplication.translate("Evidence", "Stored, encrypted")
     if item.sha256:
-        return _t("Hash only")
-    return _t("Link")
+        return QCoreApplication.translate("Evidence", "Hash only")
+    return QCoreApplication.translate("Evidence", "Link")
 
 
 def perceptual_label(item: EvidenceItem) -> str:
     """What re-upload detection holds for the item."""
     if item.perceptual_hash:
-        return _t("dHash {value} (finds resized or re-compressed copies)").format(value=item.perceptual_hash)
+        return QCoreApplication.translate("Evidence", "dHash {value} (finds resized or re-compressed copies)").format(
+            value=item.perceptual_hash
+        )
     if item.perceptual_hash == "" and item.sha256:
-        return _t("SHA-256 only (not an image SafeCase can read)")
+        return QCoreApplication.translate("Evidence", "SHA-256 only (not an image SafeCase can read)")
     return ""
 
 
 def _detail_names() -> dict[str, str]:
     return {
-        "received_at": _t("Received"),
-        "from": _t("From"),
-        "name": _t("File"),
-        "urls": _t("Links"),
-        "algorithm": _t("Algorithm"),
-        "size": _t("Bytes"),
-        "encryption": _t("Encryption"),
-        "chunk_size": _t("Chunk"),
-        "note": _t("Note"),
-        "recipient": _t("To"),
-        "organization": _t("Organization"),
-        "purpose": _t("Purpose"),
-        "reference": _t("Reference"),
-        "returned_by": _t("Returned by"),
-        "result": _t("Result"),
-        "file": _t("File"),
-        "reason": _t("Reason"),
+        "received_at": QCoreApplication.translate("Evidence", "Received"),
+        "from": QCoreApplication.translate("Evidence", "From"),
+        "name": QCoreApplication.translate("Evidence", "File"),
+        "urls": QCoreApplication.translate("Evidence", "Links"),
+        "algorithm": QCoreApplication.translate("Evidence", "Algorithm"),
+        "size": QCoreApplication.translate("Evidence", "Bytes"),
+        "encryption": QCoreApplication.translate("Evidence", "Encryption"),
+        "chunk_size": QCoreApplication.translate("Evidence", "Chunk"),
+        "note": QCoreApplication.translate("Evidence", "Note"),
+        "recipient": QCoreApplication.translate("Evidence", "To"),
+        "organization": QCoreApplication.translate("Evidence", "Organization"),
+        "purpose": QCoreApplication.translate("Evidence", "Purpose"),
+        "reference": QCoreApplication.translate("Evidence", "Reference"),
+        "returned_by": QCoreApplication.translate("Evidence", "Returned by"),
+        "result": QCoreApplication.translate("Evidence", "Result"),
+        "file": QCoreApplication.translate("Evidence", "File"),
+        "reason": QCoreApplication.translate("Evidence", "Reason"),
     }
 
 

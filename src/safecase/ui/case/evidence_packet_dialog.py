@@ -172,7 +172,10 @@ class EvidencePacketDialog(FormDialog):
 
     def _update_count(self) -> None:
         count = len(self.checked_ids())
-        self.count_label.setText(self.tr("%n item(s) chosen.", "", count))
+        # Counts as {count} with a sentence per number, as everywhere (Korean has no plural forms).
+        self.count_label.setText(
+            self.tr("1 item chosen.") if count == 1 else self.tr("{count} items chosen.").format(count=count)
+        )
         self.save_button.setEnabled(count > 0 and self.packet is None)
 
     def choose_folder(self) -> QFileDialog:
@@ -238,8 +241,11 @@ class EvidencePacketDialog(FormDialog):
         lines = [self.tr("Packet written to:"), str(result.path), "", self.tr("SHA-256:"), *result.checksum_lines()]
         self.result_label.setText("\n".join(lines))
         self.result_label.show()
+        handed = len(result.item_ids)
         self.error_line.show_success(
-            self.tr("%n item(s) recorded as handed over.", "", len(result.item_ids)),
+            self.tr("1 item recorded as handed over.")
+            if handed == 1
+            else self.tr("{count} items recorded as handed over.").format(count=handed)
         )
         self._tasks_notify(result)
         self.saved.emit(result)

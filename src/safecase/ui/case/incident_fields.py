@@ -34,18 +34,14 @@ _CODE = Qt.ItemDataRole.UserRole
 
 def group_label(taxonomy_name: str, group: str) -> str:
     """Headings of the term groups in the bundled taxonomies."""
-
-    def t(text: str) -> str:
-        return QCoreApplication.translate("Checklist", text)
-
     labels = {
-        "digital": t("Digital sexual crimes"),
-        "offline": t("Offline"),
-        "messenger": t("Messengers"),
-        "social": t("Social networks"),
-        "site": t("Sites"),
-        "app": t("Apps"),
-        "other": t("Other"),
+        "digital": QCoreApplication.translate("Checklist", "Digital sexual crimes"),
+        "offline": QCoreApplication.translate("Checklist", "Offline"),
+        "messenger": QCoreApplication.translate("Checklist", "Messengers"),
+        "social": QCoreApplication.translate("Checklist", "Social networks"),
+        "site": QCoreApplication.translate("Checklist", "Sites"),
+        "app": QCoreApplication.translate("Checklist", "Apps"),
+        "other": QCoreApplication.translate("Checklist", "Other"),
     }
     return labels.get(group, group)
 

@@ -13,7 +13,9 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from safecase.domain.cases import Case
 from safecase.domain.errors import SafeCaseError
+from safecase.domain.users import DisplayNames
 from safecase.services.cases import CaseService
+from safecase.services.people import display_names
 from safecase.services.session import VaultSession
 from safecase.ui.common.form_dialog import FormDialog
 from safecase.ui.common.labels import roles_label
@@ -49,13 +51,14 @@ class ReassignDialog(FormDialog):
         self.body.addWidget(self.list, 1)
 
         self._without_key: list[str] = []
+        self._names = DisplayNames()
         try:
             workers = self._service.caseworkers()
             self._without_key = self._service.counselors_without_key(case.id)
+            self._names = display_names(session)
         except SafeCaseError as exc:
             workers = []
             self.error_line.show_error(exc.message)
-        self._display = {user.name: user.display_name or user.name for user in workers}
         current = set(case.counselors)
         for user in sorted(workers, key=lambda u: (u.display_name, u.name)):
             item = QListWidgetItem(
@@ -95,7 +98,7 @@ class ReassignDialog(FormDialog):
         elif unchanged and self._without_key:
             self.error_line.show_info(
                 self.tr("{names} cannot open this case's real name and phone yet. Reassign gives them the key.").format(
-                    names=", ".join(self._display.get(name, name) for name in self._without_key)
+                    names=self._names.join(self._without_key)
                 )
             )
         else:

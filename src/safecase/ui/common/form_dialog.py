@@ -31,10 +31,8 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from safecase.domain.errors import SafeCaseError
-from safecase.ui.common.widgets import MessageLine, heading
+from safecase.ui.common.widgets import MessageLine, grow_window_to_fit, heading
 from safecase.ui.tasks import Busy, TaskManager
-
-_CONTEXT = "FormDialog"
 
 
 def save_key_sequences() -> list[QKeySequence]:
@@ -62,18 +60,7 @@ class FormErrorLine(MessageLine):
 
     def fit_window(self) -> None:
         """Grow the window (never shrink it) until its layout fits at the current width."""
-        window = self.window()
-        layout = window.layout()
-        if layout is None or not window.isVisible() or window.isMaximized() or window.isFullScreen():
-            return  # a window not yet shown takes its size from the layout, message included
-        layout.activate()
-        width = window.width()
-        if layout.hasHeightForWidth():
-            needed = layout.totalMinimumHeightForWidth(width)
-        else:
-            needed = layout.totalMinimumSize().height()
-        if window.height() < needed:
-            window.resize(width, needed)
+        grow_window_to_fit(self)
 
 
 class FormFooter(QWidget):
@@ -107,7 +94,7 @@ class FormFooter(QWidget):
         self.buttons = QDialogButtonBox(self)
         self.save_button = QPushButton(save_label, self)
         self.buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.cancel_button = QPushButton(cancel_label or QCoreApplication.translate(_CONTEXT, "Cancel"), self)
+        self.cancel_button = QPushButton(cancel_label or QCoreApplication.translate("FormDialog", "Cancel"), self)
         self.buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
         # Enter in a line edit presses the default button; a form where that would save half-typed work says so.
         for button in (self.save_button, self.cancel_button):

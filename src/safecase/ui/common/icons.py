@@ -1,9 +1,30 @@
-"""Icons drawn at run time, so the app ships no image files and they stay sharp at any scale."""
+"""The app's icon (PNGs made from resources/icons/safecase.svg) and toolbar icons drawn at run time,
+which stay sharp at any scale and follow the palette's colours."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
+
+from safecase.services.resources import resource_dir
+
+# The sizes installer/make_icons.py renders; Qt picks the nearest for title bars, task bars and docks.
+APP_ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
+
+
+def app_icon() -> QIcon:
+    """SafeCase's icon at every rendered size, for QApplication.setWindowIcon (so every window has it).
+
+    PNGs rather than the SVG: decoding a few small PNGs is cheaper at start-up than loading Qt's SVG
+    icon engine, and the frozen build need not ship that plugin.
+    """
+    icon = QIcon()
+    folder = resource_dir() / "icons"
+    for size in APP_ICON_SIZES:
+        pixmap = QPixmap()
+        if pixmap.loadFromData((folder / f"safecase-{size}.png").read_bytes(), "PNG"):
+            icon.addPixmap(pixmap)
+    return icon
 
 
 def lock_icon(color: QColor, size: int = 64) -> QIcon:

@@ -12,8 +12,6 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QCheckBox, QMessageBox, QWidget
 
-_CONTEXT = "Messages"
-
 
 def _box(parent: QWidget, icon: QMessageBox.Icon, title: str, text: str, details: str) -> QMessageBox:
     box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, parent)
@@ -28,7 +26,7 @@ def show_error(parent: QWidget, text: str, title: str = "") -> QMessageBox:
     box = _box(
         parent,
         QMessageBox.Icon.Warning,
-        title or QCoreApplication.translate(_CONTEXT, "SafeCase"),
+        title or QCoreApplication.translate("Messages", "SafeCase"),
         text,
         "",
     )

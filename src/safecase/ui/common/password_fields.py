@@ -8,11 +8,11 @@ meter only helps a person get there without trial and error.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QProgressBar, QSizePolicy, QVBoxLayout, QWidget
 
 from safecase.services.password_policy import MIN_PASSWORD_LENGTH, PasswordAssessment, assess_password
-from safecase.ui.common.widgets import ERROR_COLOR, SUCCESS_COLOR
+from safecase.ui.common.widgets import ERROR_COLOR, SUCCESS_COLOR, grow_window_to_fit
 
 # Red, orange, amber, green, deep green for zxcvbn scores 0-4.
 _METER_COLORS = ("#b3261e", "#d9622b", "#c99a06", "#2e8540", "#1e6b34")
@@ -45,6 +45,10 @@ class PasswordFields(QObject):
         self.hint_label = QLabel(parent)
         self.problems_label = QLabel(parent)
         self.problems_label.setWordWrap(True)
+        # A form layout gives a field that does not grow vertically no more than its size hint, which for a
+        # wrapped label is its height at some preferred width, not at the form's: the last lines were cut off.
+        self.problems_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.MinimumExpanding)
+        self.problems_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.problems_label.setStyleSheet(f"color: {ERROR_COLOR};")
         self.match_label = QLabel(parent)
 
@@ -119,6 +123,9 @@ class PasswordFields(QObject):
             self.problems_label.setText("\n".join(assessment.problems))
             self.problems_label.setVisible(bool(assessment.problems))
         self._show_match()
+        # The policy's verdict can be several wrapped lines; the form must grow to show them all, or they
+        # are clipped and drawn over the rows below.
+        grow_window_to_fit(self.problems_label)
         self.changed.emit()
 
     def _schedule(self) -> None:

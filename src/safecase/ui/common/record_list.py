@@ -55,6 +55,10 @@ class EmptyState(QWidget):
     def text(self) -> str:
         return "\n".join(label.text() for label in self.labels)
 
+    def set_text(self, text: str) -> None:
+        """Say something else (the first paragraph): an empty list can have more than one reason."""
+        self.labels[0].setText(text)
+
 
 class RecordList(Generic[T]):
     """Table, model and empty state for one list; records are told apart by ``key``."""

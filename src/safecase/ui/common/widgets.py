@@ -45,6 +45,26 @@ def help_text(text: str, parent: QWidget | None = None) -> QLabel:
     return label
 
 
+def grow_window_to_fit(widget: QWidget) -> None:
+    """Grow ``widget``'s window (never shrink it) until its layout fits at the current width.
+
+    A word-wrapped label needs more height the longer its text; a window already on screen does not
+    grow by itself, so without this a longer message would be cut off or overlap the rows around it.
+    """
+    window = widget.window()
+    layout = window.layout()
+    if layout is None or not window.isVisible() or window.isMaximized() or window.isFullScreen():
+        return  # a window not yet shown takes its size from the layout, message included
+    layout.activate()
+    width = window.width()
+    if layout.hasHeightForWidth():
+        needed = layout.totalMinimumHeightForWidth(width)
+    else:
+        needed = layout.totalMinimumSize().height()
+    if window.height() < needed:
+        window.resize(width, needed)
+
+
 class MessageLine(QLabel):
     """One line under a form for an error or a confirmation; hidden while empty."""
 

@@ -12,7 +12,7 @@ from PySide6.QtCore import QModelIndex, QObject, Qt
 
 from safecase.domain.audit import AuditEntry
 from safecase.services.audit import AuditRow
-from safecase.ui.common.labels import action_label
+from safecase.ui.common.labels import action_label, detail_label, target_label
 from safecase.ui.common.list_model import ListTableModel
 
 
@@ -62,14 +62,17 @@ class AuditModel(ListTableModel[AuditRow]):
             return self._target(row)
         if column == self.DETAILS:
             shown = {k: v for k, v in entry.details.items() if not (k == "case" and row.case_number)}
-            return ", ".join(f"{key}={value}" for key, value in sorted(shown.items()))
+            return ", ".join(f"{detail_label(key)}={value}" for key, value in sorted(shown.items()))
         return ""
 
     def _target(self, row: AuditRow) -> str:
         entry = row.entry
         if entry.target_type == "case" and row.case_number:
             return self.tr("case {number}").format(number=row.case_number)
-        target = f"{entry.target_type}: {entry.target_id}" if entry.target_id else entry.target_type
+        if entry.target_type == "user" and row.target_name:
+            return self.tr("user {name} ({user})").format(name=row.target_name, user=entry.target_id)
+        kind = target_label(entry.target_type)
+        target = f"{kind}: {entry.target_id}" if entry.target_id else kind
         if row.case_number:
             return self.tr("{target} (case {number})").format(target=target, number=row.case_number)
         return target

@@ -17,6 +17,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QColor, QFont
 
 from safecase.domain.cases import CaseSort, CaseSummary, RiskLevel
+from safecase.domain.users import DisplayNames
 from safecase.services.taxonomies import INCIDENT_TYPES
 from safecase.ui.common.taxonomy_labels import risk_label, status_label, term_labels
 from safecase.ui.common.widgets import ERROR_COLOR
@@ -84,7 +85,7 @@ class CasesModel(QAbstractTableModel):
         self._asked: set[int] = set()  # first rows of the blocks requested and not yet arrived
         self._generation = 0
         self._answering = False
-        self._names: dict[str, str] = {}
+        self._names = DisplayNames()
         self.blocks_loaded = 0
         """How many blocks were requested since the last reset (tests check the list stays lazy)."""
         self._headers = [
@@ -114,9 +115,9 @@ class CasesModel(QAbstractTableModel):
             self._cache[case_id] = by_id.get(case_id)
         self.endResetModel()
 
-    def set_display_names(self, names: dict[str, str]) -> None:
-        """User name → display name, for the counselors column."""
-        self._names = dict(names)
+    def set_display_names(self, names: DisplayNames) -> None:
+        """People's display names, for the counselors column."""
+        self._names = names
         self._texts.clear()
 
     def clear(self) -> None:
@@ -253,7 +254,7 @@ class CasesModel(QAbstractTableModel):
         if column == self.ALIAS:
             return summary.alias
         if column == self.COUNSELORS:
-            return self.tr(", ").join(self._names.get(name, name) for name in summary.counselors)
+            return self._names.join(summary.counselors, self.tr(", "))
         if column == self.INCIDENTS:
             return term_labels(INCIDENT_TYPES, summary.incident_types)
         if column == self.OVERDUE:

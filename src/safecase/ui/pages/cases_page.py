@@ -35,9 +35,10 @@ from PySide6.QtWidgets import (
 
 from safecase.domain.cases import CaseFilter, CaseSort, CaseStatus, CaseSummary, RiskLevel
 from safecase.domain.errors import SafeCaseError
-from safecase.domain.users import User
+from safecase.domain.users import DisplayNames, User
 from safecase.services.cases import CaseService
 from safecase.services.casework_access import sees_all_cases
+from safecase.services.people import display_names
 from safecase.services.session import VaultSession
 from safecase.services.taxonomies import INCIDENT_TYPES
 from safecase.ui.common.taxonomy_labels import risk_label, status_label, terms
@@ -66,19 +67,22 @@ def from_qdate(value: QDate) -> date:
 
 @dataclass(frozen=True)
 class Listing:
-    """One read of the list: the ordered ids, the first screen's summaries, and (when asked) the caseworkers."""
+    """One read of the list: the ordered ids, the first screen's summaries, and (when asked) the caseworkers
+    and people's display names."""
 
     ids: list[int]
     first: list[CaseSummary]
     workers: list[User] | None
+    names: DisplayNames | None = None
 
 
 def read_listing(reader: VaultSession, flt: CaseFilter, log: bool, with_workers: bool) -> Listing:
     """On a worker thread: the ids for ``flt`` (the listing audit-logged when ``log``) and the first block."""
     service = CaseService(reader)
     workers = service.caseworkers() if with_workers else None
+    names = display_names(reader) if with_workers else None
     ids = service.list_ids(flt, log=log)
-    return Listing(ids, service.summaries(ids[:BLOCK]), workers)
+    return Listing(ids, service.summaries(ids[:BLOCK]), workers, names)
 
 
 class CasesPage(QWidget):
@@ -225,8 +229,9 @@ class CasesPage(QWidget):
         metrics = self.fontMetrics()
         samples = {
             CasesModel.NUMBER: "2026-00000",
-            CasesModel.STATUS: "Referred",
-            CasesModel.RISK: "Medium",
+            # The longest label in the interface language ("Referred" in English, 진행 중 in Korean).
+            CasesModel.STATUS: max((status_label(s) for s in CaseStatus), key=metrics.horizontalAdvance),
+            CasesModel.RISK: max((risk_label(r) for r in RiskLevel), key=metrics.horizontalAdvance),
             CasesModel.OPENED: "2026-12-31",
             CasesModel.ALIAS: "상병A 상병A",
             CasesModel.COUNSELORS: "김상담, 최지도",
@@ -315,8 +320,8 @@ class CasesPage(QWidget):
         else:
             self._stale = True
 
-    def _show_counselors(self, workers: list[User]) -> None:
-        self.model.set_display_names({u.name: u.display_name for u in workers})
+    def _show_counselors(self, workers: list[User], names: DisplayNames) -> None:
+        self.model.set_display_names(names)
         if self._sees_all:
             self.counselor_combo.blockSignals(True)
             current = self.counselor_combo.currentData()
@@ -374,8 +379,8 @@ class CasesPage(QWidget):
 
     def _show_listing(self, flt: CaseFilter, listing: Listing) -> None:
         self._reading = False
-        if listing.workers is not None:
-            self._show_counselors(listing.workers)
+        if listing.workers is not None and listing.names is not None:
+            self._show_counselors(listing.workers, listing.names)
         selected = self.selected_case_id()
         self.model.set_ids(listing.ids, listing.first)
         if selected is not None and (row := self.model.row_of(selected)) >= 0:

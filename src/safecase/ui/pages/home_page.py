@@ -10,13 +10,31 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from safecase.domain.roles import Permission
 from safecase.domain.settings import VaultSettings
 from safecase.services.session import VaultSession
 from safecase.ui.common.labels import roles_label
-from safecase.ui.common.widgets import Card, heading, help_text
+from safecase.ui.common.language import (
+    ENGLISH,
+    LANGUAGES,
+    NATIVE_NAMES,
+    installed_language,
+    save_language,
+    saved_language,
+    system_language,
+)
+from safecase.ui.common.widgets import Card, MessageLine, heading, help_text
 
 MAX_CONTENT_WIDTH = 1040
 
@@ -25,6 +43,8 @@ class HomePage(QWidget):
     change_password_requested = Signal()
     verify_requested = Signal()
     lock_requested = Signal()
+    language_chosen = Signal()
+    """Someone chose another interface language; it applies from the next sign-in."""
 
     def __init__(self, session: VaultSession, settings: VaultSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -99,11 +119,44 @@ class HomePage(QWidget):
             line.setWordWrap(True)
             habits.body.addWidget(line)
         grid.addWidget(habits, 1, 0, 1, 2)
+
+        # Kept on this computer, not in the vault: the sign-in screen is in this language too.
+        language = Card(self.tr("Language on this computer"), self)
+        self.language_combo = QComboBox(language)
+        self.language_combo.addItem(
+            self.tr("Same as the system ({language})").format(language=NATIVE_NAMES[system_language()]), ""
+        )
+        for code in LANGUAGES:
+            self.language_combo.addItem(NATIVE_NAMES[code], code)
+        self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(saved_language() or "")))
+        language_form = QFormLayout()
+        language_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        language_form.addRow(self.tr("&Language:"), self.language_combo)
+        language.body.addLayout(language_form)
+        self.language_message = MessageLine(language)
+        language.body.addWidget(self.language_message)
+        self.language_combo.activated.connect(self._language_activated)
+        grid.addWidget(language, 2, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         column.addLayout(grid)
         column.addStretch(1)
         self.apply_settings(settings)
+
+    def _language_activated(self, _index: int) -> None:
+        code = str(self.language_combo.currentData() or "") or None
+        save_language(code)
+        language = code or system_language()
+        # Windows built without a catalogue installed (run_app always installs one) are in English.
+        if language == (installed_language() or ENGLISH):
+            self.language_message.show_success(self.tr("Saved."))
+            return
+        self.language_message.show_success(
+            self.tr("SafeCase switches to {language} at the next sign-in: lock it (Ctrl+L) and sign in again.").format(
+                language=NATIVE_NAMES[language]
+            )
+        )
+        self.language_chosen.emit()
 
     def apply_settings(self, settings: VaultSettings) -> None:
         self.center_label.setText(settings.center_name)

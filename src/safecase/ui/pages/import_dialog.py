@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QWidget
 
@@ -25,6 +25,15 @@ from safecase.ui.tasks import Busy, TaskManager
 
 _Index = QModelIndex | QPersistentModelIndex
 _PROBLEM_BACKGROUND = QColor("#fde8e8")
+
+
+def encoding_label(encoding: str) -> str:
+    """What a person calls the encoding the file was read in (the importer's codec names are Python's)."""
+    labels = {
+        "utf-8-sig": QCoreApplication.translate("ImportDialog", "UTF-8"),  # with or without a byte-order mark
+        "cp949": QCoreApplication.translate("ImportDialog", "CP949 (Korean Excel)"),
+    }
+    return labels.get(encoding, encoding)
 
 
 class PreviewModel(QAbstractTableModel):
@@ -171,10 +180,10 @@ class ImportDialog(FormDialog):
                 "{total} rows read ({encoding}); rows with problems: {bad} (shaded; the reasons are in the "
                 "Problems column). Fix them in the spreadsheet and choose the file again: nothing is imported "
                 "until every row is ready."
-            ).format(total=len(preview.rows), bad=bad, encoding=preview.encoding)
+            ).format(total=len(preview.rows), bad=bad, encoding=encoding_label(preview.encoding))
         else:
             text = self.tr("{total} rows read ({encoding}); all are ready to import.").format(
-                total=len(preview.rows), encoding=preview.encoding
+                total=len(preview.rows), encoding=encoding_label(preview.encoding)
             )
         self.summary_label.setText(text)
         self.save_button.setEnabled(preview.ok and bool(preview.rows))

@@ -60,6 +60,7 @@ from safecase.domain.incidents import DatePrecision, Incident
 from safecase.services.cases import CaseService
 from safecase.services.drafts import QUICK_INTAKE, DraftService
 from safecase.services.intake import IntakeForm, IntakeService
+from safecase.services.people import display_names
 from safecase.services.session import VaultSession
 from safecase.services.taxonomies import (
     BRANCHES,
@@ -115,6 +116,8 @@ class QuickIntakeDialog(QDialog):
         self._today = today
         self._cases = CaseService(session)
         self._drafts = DraftService(session)
+        # Counselors' display names for the cases found and the repeat callers: read once, like the case window.
+        self._names = display_names(session)
         self._dirty = False
         self._loading = True
         self._repeats: list[RepeatMatch] = []
@@ -435,7 +438,7 @@ class QuickIntakeDialog(QDialog):
                 number=summary.number,
                 alias=summary.alias or self.tr("(no alias)"),
                 opened=summary.opened_on.isoformat(),
-                counselors=", ".join(summary.counselors),
+                counselors=self._names.join(summary.counselors),
             )
             item = QListWidgetItem(text, self.results_list)
             item.setData(_CASE_ID, summary.id)
@@ -486,7 +489,7 @@ class QuickIntakeDialog(QDialog):
         self._repeats = matches
         self.repeats_list.clear()
         for match in matches:
-            counselors = ", ".join(match.counselors)
+            counselors = self._names.join(match.counselors)
             if match.visible:
                 text = self.tr("{number} ({alias}) — {reason} — counselor: {counselors}").format(
                     number=match.number, alias=match.alias or "—", reason=match.reason, counselors=counselors

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -111,7 +111,7 @@ def platform_combo(parent: QWidget, current: str = "") -> QComboBox:
     line = combo.lineEdit()
     assert line is not None
     line.setMaxLength(MAX_SHORT_TEXT)
-    line.setPlaceholderText(combo.tr("Telegram, X, a webhard, a site…"))
+    line.setPlaceholderText(QCoreApplication.translate("TakedownDialog", "Telegram, X, a webhard, a site…"))
     if current:
         index = combo.findData(current)
         if index >= 0:

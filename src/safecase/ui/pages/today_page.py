@@ -1,5 +1,5 @@
-"""Today: what needs the counselor now — follow-ups due or overdue, referrals left unanswered past
-their follow-up date, take-downs whose re-check day has come, and open cases at urgent risk.
+"""Today: what needs the counselor now — open cases at urgent risk first, then follow-ups due or
+overdue, referrals left unanswered past their follow-up date and take-downs whose re-check day has come.
 
 Everything comes from one read off the UI thread (:meth:`TaskService.today` and the names it shows),
 read again each time the page is shown and whenever a change made anywhere in the app concerns it
@@ -10,11 +10,10 @@ page.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,7 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from safecase.domain.errors import SafeCaseError
-from safecase.services.cases import CaseService
+from safecase.domain.users import DisplayNames
+from safecase.services.people import display_names
 from safecase.services.referrals import OrganizationService
 from safecase.services.session import VaultSession
 from safecase.services.takedowns import TakedownListing, TakedownService
@@ -60,7 +60,7 @@ MAX_ROWS = 100  # a list longer than this is no longer a to-do list; the Cases p
 @dataclass(frozen=True)
 class TodayRead:
     view: TodayView
-    names: dict[str, str]
+    names: DisplayNames
     organizations: dict[int, str]
     takedowns: TakedownListing
 
@@ -68,20 +68,22 @@ class TodayRead:
 def read_today(reader: VaultSession) -> TodayRead:
     """On a worker thread: the lists and the names of counselors and organizations they show."""
     view = TaskService(reader).today()
-    names = {u.name: u.display_name for u in CaseService(reader).caseworkers()}
+    names = display_names(reader)
     organizations = {o.id: o.name for o in OrganizationService(reader).all(include_inactive=True)}
     takedowns = TakedownService(reader).due(view.today)  # the same day as every other list
     return TodayRead(view, names, organizations, takedowns)
 
 
-def overdue_words(tr: Callable[[str], str], day: date, today: date) -> str:
+def overdue_words(day: date, today: date) -> str:
     """ "2026-11-18 · overdue by 2 days", "… · overdue since yesterday" or "Today"."""
     late = (today - day).days
     if late > 1:
-        return tr("{date} · overdue by {days} days").format(date=day.isoformat(), days=late)
+        return QCoreApplication.translate("TodayPage", "{date} · overdue by {days} days").format(
+            date=day.isoformat(), days=late
+        )
     if late == 1:
-        return tr("{date} · overdue since yesterday").format(date=day.isoformat())
-    return tr("Today")
+        return QCoreApplication.translate("TodayPage", "{date} · overdue since yesterday").format(date=day.isoformat())
+    return QCoreApplication.translate("TodayPage", "Today")
 
 
 def _list(parent: QWidget, headers: list[str], name: str, stretch: int) -> QTreeWidget:
@@ -146,6 +148,10 @@ class TodaySection(Card):
         self.empty_label.setVisible(empty)
         self.open_button.setVisible(not empty)
         _fit_height(self.list)
+        # The page lays the cards out by height-for-width (their titles wrap) and answers from a cache:
+        # without this a card kept the height of its list's previous size, a blank band around the title.
+        self.body.invalidate()
+        self.updateGeometry()
         self._update_buttons()
 
     def current_case(self) -> int | None:
@@ -200,6 +206,17 @@ class TodayPage(QWidget):
         self.message = MessageLine(content)
         column.addWidget(self.message)
 
+        # Urgent cases first: a survivor at urgent risk comes before any list of chores, and the card must
+        # be on screen without scrolling at 1366x768 (below three lists it was not).
+        self.urgent = TodaySection(
+            self.tr("Open cases at urgent risk"),
+            self.tr("No open case is at urgent risk."),
+            [self.tr("Case"), self.tr("Alias"), self.tr("Status"), self.tr("Counselors"), self.tr("Opened")],
+            3,
+            content,
+        )
+        column.addWidget(self.urgent)
+
         self.due = TodaySection(
             self.tr("My follow-ups"),
             self.tr("Nothing due today."),
@@ -248,19 +265,11 @@ class TodayPage(QWidget):
         self.takedowns.buttons.insertWidget(1, self.show_takedown_button)
         column.addWidget(self.takedowns)
 
-        self.urgent = TodaySection(
-            self.tr("Open cases at urgent risk"),
-            self.tr("No open case is at urgent risk."),
-            [self.tr("Case"), self.tr("Alias"), self.tr("Status"), self.tr("Counselors"), self.tr("Opened")],
-            3,
-            content,
-        )
-        column.addWidget(self.urgent)
         self.hint = help_text(self.tr("Enter or double-click opens the case."), content)
         column.addWidget(self.hint)
         column.addStretch(1)
 
-        for section in (self.due, self.referrals, self.takedowns, self.urgent):
+        for section in (self.urgent, self.due, self.referrals, self.takedowns):
             section.list.itemActivated.connect(lambda item, _col: self._open_item(item))
             section.open_button.clicked.connect(lambda _checked=False, s=section: self._open_current(s))
         self.due.list.currentItemChanged.connect(self._update_done_button)
@@ -301,14 +310,17 @@ class TodayPage(QWidget):
         # The day the service chose the rows for, not the UI's own: they differ across midnight and
         # wherever the session's clock is not the system's.
         today = read.view.today
+        # Dates read one way everywhere (2026-12-01), in Korean too; the weekday in the interface language.
         self.date_label.setText(
-            QLocale().toString(QDate(today.year, today.month, today.day), QLocale.FormatType.LongFormat)
+            self.tr("{date} ({weekday})").format(
+                date=today.isoformat(), weekday=QLocale().dayName(today.isoweekday(), QLocale.FormatType.LongFormat)
+            )
         )
         self._fill(read.view, today, read.names, read.organizations)
         self._fill_takedowns(read.takedowns, today)
         self.hint.setVisible(not self.hint.isHidden() or self.takedowns.list.topLevelItemCount() > 0)
 
-    def _fill(self, view: TodayView, today: date, names: dict[str, str], organizations: dict[int, str]) -> None:
+    def _fill(self, view: TodayView, today: date, names: DisplayNames, organizations: dict[int, str]) -> None:
         bold = QFont(self.font())
         bold.setBold(True)
         alert = QBrush(QColor(ERROR_COLOR))
@@ -317,7 +329,7 @@ class TodayPage(QWidget):
         for row in view.due[:MAX_ROWS]:
             task = row.task
             late = (today - task.due_on).days
-            when = overdue_words(self.tr, task.due_on, today)
+            when = overdue_words(task.due_on, today)
             item = QTreeWidgetItem([when, row.case_number or "—", task.title, task_kind_label(task.kind)])
             item.setToolTip(2, task.title)
             item.setData(0, CASE_ROLE, task.case_id or 0)
@@ -356,7 +368,7 @@ class TodayPage(QWidget):
                     summary.number,
                     summary.alias,
                     status_label(summary.status),
-                    separator.join(names.get(n, n) for n in summary.counselors),
+                    names.join(summary.counselors, separator),
                     summary.opened_on.isoformat(),
                 ]
             )
@@ -379,7 +391,7 @@ class TodayPage(QWidget):
             )
             item = QTreeWidgetItem(
                 [
-                    overdue_words(self.tr, entry.recheck_on, today),
+                    overdue_words(entry.recheck_on, today),
                     row.case_number,
                     link,
                     term_label(PLATFORMS, entry.platform),
@@ -448,6 +460,6 @@ class TodayPage(QWidget):
         self.message.show_success(self.tr("Done: {title}").format(title=title))
 
     def clear(self) -> None:
-        for section in (self.due, self.referrals, self.takedowns, self.urgent):
+        for section in (self.urgent, self.due, self.referrals, self.takedowns):
             section.list.clear()
         self.view = None

@@ -2,6 +2,10 @@
 
 Both checks run Argon2id, so the change runs in a worker behind a progress dialog. A wrong current
 password keeps the dialog open with the service's message.
+
+The same dialog asks, right after signing in, someone whose password an administrator chose (a new
+account, a reset) to choose their own: the administrator knows the one they gave. "Later" closes it;
+it asks again at every sign-in until they have.
 """
 
 from __future__ import annotations
@@ -20,18 +24,44 @@ from safecase.ui.tasks import TaskManager
 
 
 class ChangePasswordDialog(FormDialog):
-    def __init__(self, session: VaultSession, tasks: TaskManager, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Change my password"), self.tr("Change password"), parent, tasks=tasks)
+    def __init__(
+        self,
+        session: VaultSession,
+        tasks: TaskManager,
+        parent: QWidget | None = None,
+        *,
+        given_by_admin: bool = False,
+    ) -> None:
+        """``given_by_admin``: asked at sign-in, because an administrator chose the password signed in with."""
+        if given_by_admin:
+            super().__init__(self.tr("Choose your own password"), self.tr("Change password"), parent, tasks=tasks)
+        else:
+            super().__init__(self.tr("Change my password"), self.tr("Change password"), parent, tasks=tasks)
         self._session = session
         self.setMinimumWidth(520)
-        self.body.addWidget(
-            body_text(self.tr("The new password is needed from your next sign-in on; you stay signed in now."), self)
-        )
+        if given_by_admin:
+            self.body.addWidget(
+                body_text(
+                    self.tr(
+                        "An administrator chose the password you signed in with, so they know it too. "
+                        "Choose one that only you know; you need it from your next sign-in on."
+                    ),
+                    self,
+                )
+            )
+            self.footer.cancel_button.setText(self.tr("Later"))
+        else:
+            self.body.addWidget(
+                body_text(
+                    self.tr("The new password is needed from your next sign-in on; you stay signed in now."), self
+                )
+            )
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.current_edit = QLineEdit(self)
         self.current_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        form.addRow(self.tr("Current password:"), self.current_edit)
+        current_label = self.tr("Password you were given:") if given_by_admin else self.tr("Current password:")
+        form.addRow(current_label, self.current_edit)
         self.passwords = PasswordFields(self)
         self.passwords.set_names(session.user.name, session.user.display_name)
         self.passwords.add_rows(form)
@@ -61,8 +91,10 @@ class ChangePasswordDialog(FormDialog):
             show_info(parent, self.tr("Password changed"), self.tr("Your password was changed."))
 
 
-def open_change_password(parent: QWidget, session: VaultSession, tasks: TaskManager) -> ChangePasswordDialog:
-    dialog = ChangePasswordDialog(session, tasks, parent)
+def open_change_password(
+    parent: QWidget, session: VaultSession, tasks: TaskManager, *, given_by_admin: bool = False
+) -> ChangePasswordDialog:
+    dialog = ChangePasswordDialog(session, tasks, parent, given_by_admin=given_by_admin)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
     return dialog

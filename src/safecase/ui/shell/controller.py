@@ -18,9 +18,12 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from safecase.domain.errors import SafeCaseError
 from safecase.domain.settings import VaultSettings
 from safecase.services.access import vault_exists
+from safecase.services.accounts import AccountService
 from safecase.services.session import VaultSession
 from safecase.services.settings import SettingsService
+from safecase.ui.common.language import install_language, interface_language
 from safecase.ui.common.messages import show_error
+from safecase.ui.shell.change_password import ChangePasswordDialog, open_change_password
 from safecase.ui.shell.crash_guard import log_unexpected
 from safecase.ui.shell.create_vault import CreateVaultDialog
 from safecase.ui.shell.idle import MS_PER_MINUTE, IdleWatcher
@@ -64,8 +67,10 @@ class SafeCaseApp(QObject):
         self.session: VaultSession | None = None
         self.main_window: MainWindow | None = None
         self.warning_box: QMessageBox | None = None  # the last sign-in's warnings, shown once
+        self.password_dialog: ChangePasswordDialog | None = None  # asks for one's own password after sign-in
         self.create_dialog: CreateVaultDialog | None = None
-        self.sign_in_window = SignInWindow(vault, self.tasks)
+        self.sign_in_window = self._new_sign_in_window()
+        self._language_changed = False
         self._lock_pending = False
         self._lock_reason = ""
         self._quit_pending = False
@@ -73,8 +78,12 @@ class SafeCaseApp(QObject):
 
         self.idle.timed_out.connect(self._idle_timeout)
         self.tasks.idle.connect(self._tasks_idle)
-        self.sign_in_window.signed_in.connect(self._signed_in)
-        self.sign_in_window.closed.connect(self.quit)
+
+    def _new_sign_in_window(self) -> SignInWindow:
+        window = SignInWindow(self.vault, self.tasks)
+        window.signed_in.connect(self._signed_in)
+        window.closed.connect(self.quit)
+        return window
 
     # --- start ------------------------------------------------------------------------------------------
 
@@ -112,6 +121,7 @@ class SafeCaseApp(QObject):
         window.lock_requested.connect(self.request_lock)
         window.quit_requested.connect(self.quit)
         window.settings_changed.connect(self._apply_settings)
+        window.home.language_chosen.connect(self._language_chosen)
         self.main_window = window
         self._restore_geometry("main_window", window)
         window.show()
@@ -126,6 +136,23 @@ class SafeCaseApp(QObject):
             self.warning_box = show_error(
                 window, "\n\n".join(session.warnings), self.tr("This vault may have been put back to an older state")
             )
+        self._ask_for_own_password(session, window)
+
+    def _ask_for_own_password(self, session: VaultSession, window: MainWindow) -> None:
+        """Someone signed in with a password an administrator chose: ask them for their own, every time."""
+        self.password_dialog = None
+        try:
+            given = AccountService(session).password_set_by_admin()
+        except SafeCaseError as exc:
+            _log.warning("could not tell who chose the password: %s", exc.message)
+            return
+        if given:
+            dialog = open_change_password(window, session, self.tasks, given_by_admin=True)
+            dialog.finished.connect(self._password_dialog_closed)
+            self.password_dialog = dialog
+
+    def _password_dialog_closed(self) -> None:
+        self.password_dialog = None  # it deletes itself when closed
 
     def _apply_settings(self, settings: VaultSettings) -> None:
         interval = self._auto_lock_override or settings.auto_lock_minutes * MS_PER_MINUTE
@@ -167,9 +194,25 @@ class SafeCaseApp(QObject):
         finally:
             session.close()
         reason, self._lock_reason = self._lock_reason, ""
+        if self._language_changed:
+            self._switch_language()
         self.sign_in_window.show_locked(user_name, reason)
         self._show_sign_in()
         self.locked.emit()
+
+    def _language_chosen(self) -> None:
+        self._language_changed = True
+
+    def _switch_language(self) -> None:
+        """Install the newly chosen language and build the sign-in window again in it (the main window,
+        built at each sign-in, follows by itself). Only between sessions: no window of one is left."""
+        self._language_changed = False
+        install_language(interface_language())
+        old = self.sign_in_window
+        self.sign_in_window = self._new_sign_in_window()
+        self.sign_in_window.restoreGeometry(old.saveGeometry())
+        old.hide()
+        old.deleteLater()
 
     def _tear_down_main_window(self) -> None:
         # Reads still on their way are dropped and their connections closed before the session locks.

@@ -20,7 +20,6 @@ from PySide6.QtCore import QCoreApplication
 from safecase.domain.errors import SafeCaseError
 
 _log = logging.getLogger(__name__)
-_CONTEXT = "CrashGuard"
 
 ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
 
@@ -54,7 +53,6 @@ def make_hook(
         if issubclass(kind, KeyboardInterrupt | SystemExit):
             previous(kind, error, trace)
             return
-        t = QCoreApplication.translate
         if isinstance(error, SafeCaseError):
             _log.warning("unhandled SafeCaseError reached the UI: %s", kind.__name__)
             show_message(error.message)
@@ -62,16 +60,16 @@ def make_hook(
         _log.error("unexpected %s in the user interface", kind.__name__)
         if is_storage_failure(error):
             lock(
-                t(
-                    _CONTEXT,
+                QCoreApplication.translate(
+                    "CrashGuard",
                     "The vault could not be read or written (it may have been re-encrypted by an administrator). "
                     "SafeCase locked itself; sign in again to continue. What was saved is safe.",
                 )
             )
             return
         show_message(
-            t(
-                _CONTEXT,
+            QCoreApplication.translate(
+                "CrashGuard",
                 "Something unexpected went wrong and that action was not completed. What was saved is safe.",
             )
         )

@@ -143,6 +143,8 @@ class CreateVaultDialog(QDialog):
         self.passwords.clear()
         self.recovery_key.show_key(new_vault.recovery_key, new_vault.recovery_fingerprint)
         self.pages.setCurrentIndex(1)
+        # The key's page has more wrapped text than the form; a window sized for the form squeezes it.
+        self.adjustSize()
         self.confirm_check.setFocus()
 
     # --- page 2 -----------------------------------------------------------------------------------------
@@ -185,9 +187,15 @@ class CreateVaultDialog(QDialog):
         self.finish_button.setEnabled(False)
         buttons.addButton(self.finish_button, QDialogButtonBox.ButtonRole.AcceptRole)
         column.addWidget(buttons)
-        self.confirm_check.toggled.connect(self.finish_button.setEnabled)
+        self.confirm_check.toggled.connect(self._confirm_toggled)
         self.finish_button.clicked.connect(self._finish)
         return page
+
+    def _confirm_toggled(self, written_down: bool) -> None:
+        # Once the box is ticked, Enter finishes (the box has the focus then); never before, so a stray
+        # Enter cannot skip the one moment the key can be written down.
+        self.finish_button.setEnabled(written_down)
+        self.finish_button.setDefault(written_down)
 
     def recovery_key_text(self) -> str:
         """The key as shown, groups joined by dashes (for tests and accessibility tools)."""

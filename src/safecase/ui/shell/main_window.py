@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from safecase import __version__
 from safecase.domain.audit import AuditFilter
 from safecase.domain.errors import SafeCaseError
 from safecase.domain.roles import Permission
@@ -38,18 +37,21 @@ from safecase.ui.admin.verify import run_verify
 from safecase.ui.case.case_window import CaseWindow
 from safecase.ui.common.icons import lock_icon
 from safecase.ui.common.labels import roles_label
-from safecase.ui.common.messages import show_error, show_info
+from safecase.ui.common.messages import show_error
 from safecase.ui.pages.audit_page import AuditPage
 from safecase.ui.pages.cases_page import CasesPage
 from safecase.ui.pages.home_page import HomePage
 from safecase.ui.pages.import_dialog import ImportDialog
 from safecase.ui.pages.quick_intake import QuickIntakeDialog
+from safecase.ui.pages.reports_page import ReportsPage
 from safecase.ui.pages.takedowns_page import TakedownsPage
 from safecase.ui.pages.today_page import TodayPage
+from safecase.ui.shell.about import open_about
 from safecase.ui.shell.change_password import open_change_password
 from safecase.ui.tasks import Changes, TaskManager
 
 TODAY, CASES, TAKEDOWNS, HOME, AUDIT, ADMIN = "today", "cases", "takedowns", "home", "audit", "admin"
+REPORTS = "reports"
 
 
 def lock_key_sequence() -> QKeySequence:
@@ -111,6 +113,12 @@ class MainWindow(QMainWindow):
         self.home.verify_requested.connect(self.verify)
         self.home.lock_requested.connect(self.lock_requested)
         self._add_page(HOME, self.tr("Home"), self.home)
+
+        # Anonymized statistics: supervisors and administrators (the service checks every call too).
+        self.reports: ReportsPage | None = None
+        if session.can(Permission.EXPORT_ANONYMIZED):
+            self.reports = ReportsPage(session, tasks, self.pages)
+            self._add_page(REPORTS, self.tr("Reports"), self.reports)
 
         self.audit: AuditPage | None = None
         if session.can(Permission.VIEW_AUDIT):
@@ -339,15 +347,7 @@ class MainWindow(QMainWindow):
             self.admin.backup.choose_file()
 
     def about(self) -> None:
-        show_info(
-            self,
-            self.tr("About SafeCase"),
-            self.tr("SafeCase {version}").format(version=__version__),
-            self.tr(
-                "Encrypted, offline casework for counseling centers. Everything stays in the vault "
-                "on this computer; nothing is sent anywhere."
-            ),
-        )
+        open_about(self)
 
     def _settings_saved(self, settings: VaultSettings) -> None:
         self._settings = settings
@@ -372,6 +372,8 @@ class MainWindow(QMainWindow):
             self.cases.clear()
         if self.takedowns is not None:
             self.takedowns.clear()
+        if self.reports is not None:
+            self.reports.clear()
         if self.audit is not None:
             self.audit.clear()
         if self.admin is not None and self.admin.users is not None:

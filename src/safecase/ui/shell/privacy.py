@@ -4,8 +4,9 @@
   (``SetWindowDisplayAffinity`` with ``WDA_EXCLUDEFROMCAPTURE``; Windows 10 2004 and later). Elsewhere
   there is no such switch and this is a no-op.
 * ``QSettings`` is plain text (or the registry), outside the encrypted vault, so it holds window
-  geometry and nothing else: no user names, no paths of exports, no search terms, never case data.
-  :func:`save_geometry` and :func:`restore_geometry` are the only code that touches it.
+  geometry and the interface language ("ko" or "en") and nothing else: no user names, no paths of
+  exports, no search terms, never case data. :func:`save_geometry` and :func:`restore_geometry` here
+  and ``ui/common/language.py`` are the only code that touches it.
 """
 
 from __future__ import annotations

@@ -1,0 +1,229 @@
+"""Words for the codes the CLI prints in its tables and case details.
+
+The codes (``open``, ``urgent``, ``illegal_filming``) are the CLI's vocabulary: what its options take,
+what ``import-cases`` reads and what ``--json`` prints. In English the text output shows them as they
+are; in another language each code is shown as that language's word for it (enum codes through the
+catalogue, taxonomy terms by the label the taxonomy file gives them). ``--json`` always keeps codes. A
+code this version does not know (from a newer SafeCase) is shown as it is.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterable
+from enum import StrEnum
+
+from safecase import i18n
+from safecase.domain.cases import AgeBand, CaseStatus, Gender, RiskLevel
+from safecase.domain.contacts import CallerType, Channel, Direction
+from safecase.domain.evidence import CustodyEventKind, EvidenceKind
+from safecase.domain.incidents import DatePrecision
+from safecase.domain.referrals import ConsentGiver, ReferralStatus
+from safecase.domain.roles import Role, sorted_roles
+from safecase.domain.takedowns import ReportedTo, TakedownStatus
+from safecase.i18n import tr
+from safecase.services.takedowns import status_phrase
+from safecase.services.taxonomies import taxonomies
+
+# The English of each word below is the code itself (“--status open”); a translation gives the
+# glossary's word for it.
+
+
+def _case_status() -> dict[str, str]:
+    return {
+        CaseStatus.OPEN: tr("open"),
+        CaseStatus.ACTIVE: tr("active"),
+        CaseStatus.REFERRED: tr("referred"),
+        CaseStatus.CLOSED: tr("closed"),
+        CaseStatus.ARCHIVED: tr("archived"),
+    }
+
+
+def _risk() -> dict[str, str]:
+    return {
+        RiskLevel.LOW: tr("low"),
+        RiskLevel.MEDIUM: tr("medium"),
+        RiskLevel.HIGH: tr("high"),
+        RiskLevel.URGENT: tr("urgent"),
+    }
+
+
+def _age_band() -> dict[str, str]:
+    return {
+        AgeBand.UNDER_10: tr("under_10"),
+        AgeBand.TEENS: tr("10s"),
+        AgeBand.TWENTIES: tr("20s"),
+        AgeBand.THIRTIES: tr("30s"),
+        AgeBand.FORTIES: tr("40s"),
+        AgeBand.FIFTIES: tr("50s"),
+        AgeBand.SIXTY_PLUS: tr("60_plus"),
+        AgeBand.UNKNOWN: tr("unknown"),
+    }
+
+
+def _gender() -> dict[str, str]:
+    return {
+        Gender.FEMALE: tr("female"),
+        Gender.MALE: tr("male"),
+        Gender.NON_BINARY: tr("non_binary"),
+        Gender.UNKNOWN: tr("unknown"),
+    }
+
+
+def _channel() -> dict[str, str]:
+    return {
+        Channel.PHONE: tr("phone"),
+        Channel.CHAT: tr("chat"),
+        Channel.MESSENGER: tr("messenger"),
+        Channel.EMAIL: tr("email"),
+        Channel.VISIT: tr("visit"),
+        Channel.OTHER: tr("other"),
+    }
+
+
+def _direction() -> dict[str, str]:
+    return {Direction.INBOUND: tr("inbound"), Direction.OUTBOUND: tr("outbound")}
+
+
+def _caller_type() -> dict[str, str]:
+    return {
+        CallerType.SURVIVOR: tr("survivor"),
+        CallerType.FAMILY: tr("family"),
+        CallerType.FRIEND: tr("friend"),
+        CallerType.COLLEAGUE: tr("colleague"),
+        CallerType.OFFICER: tr("officer"),
+        CallerType.ANONYMOUS: tr("anonymous"),
+    }
+
+
+def _date_precision() -> dict[str, str]:
+    return {
+        DatePrecision.EXACT: tr("exact"),
+        DatePrecision.MONTH: tr("month"),
+        DatePrecision.YEAR: tr("year"),
+        DatePrecision.UNKNOWN: tr("unknown"),
+    }
+
+
+def _consent_giver() -> dict[str, str]:
+    return {
+        ConsentGiver.SURVIVOR: tr("survivor"),
+        ConsentGiver.GUARDIAN: tr("guardian"),
+        ConsentGiver.REPRESENTATIVE: tr("representative"),
+    }
+
+
+def _referral_status() -> dict[str, str]:
+    return {
+        ReferralStatus.DRAFT: tr("draft"),
+        ReferralStatus.SENT: tr("sent"),
+        ReferralStatus.ACCEPTED: tr("accepted"),
+        ReferralStatus.DECLINED: tr("declined"),
+        ReferralStatus.NO_RESPONSE: tr("no_response"),
+        ReferralStatus.COMPLETED: tr("completed"),
+    }
+
+
+def _evidence_kind() -> dict[str, str]:
+    return {
+        EvidenceKind.SCREENSHOT: tr("screenshot"),
+        EvidenceKind.IMAGE: tr("image"),
+        EvidenceKind.VIDEO: tr("video"),
+        EvidenceKind.AUDIO: tr("audio"),
+        EvidenceKind.CHAT_EXPORT: tr("chat_export"),
+        EvidenceKind.DOCUMENT: tr("document"),
+        EvidenceKind.URL_ONLY: tr("url_only"),
+    }
+
+
+def _custody_event() -> dict[str, str]:
+    return {
+        CustodyEventKind.RECEIVED: tr("received"),
+        CustodyEventKind.HASHED: tr("hashed"),
+        CustodyEventKind.STORED: tr("stored"),
+        CustodyEventKind.VIEWED: tr("viewed"),
+        CustodyEventKind.EXPORTED: tr("exported"),
+        CustodyEventKind.HANDED_OVER: tr("handed_over"),
+        CustodyEventKind.RETURNED: tr("returned"),
+        CustodyEventKind.VERIFIED: tr("verified"),
+        CustodyEventKind.DESTROYED: tr("destroyed"),
+    }
+
+
+def _takedown_status() -> dict[str, str]:
+    return {status: status_phrase(status) for status in TakedownStatus}
+
+
+def _reported_to() -> dict[str, str]:
+    return {
+        ReportedTo.PLATFORM: tr("platform"),
+        ReportedTo.KCSC: tr("kcsc"),
+        ReportedTo.DSC: tr("dsc"),
+        ReportedTo.POLICE: tr("police"),
+        ReportedTo.OTHER: tr("other"),
+    }
+
+
+def _role() -> dict[str, str]:
+    return {Role.COUNSELOR: tr("counselor"), Role.SUPERVISOR: tr("supervisor"), Role.ADMIN: tr("admin")}
+
+
+# Keyed by the enum type: members of different enums share codes (“other”, “unknown”, “survivor”).
+_TABLES: dict[type[StrEnum], Callable[[], dict[str, str]]] = {
+    CaseStatus: _case_status,
+    RiskLevel: _risk,
+    AgeBand: _age_band,
+    Gender: _gender,
+    Channel: _channel,
+    Direction: _direction,
+    CallerType: _caller_type,
+    DatePrecision: _date_precision,
+    ConsentGiver: _consent_giver,
+    ReferralStatus: _referral_status,
+    EvidenceKind: _evidence_kind,
+    CustodyEventKind: _custody_event,
+    TakedownStatus: _takedown_status,
+    ReportedTo: _reported_to,
+    Role: _role,
+}
+
+
+@functools.cache
+def _words(kind: type[StrEnum], language: str) -> dict[str, str]:
+    # Per language: a command's table asks for the same few words thousands of times.
+    del language
+    return _TABLES[kind]()
+
+
+def word(value: StrEnum) -> str:
+    """The word for an enum code in the installed language (the code itself in English)."""
+    kind = type(value)
+    if kind not in _TABLES:
+        return str(value)
+    return _words(kind, i18n.language()).get(value, str(value))
+
+
+def enum_word(kind: type[StrEnum], code: str) -> str:
+    """:func:`word` for a code kept as text (``preferred_channel``); unknown codes as they are."""
+    try:
+        return word(kind(code))
+    except ValueError:
+        return code
+
+
+def roles_word(roles: Iterable[Role]) -> str:
+    """Roles in their fixed order, joined for one line."""
+    return ", ".join(enum_word(Role, role) for role in sorted_roles(roles))
+
+
+def term(taxonomy_name: str, code: str) -> str:
+    """A taxonomy term (incident type, platform, region, …): the code in English, else the term's label."""
+    language = i18n.language()
+    if not code or language == i18n.SOURCE_LANGUAGE:
+        return code
+    taxonomy = taxonomies().by_name.get(taxonomy_name)
+    return taxonomy.label(code, language) if taxonomy else code
+
+
+def terms(taxonomy_name: str, codes: Iterable[str]) -> str:
+    return ", ".join(term(taxonomy_name, code) for code in codes)
