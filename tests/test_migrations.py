@@ -4,21 +4,27 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
 import sqlcipher3
 
+from clock_support import frozen
 from safecase.domain.audit import AuditAction, CheckpointReason
 from safecase.domain.cases import CaseFilter, SensitiveContact
 from safecase.domain.errors import NewerVersionError, VaultFormatError
-from safecase.domain.referrals import ReferralStatus
+from safecase.domain.referrals import ReferralOutcome, ReferralStatus
+from safecase.reports.model import CountTable
+from safecase.reports.statistics import ReportPeriod, StatisticsReport
 from safecase.services import access
 from safecase.services.accounts import AccountService, reset_password_with_recovery_key
 from safecase.services.audit import AuditService
 from safecase.services.cases import CaseService
 from safecase.services.evidence import EvidenceService
 from safecase.services.referrals import ReferralService
+from safecase.services.reports import Reports
+from safecase.services.session import VaultSession
 from safecase.services.settings import SettingsService
 from safecase.services.tasks import TaskService
 from safecase.services.verify import verify_vault
@@ -352,5 +358,80 @@ def test_vault_from_version_5_opens_with_its_evidence(tmp_path: Path) -> None:
     admin = access.sign_in(root, ADMIN, ADMIN_PASSWORD)
     try:
         assert verify_vault(admin).ok  # custody chains and kept files, without the case key
+    finally:
+        admin.close()
+
+
+# --- version 6: statistics opt-out, referral outcome categories ---------------------------------------
+
+
+def _november_report(session: VaultSession) -> StatisticsReport:
+    """The report of November 2026 (the fixtures' cases), built on 2 December 2026."""
+    return Reports(frozen(session, date(2026, 12, 2))).build(ReportPeriod(date(2026, 11, 1), date(2026, 11, 1)))
+
+
+def _one_way(report: StatisticsReport, key: str) -> dict[str, int]:
+    table = next(t for t in report.tables if t.key == key)
+    assert isinstance(table, CountTable)
+    return {code: table.value(code) for code in table.rows.codes if table.value(code)}
+
+
+def test_version_6_adds_statistics_fields_to_a_version_5_vault(tmp_path: Path) -> None:
+    """Every case counts and every outcome is uncategorized until someone says otherwise; k is the default."""
+    root = _copy_fixture("vault-v5", tmp_path)
+    session = access.sign_in(root, "counselor", "quiet river under the bridge 7")
+    try:
+        assert current_version(session.conn) == latest_version() == 6
+        assert list((root / "pre-migration").glob("safecase.db.v5.*"))
+        cases = CaseService(session)
+        case_id = cases.id_for_number("2026-0001")
+        assert not cases.get(case_id).statistics_opt_out
+        (referral,) = ReferralService(session).for_case(case_id)
+        assert (referral.status, referral.outcome, referral.outcome_code) == (
+            ReferralStatus.SENT,
+            "",
+            ReferralOutcome.NOT_RECORDED,
+        )
+        assert verify_vault(session).ok
+    finally:
+        session.close()
+    admin = access.sign_in(root, ADMIN, ADMIN_PASSWORD)
+    try:
+        assert SettingsService(admin).current().report_min_cell == 5
+        report = _november_report(admin)
+        assert report.excluded_cases == 0 and report.k == 5
+        assert _one_way(report, "new_cases_by_month") == {"2026-11": 1}
+        assert _one_way(report, "referral_outcomes") == {"not_recorded": 1}
+    finally:
+        admin.close()
+
+
+def test_vault_from_version_6_opens_with_its_statistics_fields(tmp_path: Path) -> None:
+    root = _copy_fixture("vault-v6", tmp_path)
+    session = access.sign_in(root, "counselor", "quiet river under the bridge 7")
+    try:
+        assert current_version(session.conn) == latest_version()
+        cases = CaseService(session)
+        minji = cases.id_for_number("2026-0001")
+        soldier = cases.get(cases.id_for_number("2026-0002"))
+        assert soldier.statistics_opt_out and soldier.profile.alias == "상병B"
+        assert not cases.get(minji).statistics_opt_out
+        (referral,) = ReferralService(session).for_case(minji)
+        assert (referral.status, referral.outcome, referral.outcome_code) == (
+            ReferralStatus.COMPLETED,
+            "삭제 완료 2건",
+            ReferralOutcome.CONTENT_REMOVED,
+        )
+        assert verify_vault(session).ok
+    finally:
+        session.close()
+    admin = access.sign_in(root, ADMIN, ADMIN_PASSWORD)
+    try:
+        assert SettingsService(admin).current().report_min_cell == 4
+        report = _november_report(admin)
+        assert report.k == 4 and report.excluded_cases == 1  # 2026-0002, whose survivor declined
+        assert _one_way(report, "new_cases_by_month") == {"2026-11": 1}
+        assert _one_way(report, "referral_outcomes") == {"content_removed": 1}
+        assert verify_vault(admin).ok
     finally:
         admin.close()

@@ -170,27 +170,49 @@ def _local_midnight(day: date) -> datetime:
 
 
 @dataclass(frozen=True)
+class _Pass:
+    """One GROUP BY over a population by several axes at once (at most one multi-valued): the tables
+    drawn from it sum its counts over the axes they do not show, which is exact because every record
+    has exactly one code on each single-valued axis."""
+
+    population: str
+    axes: tuple[str, ...]
+
+
+_PASSES: dict[str, _Pass] = {
+    "case_profile": _Pass("cases", ("month", "branch", "service_status", "age_band", "gender", "region")),
+    "case_types": _Pass("cases", ("incident_type", "month", "branch")),
+    "case_relations": _Pass("cases", ("perpetrator_relation",)),
+    "contacts": _Pass("contacts", ("month", "channel", "caller_type")),
+    "referrals": _Pass("referrals", ("org_type", "referral_status", "referral_outcome")),
+    "takedowns": _Pass("takedowns", ("reported_to", "takedown_outcome")),
+}
+_PLATFORMS = "platforms"
+
+
+@dataclass(frozen=True)
 class _Spec:
     key: str
-    population: str
+    source: str
+    """The pass it is drawn from (or the platforms' own count)."""
     rows: str
     columns: str | None = None
 
 
-# The tables of the shared design, in their order (medians and platforms are built apart).
+# The tables of the shared design, in their order (the medians are built apart).
 _COUNTED: tuple[_Spec, ...] = (
-    _Spec("new_cases_by_month", "cases", "month"),
+    _Spec("new_cases_by_month", "case_profile", "month"),
     _Spec("contacts_by_month", "contacts", "month"),
-    _Spec("incident_types", "cases", "incident_type"),
-    _Spec("incident_type_by_month", "cases", "incident_type", "month"),
-    _Spec("incident_type_by_branch", "cases", "incident_type", "branch"),
-    _Spec("platforms", "cases", "platform"),
-    _Spec("perpetrator_relations", "cases", "perpetrator_relation"),
-    _Spec("branches", "cases", "branch"),
-    _Spec("service_statuses", "cases", "service_status"),
-    _Spec("age_bands", "cases", "age_band"),
-    _Spec("genders", "cases", "gender"),
-    _Spec("regions", "cases", "region"),
+    _Spec("incident_types", "case_types", "incident_type"),
+    _Spec("incident_type_by_month", "case_types", "incident_type", "month"),
+    _Spec("incident_type_by_branch", "case_types", "incident_type", "branch"),
+    _Spec("platforms", _PLATFORMS, "platform"),
+    _Spec("perpetrator_relations", "case_relations", "perpetrator_relation"),
+    _Spec("branches", "case_profile", "branch"),
+    _Spec("service_statuses", "case_profile", "service_status"),
+    _Spec("age_bands", "case_profile", "age_band"),
+    _Spec("genders", "case_profile", "gender"),
+    _Spec("regions", "case_profile", "region"),
     _Spec("contact_channels", "contacts", "channel"),
     _Spec("caller_types", "contacts", "caller_type"),
     _Spec("referral_org_types", "referrals", "org_type"),
@@ -270,27 +292,27 @@ class Reports:
         tables: list[Table] = []
         with repo.snapshot():
             excluded = repo.opted_out(window)
-            for spec in _COUNTED:
-                if spec.rows == "platform":
-                    tables.append(self._platforms(repo, window, k))
-                    continue
-                rows = Axis(spec.rows, axes[spec.rows], spec.rows in _MULTI_VALUED)
-                columns = (
-                    None
-                    if spec.columns is None
-                    else Axis(spec.columns, axes[spec.columns], spec.columns in _MULTI_VALUED)
-                )
-                counts = repo.counts(
-                    window,
-                    spec.population,
-                    AxisCodes(rows.name, rows.codes),
-                    None if columns is None else AxisCodes(columns.name, columns.codes),
-                )
-                tables.append(
-                    CountTable(spec.key, spec.population, rows, columns, _checked_counts(counts, rows, columns))
-                )
-            tables.append(_removal_medians(repo.removal_days(window), k))
-            tables.append(_first_referral_medians(repo.first_referrals(window), axes["incident_type"], k))
+            passes = {
+                name: repo.counts(window, spec.population, [AxisCodes(a, axes[a]) for a in spec.axes])
+                for name, spec in _PASSES.items()
+            }
+            platforms = self._platforms(repo, window, k)
+            removals = _removal_medians(repo.removal_days(window), k)
+            first_referrals = _first_referral_medians(repo.first_referrals(window), axes["incident_type"], k)
+        for spec in _COUNTED:
+            if spec.source == _PLATFORMS:
+                tables.append(platforms)
+                continue
+            source = _PASSES[spec.source]
+            rows = Axis(spec.rows, axes[spec.rows], spec.rows in _MULTI_VALUED)
+            columns = None
+            if spec.columns is not None:
+                columns = Axis(spec.columns, axes[spec.columns], spec.columns in _MULTI_VALUED)
+            values = _summed(passes[spec.source], source.axes, rows.name, None if columns is None else columns.name)
+            tables.append(
+                CountTable(spec.key, source.population, rows, columns, _checked_counts(values, rows, columns))
+            )
+        tables += [removals, first_referrals]
         suppression = suppress([t for t in tables if isinstance(t, CountTable)], k)
         return StatisticsReport(period, k, tuple(tables), suppression, excluded, settings.center_name)
 
@@ -412,7 +434,8 @@ class Reports:
         known = tuple(c for c in taxonomies()[PLATFORMS].codes() if c not in (NOT_RECORDED, OTHER_PLATFORMS))
         counts, kept = repo.platform_counts(window, known, k)
         rows = Axis("platform", (*known, *kept, OTHER_PLATFORMS, NOT_RECORDED), multi_valued=True)
-        return CountTable("platforms", "cases", rows, None, _checked_counts(counts, rows, None))
+        values = _summed(counts, ("platform",), "platform", None)
+        return CountTable("platforms", "cases", rows, None, _checked_counts(values, rows, None))
 
     def _target(self, path: Path, overwrite: bool) -> Path:
         target = path.expanduser().absolute()
@@ -445,7 +468,20 @@ def _render(published: PublishedReport, fmt: ReportFormat, renderer: PdfRenderer
     return writers[fmt](published)
 
 
-def _checked_counts(counts: Counts, rows: Axis, columns: Axis | None) -> dict[tuple[str, str], int]:
+def _summed(counts: Counts, axes: Sequence[str], rows: str, columns: str | None) -> dict[tuple[str, str], int]:
+    """``counts`` of a pass summed over every axis but ``rows`` (and ``columns``)."""
+    row_at = axes.index(rows)
+    column_at = None if columns is None else axes.index(columns)
+    summed: dict[tuple[str, str], int] = {}
+    for codes, n in counts.items():
+        key = (codes[row_at], "" if column_at is None else codes[column_at])
+        summed[key] = summed.get(key, 0) + n
+    return summed
+
+
+def _checked_counts(
+    counts: Mapping[tuple[str, str], int], rows: Axis, columns: Axis | None
+) -> dict[tuple[str, str], int]:
     """The counts as a table's interior; a code the table has no row or column for is a fault (the
     repository maps every value it does not know to ``not_recorded``)."""
     row_codes = set(rows.codes)
@@ -485,8 +521,8 @@ def _first_referral_medians(facts: Sequence[FirstReferralFact], types: Sequence[
     known = set(types)
     for fact in facts:
         start = fact.opened_on
-        if fact.first_contact_at is not None:
-            start = min(start, fact.first_contact_at.astimezone().date())
+        if fact.first_contact_on is not None:
+            start = min(start, fact.first_contact_on)
         days = max(0, (fact.first_sent_on - start).days)
         by_type[ALL].append(days)
         case_types = {t if t in known else NOT_RECORDED for t in fact.incident_types} or {NOT_RECORDED}
