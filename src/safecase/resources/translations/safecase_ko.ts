@@ -2,6 +2,84 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko" sourcelanguage="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../ui/shell/about.py" line="+48"/>
+        <source>About SafeCase</source>
+        <translation type="unfinished">SafeCase 정보</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>SafeCase {version}</source>
+        <translation type="unfinished">SafeCase {version}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Encrypted, offline casework for counseling centers. Everything stays in the vault on this computer; nothing is sent anywhere.</source>
+        <translation type="unfinished">상담소를 위한 암호화된 오프라인 사례관리 프로그램입니다. 모든 정보는 이 컴퓨터의 암호화 보관함에만 있고, 어디로도 보내지 않습니다.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Vault format:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Qt {qt}, PySide6 {pyside}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Libraries:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Python:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Licenses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>SafeCase is free software: you may use, share and change it under the GNU General Public License, version 3 or later. Qt and PySide6 are used under the GNU Lesser General Public License, version 3: you may replace the Qt libraries SafeCase uses with your own build of them. On this computer they are in:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The license texts are also in {folder}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Component</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>License</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Bundled components and their licenses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>License text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The license text of {component} was not found on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AddFilesDialog</name>
     <message>
         <location filename="../../ui/case/evidence_dialogs.py" line="+95"/>
@@ -251,7 +329,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/shell/app.py" line="+48"/>
+        <location filename="../../ui/shell/app.py" line="+55"/>
         <source>SafeCase cannot create the vault folder {path}: {reason}</source>
         <translation>SafeCase가 암호화 보관함 폴더 {path}을(를) 만들 수 없습니다: {reason}</translation>
     </message>
@@ -266,7 +344,7 @@
         <translation>열려 있는 SafeCase 창으로 가세요. 암호화 보관함 하나는 한 번에 SafeCase 하나만 쓸 수 있습니다.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+30"/>
         <location line="+6"/>
         <source>SafeCase</source>
         <translation>SafeCase</translation>
@@ -293,7 +371,7 @@
 <context>
     <name>AttachContactDialog</name>
     <message>
-        <location filename="../../ui/case/contact_dialogs.py" line="+73"/>
+        <location filename="../../ui/case/contact_dialogs.py" line="+75"/>
         <source>Attach a contact to this case</source>
         <translation>이 사례에 상담 연결</translation>
     </message>
@@ -303,7 +381,7 @@
         <translation>연결</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Calls logged without a case, newest first. Attaching moves the contact and its follow-up task into this case.</source>
         <translation>사례 없이 기록한 상담입니다(최신순). 연결하면 상담과 그 사후관리 할 일이 이 사례로 옮겨집니다.</translation>
     </message>
@@ -313,7 +391,7 @@
         <translation>사례에 연결되지 않은 상담이 없습니다.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>{when} · {channel} · {caller} · {counselor}
 {summary}</source>
         <translation>{when} · {channel} · {caller} · {counselor}
@@ -426,6 +504,11 @@
         <translation>사례 {number}</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>user {name} ({user})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>{target} (case {number})</source>
         <translation>{target} (사례 {number})</translation>
@@ -532,7 +615,7 @@ Try others, or clear the filters.</source>
 <context>
     <name>CaseContactsTab</name>
     <message>
-        <location filename="../../ui/case/case_contacts.py" line="+78"/>
+        <location filename="../../ui/case/case_contacts.py" line="+92"/>
         <source>Log contact…</source>
         <translation>상담일지 작성…</translation>
     </message>
@@ -552,12 +635,12 @@ Try others, or clear the filters.</source>
         <translation>사례 없이 기록한 상담을 이 사례에 연결합니다</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>No contacts are logged for this case yet. Use “Log contact…” after each call, chat or visit.</source>
         <translation>이 사례에 기록된 상담이 아직 없습니다. 전화, 채팅, 방문 상담을 할 때마다 “상담일지 작성…”을 누르세요.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>The contact was logged.</source>
         <translation>상담일지를 저장했습니다.</translation>
     </message>
@@ -575,7 +658,7 @@ Try others, or clear the filters.</source>
 <context>
     <name>CaseEvidenceTab</name>
     <message>
-        <location filename="../../ui/case/case_evidence.py" line="+356"/>
+        <location filename="../../ui/case/case_evidence.py" line="+355"/>
         <source>Add files…</source>
         <translation>파일 추가…</translation>
     </message>
@@ -828,35 +911,35 @@ Try others, or clear the filters.</source>
 <context>
     <name>CaseHistory</name>
     <message>
-        <location filename="../../ui/case/case_history.py" line="+55"/>
+        <location filename="../../ui/case/case_history.py" line="+59"/>
         <source>Case</source>
         <translation>사례</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+70"/>
+        <location line="+73"/>
         <source>Contact</source>
         <translation>상담</translation>
     </message>
     <message>
-        <location line="-69"/>
+        <location line="-72"/>
         <source>Incident</source>
         <translation>피해 사건</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+67"/>
+        <location line="+70"/>
         <source>Referral</source>
         <translation>연계</translation>
     </message>
     <message>
-        <location line="-66"/>
-        <location line="+47"/>
+        <location line="-69"/>
+        <location line="+48"/>
         <source>Consent</source>
         <translation>동의</translation>
     </message>
     <message>
-        <location line="-46"/>
+        <location line="-47"/>
         <source>Task</source>
         <translation>사후관리</translation>
     </message>
@@ -962,6 +1045,11 @@ Try others, or clear the filters.</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Left out of statistics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Date and time</source>
         <translation>일시</translation>
     </message>
@@ -1062,6 +1150,11 @@ Try others, or clear the filters.</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Outcome category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Purpose</source>
         <translation>목적</translation>
     </message>
@@ -1084,6 +1177,11 @@ Try others, or clear the filters.</source>
         <location line="+1"/>
         <source>Withdrawn on</source>
         <translation>철회일</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Case number</source>
+        <translation type="unfinished">사례번호</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -1193,14 +1291,14 @@ Try others, or clear the filters.</source>
     <message>
         <location line="+10"/>
         <location line="+1"/>
-        <location line="+39"/>
+        <location line="+47"/>
         <location line="+1"/>
-        <location line="+35"/>
+        <location line="+39"/>
         <source>#{id}</source>
         <translation>#{id}</translation>
     </message>
     <message>
-        <location line="-68"/>
+        <location line="-80"/>
         <source>yes</source>
         <translation>예</translation>
     </message>
@@ -1210,8 +1308,8 @@ Try others, or clear the filters.</source>
         <translation>아니요</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+73"/>
+        <location line="+13"/>
+        <location line="+78"/>
         <source>, </source>
         <translation>, </translation>
     </message>
@@ -1219,22 +1317,27 @@ Try others, or clear the filters.</source>
 <context>
     <name>CaseHistoryTab</name>
     <message>
-        <location line="+49"/>
+        <location line="+60"/>
         <source>Every change to this case, newest first. Real names and phone numbers show only that they changed.</source>
         <translation>이 사례의 모든 변경 내역입니다(최신순). 실명과 연락처는 바뀌었다는 사실만 보입니다.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>No change is recorded for this case yet. Every change made to it will be listed here.</source>
         <translation>이 사례에 기록된 변경 내역이 아직 없습니다. 앞으로 바뀌는 내용은 모두 여기에 표시됩니다.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Case history</source>
         <translation>사례 변경 내역</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+18"/>
+        <source>Nothing has changed since {who} opened this case on {date}. Every change from now on will be listed here, with who made it and when.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>{old} → {new}</source>
         <translation>{old} → {new}</translation>
     </message>
@@ -1280,7 +1383,7 @@ Try others, or clear the filters.</source>
 <context>
     <name>CaseOverview</name>
     <message>
-        <location filename="../../ui/case/case_overview.py" line="+197"/>
+        <location filename="../../ui/case/case_overview.py" line="+194"/>
         <source>Case</source>
         <translation>사례</translation>
     </message>
@@ -1366,12 +1469,12 @@ Try others, or clear the filters.</source>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+244"/>
+        <location line="+253"/>
         <source>Re&amp;veal</source>
         <translation>실명 보기(&amp;V)</translation>
     </message>
     <message>
-        <location line="-243"/>
+        <location line="-252"/>
         <source>Show real name and phone (recorded in the audit log)</source>
         <translation>실명과 연락처를 봅니다 (접근 기록에 남음)</translation>
     </message>
@@ -1471,7 +1574,17 @@ Try others, or clear the filters.</source>
         <translation>안전한 표현과 시간(&amp;W):</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+3"/>
+        <source>Leave this case out of statistics (the survivor declined)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Anonymized reports do not count this case; they only say how many cases were left out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Changes you had not saved when SafeCase locked were kept for you.</source>
         <translation>SafeCase가 잠길 때 저장하지 않은 변경 내용을 보관해 두었습니다.</translation>
     </message>
@@ -1501,7 +1614,7 @@ Try others, or clear the filters.</source>
         <translation>개요를 저장합니다 (Ctrl+S)</translation>
     </message>
     <message>
-        <location line="+158"/>
+        <location line="+160"/>
         <source>, </source>
         <translation>, </translation>
     </message>
@@ -1517,17 +1630,17 @@ Try others, or clear the filters.</source>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+66"/>
+        <location line="+65"/>
         <source>Not recorded</source>
         <translation>기록 없음</translation>
     </message>
     <message>
-        <location line="-64"/>
+        <location line="-63"/>
         <source>Add…</source>
         <translation>추가…</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+68"/>
         <source>Shown</source>
         <translation>표시됨</translation>
     </message>
@@ -1581,12 +1694,12 @@ Try others, or clear the filters.</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+110"/>
+        <location line="+112"/>
         <source>Record consent…</source>
         <translation>동의 기록…</translation>
     </message>
     <message>
-        <location line="-109"/>
+        <location line="-111"/>
         <source>Withdraw…</source>
         <translation>철회…</translation>
     </message>
@@ -1601,7 +1714,7 @@ Try others, or clear the filters.</source>
         <translation>연계를 초안으로 저장했습니다. 동의를 기록한 뒤 요청함으로 표시하세요.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Marked sent. A follow-up is due on {day}.</source>
         <translation>요청함으로 표시했습니다. 사후관리 기한은 {day}입니다.</translation>
     </message>
@@ -1621,7 +1734,7 @@ Try others, or clear the filters.</source>
         <translation>연계를 수정했습니다.</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+45"/>
         <source>Consent recorded. You can now mark the referral sent.</source>
         <translation>동의를 기록했습니다. 이제 연계를 요청함으로 표시할 수 있습니다.</translation>
     </message>
@@ -1660,7 +1773,7 @@ Try others, or clear the filters.</source>
 <context>
     <name>CaseTasksTab</name>
     <message>
-        <location filename="../../ui/case/case_tasks.py" line="+124"/>
+        <location filename="../../ui/case/case_tasks.py" line="+128"/>
         <source>New &amp;follow-up:</source>
         <translation>새 사후관리(&amp;F):</translation>
     </message>
@@ -1734,7 +1847,7 @@ Try others, or clear the filters.</source>
 <context>
     <name>CaseWindow</name>
     <message>
-        <location filename="../../ui/case/case_window.py" line="+151"/>
+        <location filename="../../ui/case/case_window.py" line="+153"/>
         <source>&amp;Overview</source>
         <translation>개요(&amp;O)</translation>
     </message>
@@ -1848,7 +1961,7 @@ Try others, or clear the filters.</source>
 <context>
     <name>CasesModel</name>
     <message>
-        <location filename="../../ui/pages/cases_model.py" line="+91"/>
+        <location filename="../../ui/pages/cases_model.py" line="+92"/>
         <source>Case</source>
         <translation>사례</translation>
     </message>
@@ -1907,7 +2020,7 @@ Try others, or clear the filters.</source>
 <context>
     <name>CasesPage</name>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="+106"/>
+        <location filename="../../ui/pages/cases_page.py" line="+110"/>
         <location line="+105"/>
         <source>Cases</source>
         <translation>사례</translation>
@@ -2072,14 +2185,30 @@ When a call comes in, choose New intake… (Ctrl+N) to open one.</source>
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../ui/shell/change_password.py" line="+24"/>
+        <location filename="../../ui/shell/change_password.py" line="+39"/>
         <source>Change my password</source>
         <translation>내 비밀번호 변경</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-2"/>
+        <location line="+2"/>
         <source>Change password</source>
         <translation>비밀번호 변경</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Choose your own password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>An administrator chose the password you signed in with, so they know it too. Choose one that only you know; you need it from your next sign-in on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Later</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2087,12 +2216,17 @@ When a call comes in, choose New intake… (Ctrl+N) to open one.</source>
         <translation>다음 로그인부터 새 비밀번호를 씁니다. 지금은 로그인 상태가 유지됩니다.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Current password:</source>
         <translation>현재 비밀번호:</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+0"/>
+        <source>Password you were given:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Changing your password…</source>
         <translation>비밀번호 변경 중…</translation>
     </message>
@@ -2191,7 +2325,7 @@ When a call comes in, choose New intake… (Ctrl+N) to open one.</source>
 <context>
     <name>ConsentsModel</name>
     <message>
-        <location filename="../../ui/case/case_referrals.py" line="-274"/>
+        <location filename="../../ui/case/case_referrals.py" line="-289"/>
         <source>Consent to</source>
         <translation>동의 내용</translation>
     </message>
@@ -2234,7 +2368,7 @@ When a call comes in, choose New intake… (Ctrl+N) to open one.</source>
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../ui/case/contact_dialogs.py" line="-70"/>
+        <location filename="../../ui/case/contact_dialogs.py" line="-73"/>
         <source>Edit contact</source>
         <translation>상담일지 수정</translation>
     </message>
@@ -2315,7 +2449,7 @@ When a call comes in, choose New intake… (Ctrl+N) to open one.</source>
 <context>
     <name>ContactsModel</name>
     <message>
-        <location filename="../../ui/case/case_contacts.py" line="-116"/>
+        <location filename="../../ui/case/case_contacts.py" line="-128"/>
         <source>When</source>
         <translation>일시</translation>
     </message>
@@ -2355,7 +2489,7 @@ When a call comes in, choose New intake… (Ctrl+N) to open one.</source>
         <translation>요약</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>{minutes} min</source>
         <translation>{minutes}분</translation>
     </message>
@@ -2474,7 +2608,7 @@ When a call comes in, choose New intake… (Ctrl+N) to open one.</source>
 <context>
     <name>CustodyModel</name>
     <message>
-        <location filename="../../ui/case/case_evidence.py" line="-678"/>
+        <location filename="../../ui/case/case_evidence.py" line="-676"/>
         <source>#</source>
         <translation>#</translation>
     </message>
@@ -2977,7 +3111,7 @@ When a call comes in, choose New intake… (Ctrl+N) to open one.</source>
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../ui/common/form_dialog.py" line="+108"/>
+        <location filename="../../ui/common/form_dialog.py" line="+97"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
@@ -3048,7 +3182,7 @@ When a call comes in, choose New intake… (Ctrl+N) to open one.</source>
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../ui/case/case_history.py" line="-72"/>
+        <location filename="../../ui/case/case_history.py" line="-95"/>
         <source>When</source>
         <translation>일시</translation>
     </message>
@@ -3184,7 +3318,7 @@ When a call comes in, choose New intake… (Ctrl+N) to open one.</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../ui/pages/import_dialog.py" line="+85"/>
+        <location filename="../../ui/pages/import_dialog.py" line="+94"/>
         <source>Import cases from a spreadsheet</source>
         <translation>스프레드시트에서 사례 가져오기</translation>
     </message>
@@ -3194,9 +3328,19 @@ When a call comes in, choose New intake… (Ctrl+N) to open one.</source>
         <translation>가져오기</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>Save the spreadsheet as CSV (UTF-8 or the Korean Excel default, CP949). The first row names the columns: case_number, opened, status, risk, alias, age_band, gender, affiliation, region, incident_types, platforms, perpetrator_relation, incident_date, counselor, notes. Only “opened” is required. If any row has a problem, nothing is imported.</source>
-        <translation>스프레드시트를 CSV(UTF-8 또는 한국어 엑셀 기본값인 CP949)로 저장하세요. 첫 행에는 열 이름을 적습니다: case_number, opened, status, risk, alias, age_band, gender, affiliation, region, incident_types, platforms, perpetrator_relation, incident_date, counselor, notes. “opened”만 꼭 있어야 합니다. 한 행이라도 문제가 있으면 아무것도 가져오지 않습니다.</translation>
+        <location line="-61"/>
+        <source>UTF-8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CP949 (Korean Excel)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>Save the spreadsheet as CSV (UTF-8 or the Korean Excel default, CP949). The first row names the columns: case_number, opened, status, risk, alias, age_band, gender, affiliation, region, incident_types, platforms, perpetrator_relation, incident_date, counselor, statistics_opt_out, notes. Only “opened” is required. If any row has a problem, nothing is imported.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+9"/>
@@ -3817,6 +3961,11 @@ When a call comes in, choose New intake… (Ctrl+N) to open one.</source>
         <translation>삭제지원 목록 열람</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Statistics report exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+8"/>
         <source>Case</source>
         <translation>사례</translation>
@@ -4094,12 +4243,12 @@ When a call comes in, choose New intake… (Ctrl+N) to open one.</source>
     <message>
         <location line="+1"/>
         <location line="+10"/>
-        <location line="+96"/>
+        <location line="+110"/>
         <source>Not known</source>
         <translation>모름</translation>
     </message>
     <message>
-        <location line="-99"/>
+        <location line="-113"/>
         <source>Female</source>
         <translation>여성</translation>
     </message>
@@ -4140,14 +4289,15 @@ When a call comes in, choose New intake… (Ctrl+N) to open one.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+48"/>
+        <location line="+45"/>
+        <location line="+17"/>
         <location line="+65"/>
         <location line="+8"/>
         <source>Other</source>
         <translation>기타</translation>
     </message>
     <message>
-        <location line="-114"/>
+        <location line="-128"/>
         <source>Inbound</source>
         <translation>수신</translation>
     </message>
@@ -4158,12 +4308,12 @@ When a call comes in, choose New intake… (Ctrl+N) to open one.</source>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+48"/>
+        <location line="+62"/>
         <source>Survivor</source>
         <translation>본인</translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="-61"/>
         <source>Family</source>
         <translation>가족</translation>
     </message>
@@ -4216,6 +4366,41 @@ When a call comes in, choose New intake… (Ctrl+N) to open one.</source>
         <location line="+1"/>
         <source>Completed</source>
         <translation>완료</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Help given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Investigation opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Legal action taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Content removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Declined by the survivor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not eligible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not recorded</source>
+        <translation type="unfinished">기록 없음</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -4386,7 +4571,7 @@ When a call comes in, choose New intake… (Ctrl+N) to open one.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="+57"/>
+        <location filename="../../ui/shell/main_window.py" line="+59"/>
         <source>Ctrl+L</source>
         <translation>Ctrl+L</translation>
     </message>
@@ -4414,6 +4599,11 @@ When a call comes in, choose New intake… (Ctrl+N) to open one.</source>
         <location line="+6"/>
         <source>Home</source>
         <translation>홈</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Reports</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
@@ -4521,22 +4711,7 @@ When a call comes in, choose New intake… (Ctrl+N) to open one.</source>
         <translation>상담일지를 사례 없이 저장했습니다.</translation>
     </message>
     <message>
-        <location line="+75"/>
-        <source>About SafeCase</source>
-        <translation>SafeCase 정보</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>SafeCase {version}</source>
-        <translation>SafeCase {version}</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Encrypted, offline casework for counseling centers. Everything stays in the vault on this computer; nothing is sent anywhere.</source>
-        <translation>상담소를 위한 암호화된 오프라인 사례관리 프로그램입니다. 모든 정보는 이 컴퓨터의 암호화 보관함에만 있고, 어디로도 보내지 않습니다.</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+83"/>
         <source>{center} — SafeCase</source>
         <translation>{center} — SafeCase</translation>
     </message>
@@ -4546,7 +4721,7 @@ When a call comes in, choose New intake… (Ctrl+N) to open one.</source>
         <translation>SafeCase</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>Please wait until the current operation has finished.</source>
         <translation>진행 중인 작업이 끝날 때까지 기다려 주세요.</translation>
     </message>
@@ -4858,7 +5033,7 @@ When a call comes in, choose New intake… (Ctrl+N) to open one.</source>
         <translation>비밀번호 강도</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+24"/>
         <source>New password:</source>
         <translation>새 비밀번호:</translation>
     </message>
@@ -4878,7 +5053,7 @@ When a call comes in, choose New intake… (Ctrl+N) to open one.</source>
         <translation>강도: {hint}</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>The passwords match.</source>
         <translation>두 비밀번호가 같습니다.</translation>
     </message>
@@ -4991,7 +5166,7 @@ When a call comes in, choose New intake… (Ctrl+N) to open one.</source>
 <context>
     <name>QuickIntakeDialog</name>
     <message>
-        <location filename="../../ui/pages/quick_intake.py" line="+122"/>
+        <location filename="../../ui/pages/quick_intake.py" line="+125"/>
         <location line="+6"/>
         <source>Quick intake</source>
         <translation>빠른 접수</translation>
@@ -5358,7 +5533,7 @@ When a call comes in, choose New intake… (Ctrl+N) to open one.</source>
 <context>
     <name>ReassignDialog</name>
     <message>
-        <location filename="../../ui/case/reassign_dialog.py" line="+30"/>
+        <location filename="../../ui/case/reassign_dialog.py" line="+32"/>
         <source>Reassign case {number}</source>
         <translation>사례 {number} 담당 변경</translation>
     </message>
@@ -5383,7 +5558,7 @@ When a call comes in, choose New intake… (Ctrl+N) to open one.</source>
         <translation>담당 상담원</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>{display} ({user}) — {roles}</source>
         <translation>{display} ({user}) — {roles}</translation>
     </message>
@@ -5457,7 +5632,7 @@ When a call comes in, choose New intake… (Ctrl+N) to open one.</source>
         <translation>상대 기관의 회신이나 조치</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Status:</source>
         <translation>상태:</translation>
     </message>
@@ -5465,6 +5640,11 @@ When a call comes in, choose New intake… (Ctrl+N) to open one.</source>
         <location line="+1"/>
         <source>Outcome:</source>
         <translation>결과:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outcome category:</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -5523,6 +5703,279 @@ When a call comes in, choose New intake… (Ctrl+N) to open one.</source>
         <location line="+11"/>
         <source>No answer yet and the follow-up date has passed.</source>
         <translation>아직 회신이 없고 사후관리 기한이 지났습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportChart</name>
+    <message>
+        <location filename="../../ui/pages/report_chart.py" line="+70"/>
+        <source>Chart: {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportTableModel</name>
+    <message>
+        <location filename="../../ui/pages/reports_model.py" line="+127"/>
+        <source>Not shown: fewer than {k} records. A median of so few would tell too much about each of them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Primary suppression: a count from 1 to {top}, shown as “&lt;{k}” so that no one can be recognized.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Secondary suppression: hidden as “X” so that no count shown as “&lt;{k}” can be worked out from the totals or from another table of this report.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <location filename="../../ui/pages/reports_page.py" line="+167"/>
+        <source>Reports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Anonymized statistics for funders, the ministry and the public: counts and medians of whole months, with small counts hidden so that no one can be recognized. Cases whose survivor declined statistical use are left out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Peri&amp;od:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This quarter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last quarter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Months chosen below</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This quarter and this year run to this month; months still to come are not counted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;From:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First month of the report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;To:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last month of the report (included)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Smallest count shown (&amp;k):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Smallest count shown (k)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Language:</source>
+        <translation type="unfinished">언어(&amp;L):</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>한국어</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>English</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The language of the report&apos;s titles and labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Count the chosen months and show the report (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;PDF document…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E&amp;xcel workbook (.xlsx)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;CSV file (.csv)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>Choose the months and press Preview (F5).
+The report is shown here exactly as it will be exported; nothing is written until you choose Export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Ta&amp;bles:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tables of the report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+113"/>
+        <source>Counts from 1 to {top} are shown as “&lt;{k}”. This vault&apos;s setting is k = {setting}; a report may use a higher k, never a lower one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Write the report shown below as PDF, Excel or CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Preview the report first: the export is exactly what the preview shows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The choices above changed after this preview. Press Preview (F5) to see the report they make.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Casework was saved after this preview. Export writes the numbers shown here; press Preview (F5) to count again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Counting {first} to {last}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Counting {month}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Counts from 1 to {top}, hidden so that no one can be recognized (primary suppression)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Counts hidden so that no “&lt;{k}” can be worked out from totals or from another table (secondary suppression)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>{first} to {last}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Nothing to count in {months}: no case was opened, no contact logged, no referral sent and no take-down reported in these months.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>%n case(s) opened in these months are left out: the survivor declined statistical use.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>You can still export this report; every count in it is 0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>statistics-{first}-to-{last}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save the report as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Writing the report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The report was written to {path}
+SHA-256: {sha256}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -5594,12 +6047,12 @@ When a call comes in, choose New intake… (Ctrl+N) to open one.</source>
 <context>
     <name>SafeCaseApp</name>
     <message>
-        <location filename="../../ui/shell/controller.py" line="+134"/>
+        <location filename="../../ui/shell/controller.py" line="+137"/>
         <source>This vault may have been put back to an older state</source>
         <translation>이 암호화 보관함이 이전 상태로 되돌려졌을 수 있습니다</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+32"/>
         <source>SafeCase locked itself after a time without use. Enter your password to continue.</source>
         <translation>한동안 쓰지 않아 SafeCase가 자동 잠금되었습니다. 계속하려면 비밀번호를 입력하세요.</translation>
     </message>
@@ -5645,7 +6098,7 @@ When a call comes in, choose New intake… (Ctrl+N) to open one.</source>
 <context>
     <name>SettingsPanel</name>
     <message>
-        <location filename="../../ui/admin/settings_panel.py" line="+26"/>
+        <location filename="../../ui/admin/settings_panel.py" line="+33"/>
         <source>Vault settings</source>
         <translation>암호화 보관함 설정</translation>
     </message>
@@ -5665,6 +6118,11 @@ When a call comes in, choose New intake… (Ctrl+N) to open one.</source>
         <translation>쓰지 않을 때 자동 잠금까지 시간(분)</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Smallest count shown in statistics reports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>Center name:</source>
         <translation>센터 이름:</translation>
@@ -5680,12 +6138,22 @@ When a call comes in, choose New intake… (Ctrl+N) to open one.</source>
         <translation>이 시간 동안 키보드나 마우스를 쓰지 않으면 SafeCase가 자동 잠금되고 비밀번호를 다시 묻습니다.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+6"/>
+        <source>Smallest count in reports:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Statistics reports show a smaller count (from 1 up) only as “fewer than” this number, and hide further cells so it cannot be worked out. Never below {low}: a count of 1 or 2 can name a person.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Save settings</source>
         <translation>설정 저장</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+32"/>
         <source>Settings saved.</source>
         <translation>설정을 저장했습니다.</translation>
     </message>
@@ -6183,7 +6651,7 @@ When a post or link is reported for removal, choose Add take-down… to follow i
 <context>
     <name>TasksModel</name>
     <message>
-        <location filename="../../ui/case/case_tasks.py" line="-204"/>
+        <location filename="../../ui/case/case_tasks.py" line="-206"/>
         <source>Due</source>
         <translation>기한</translation>
     </message>
@@ -6216,7 +6684,7 @@ When a post or link is reported for removal, choose Add take-down… to follow i
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../../ui/pages/today_page.py" line="+80"/>
+        <location filename="../../ui/pages/today_page.py" line="+81"/>
         <source>{date} · overdue by {days} days</source>
         <translation>{date} · {days}일 지남</translation>
     </message>
@@ -6227,7 +6695,7 @@ When a post or link is reported for removal, choose Add take-down… to follow i
     </message>
     <message>
         <location line="+1"/>
-        <location line="+108"/>
+        <location line="+112"/>
         <source>Today</source>
         <translation>오늘</translation>
     </message>
@@ -6242,7 +6710,7 @@ When a post or link is reported for removal, choose Add take-down… to follow i
         <translation>목록을 다시 읽습니다 (F5)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+21"/>
         <source>My follow-ups</source>
         <translation>내 사후관리</translation>
     </message>
@@ -6257,15 +6725,15 @@ When a post or link is reported for removal, choose Add take-down… to follow i
         <translation>기한</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-9"/>
+        <location line="+9"/>
         <location line="+14"/>
         <location line="+15"/>
-        <location line="+19"/>
         <source>Case</source>
         <translation>사례</translation>
     </message>
     <message>
-        <location line="-48"/>
+        <location line="-29"/>
         <source>Follow-up</source>
         <translation>사후관리</translation>
     </message>
@@ -6310,14 +6778,14 @@ When a post or link is reported for removal, choose Add take-down… to follow i
         <translation>요청일</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-25"/>
+        <location line="+26"/>
         <location line="+16"/>
-        <location line="+15"/>
         <source>Status</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-8"/>
         <source>Take-downs to re-check</source>
         <translation>재확인할 삭제 요청</translation>
     </message>
@@ -6357,7 +6825,7 @@ When a post or link is reported for removal, choose Add take-down… to follow i
         <translation>삭제지원 화면을 열어 확인한 결과를 기록합니다</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-51"/>
         <source>Open cases at urgent risk</source>
         <translation>위험도 긴급인 진행 중 사례</translation>
     </message>
@@ -6382,7 +6850,7 @@ When a post or link is reported for removal, choose Add take-down… to follow i
         <translation>접수일</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+54"/>
         <source>Enter or double-click opens the case.</source>
         <translation>Enter를 누르거나 두 번 클릭하면 사례가 열립니다.</translation>
     </message>
@@ -6420,7 +6888,7 @@ When a post or link is reported for removal, choose Add take-down… to follow i
 <context>
     <name>TodaySection</name>
     <message>
-        <location line="-321"/>
+        <location line="-328"/>
         <source>Open case</source>
         <translation>사례 열기</translation>
     </message>
