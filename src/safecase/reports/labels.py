@@ -298,8 +298,10 @@ TABLE_MULTI_VALUED_COLUMNS_NOTE = Words(
     "한 사례가 여러 항목({axis})에 해당할 수 있으므로 “{total}” 열은 사례 수가 아니라 중복을 포함한 건수입니다.",
 )
 WITHHELD_NOTE = Words(
-    "Not published: this table has too few records to be shown without risk of identifying someone.",
-    "공개하지 않음: 이 표는 집계 대상이 너무 적어 개인이 드러날 수 있으므로 싣지 않았습니다.",
+    # Deliberately no reason: "too few records" or "a row would give a count away" would itself hint at
+    # which rare category made the table unsafe (the other tables still publish its margins).
+    "Not published: no count of this table can be shown without letting a hidden count be worked out.",
+    "공개하지 않음: 이 표는 어떤 수치를 보여도 가려진 수치를 알아낼 수 있게 되므로 싣지 않았습니다.",
 )
 CENTER = Words("Center", "기관")
 

@@ -49,7 +49,7 @@ class PublishedTable:
     note: str = ""
     chart: ChartKind | None = None
     withheld: bool = False
-    """Not published at all (too few records): no rows, the note says why."""
+    """Not published at all (no cell could be shown safely): no rows, and a note without the reason."""
 
 
 @dataclass(frozen=True)
