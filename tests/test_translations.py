@@ -31,7 +31,10 @@ QM = TRANSLATIONS / "safecase_ko.qm"
 LATIN_WORDS_KEPT = frozenset(
     {
         "SafeCase", "SHA-256", "SHA256SUMS", "dHash", "CSV", "PDF", "USB", "UTF-8", "CP949", "SNS", "https",
-        "zip", "csv", "txt", "Ctrl", "Enter", "Esc", "Tab", "Space", "F5",
+        "zip", "csv", "txt", "pdf", "xlsx", "Ctrl", "Enter", "Esc", "Tab", "Space", "F5",
+        # The About box names the libraries and their licenses as their authors do; a language picker
+        # shows each language in its own name.
+        "Qt", "PySide6", "Python", "GNU", "GPL", "LGPL", "English",
         # Examples that are typed as they are: a sign-in name, initials.
         "jkim", "J.K.",
         # The CSV import's column names, which the file must use in English.

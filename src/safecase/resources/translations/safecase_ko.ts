@@ -6,77 +6,77 @@
     <message>
         <location filename="../../ui/shell/about.py" line="+48"/>
         <source>About SafeCase</source>
-        <translation type="unfinished">SafeCase 정보</translation>
+        <translation>SafeCase 정보</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>SafeCase {version}</source>
-        <translation type="unfinished">SafeCase {version}</translation>
+        <translation>SafeCase {version}</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Encrypted, offline casework for counseling centers. Everything stays in the vault on this computer; nothing is sent anywhere.</source>
-        <translation type="unfinished">상담소를 위한 암호화된 오프라인 사례관리 프로그램입니다. 모든 정보는 이 컴퓨터의 암호화 보관함에만 있고, 어디로도 보내지 않습니다.</translation>
+        <translation>상담 기관을 위한 암호화 오프라인 사례관리 프로그램입니다. 모든 정보는 이 컴퓨터의 암호화 보관함에만 있고 어디로도 보내지 않습니다.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Vault format:</source>
-        <translation type="unfinished"></translation>
+        <translation>암호화 보관함 형식:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Qt {qt}, PySide6 {pyside}</source>
-        <translation type="unfinished"></translation>
+        <translation>Qt {qt}, PySide6 {pyside}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Libraries:</source>
-        <translation type="unfinished"></translation>
+        <translation>라이브러리:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Python:</source>
-        <translation type="unfinished"></translation>
+        <translation>Python:</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Licenses</source>
-        <translation type="unfinished"></translation>
+        <translation>라이선스</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>SafeCase is free software: you may use, share and change it under the GNU General Public License, version 3 or later. Qt and PySide6 are used under the GNU Lesser General Public License, version 3: you may replace the Qt libraries SafeCase uses with your own build of them. On this computer they are in:</source>
-        <translation type="unfinished"></translation>
+        <translation>SafeCase는 자유 소프트웨어입니다. GNU 일반 공중 사용 허가서(GPL) 버전 3 또는 그 이후 버전에 따라 쓰고, 나누고, 고칠 수 있습니다. Qt와 PySide6는 GNU 약소 일반 공중 사용 허가서(LGPL) 버전 3에 따라 씁니다. SafeCase가 쓰는 Qt 라이브러리를 직접 빌드한 것으로 바꿔 쓸 수 있습니다. 이 컴퓨터에서 Qt 라이브러리가 있는 곳:</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>The license texts are also in {folder}.</source>
-        <translation type="unfinished"></translation>
+        <translation>라이선스 전문은 {folder}에도 있습니다.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Component</source>
-        <translation type="unfinished"></translation>
+        <translation>구성 요소</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>License</source>
-        <translation type="unfinished"></translation>
+        <translation>라이선스</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Bundled components and their licenses</source>
-        <translation type="unfinished"></translation>
+        <translation>함께 배포하는 구성 요소와 라이선스</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>License text</source>
-        <translation type="unfinished"></translation>
+        <translation>라이선스 전문</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>The license text of {component} was not found on this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>이 컴퓨터에서 {component}의 라이선스 전문을 찾지 못했습니다.</translation>
     </message>
 </context>
 <context>
@@ -506,7 +506,7 @@
     <message>
         <location line="+2"/>
         <source>user {name} ({user})</source>
-        <translation type="unfinished"></translation>
+        <translation>사용자 {name} ({user})</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1046,7 +1046,7 @@ Try others, or clear the filters.</source>
     <message>
         <location line="+1"/>
         <source>Left out of statistics</source>
-        <translation type="unfinished"></translation>
+        <translation>통계 제외</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1151,7 +1151,7 @@ Try others, or clear the filters.</source>
     <message>
         <location line="+1"/>
         <source>Outcome category</source>
-        <translation type="unfinished"></translation>
+        <translation>결과 분류</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1181,7 +1181,7 @@ Try others, or clear the filters.</source>
     <message>
         <location line="+1"/>
         <source>Case number</source>
-        <translation type="unfinished">사례번호</translation>
+        <translation>사례번호</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -1334,7 +1334,7 @@ Try others, or clear the filters.</source>
     <message>
         <location line="+18"/>
         <source>Nothing has changed since {who} opened this case on {date}. Every change from now on will be listed here, with who made it and when.</source>
-        <translation type="unfinished"></translation>
+        <translation>{date}에 {who}이(가) 이 사례를 접수한 뒤로 바뀐 내용이 없습니다. 앞으로 바뀌는 내용은 누가 언제 바꿨는지와 함께 모두 여기에 표시됩니다.</translation>
     </message>
     <message>
         <location line="+18"/>
@@ -1576,12 +1576,12 @@ Try others, or clear the filters.</source>
     <message>
         <location line="+3"/>
         <source>Leave this case out of statistics (the survivor declined)</source>
-        <translation type="unfinished"></translation>
+        <translation>이 사례를 통계에서 제외 (피해자가 통계 활용에 동의하지 않음)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Anonymized reports do not count this case; they only say how many cases were left out.</source>
-        <translation type="unfinished"></translation>
+        <translation>익명 통계 보고서는 이 사례를 집계하지 않고, 제외한 사례가 몇 건인지만 밝힙니다.</translation>
     </message>
     <message>
         <location line="+16"/>
@@ -2198,17 +2198,17 @@ When a call comes in, choose New intake… (Ctrl+N) to open one.</source>
     <message>
         <location line="-2"/>
         <source>Choose your own password</source>
-        <translation type="unfinished"></translation>
+        <translation>내 비밀번호 정하기</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>An administrator chose the password you signed in with, so they know it too. Choose one that only you know; you need it from your next sign-in on.</source>
-        <translation type="unfinished"></translation>
+        <translation>지금 로그인한 비밀번호는 관리자가 정한 것이라 관리자도 알고 있습니다. 본인만 아는 비밀번호로 바꾸세요. 다음 로그인부터 새 비밀번호를 씁니다.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Later</source>
-        <translation type="unfinished"></translation>
+        <translation>나중에</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2223,7 +2223,7 @@ When a call comes in, choose New intake… (Ctrl+N) to open one.</source>
     <message>
         <location line="+0"/>
         <source>Password you were given:</source>
-        <translation type="unfinished"></translation>
+        <translation>받은 비밀번호:</translation>
     </message>
     <message>
         <location line="+17"/>
@@ -3330,17 +3330,17 @@ When a call comes in, choose New intake… (Ctrl+N) to open one.</source>
     <message>
         <location line="-61"/>
         <source>UTF-8</source>
-        <translation type="unfinished"></translation>
+        <translation>UTF-8</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>CP949 (Korean Excel)</source>
-        <translation type="unfinished"></translation>
+        <translation>CP949 (한글 엑셀)</translation>
     </message>
     <message>
         <location line="+70"/>
         <source>Save the spreadsheet as CSV (UTF-8 or the Korean Excel default, CP949). The first row names the columns: case_number, opened, status, risk, alias, age_band, gender, affiliation, region, incident_types, platforms, perpetrator_relation, incident_date, counselor, statistics_opt_out, notes. Only “opened” is required. If any row has a problem, nothing is imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>스프레드시트를 CSV(UTF-8 또는 한글 엑셀 기본값인 CP949)로 저장하세요. 첫 행에는 열 이름을 적습니다: case_number, opened, status, risk, alias, age_band, gender, affiliation, region, incident_types, platforms, perpetrator_relation, incident_date, counselor, statistics_opt_out, notes. 꼭 있어야 하는 열은 “opened”뿐입니다. 문제가 있는 행이 하나라도 있으면 아무것도 가져오지 않습니다.</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -3963,7 +3963,7 @@ When a call comes in, choose New intake… (Ctrl+N) to open one.</source>
     <message>
         <location line="+1"/>
         <source>Statistics report exported</source>
-        <translation type="unfinished"></translation>
+        <translation>통계 보고서 내보내기</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -4370,37 +4370,37 @@ When a call comes in, choose New intake… (Ctrl+N) to open one.</source>
     <message>
         <location line="+7"/>
         <source>Help given</source>
-        <translation type="unfinished"></translation>
+        <translation>지원 제공</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Investigation opened</source>
-        <translation type="unfinished"></translation>
+        <translation>수사 개시</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Legal action taken</source>
-        <translation type="unfinished"></translation>
+        <translation>법적 조치</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Content removed</source>
-        <translation type="unfinished"></translation>
+        <translation>삭제 완료</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Declined by the survivor</source>
-        <translation type="unfinished"></translation>
+        <translation>피해자가 원하지 않음</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Not eligible</source>
-        <translation type="unfinished"></translation>
+        <translation>지원 대상 아님</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Not recorded</source>
-        <translation type="unfinished">기록 없음</translation>
+        <translation>기록 없음</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -4603,7 +4603,7 @@ When a call comes in, choose New intake… (Ctrl+N) to open one.</source>
     <message>
         <location line="+6"/>
         <source>Reports</source>
-        <translation type="unfinished"></translation>
+        <translation>통계 보고서</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -5644,7 +5644,7 @@ When a call comes in, choose New intake… (Ctrl+N) to open one.</source>
     <message>
         <location line="+1"/>
         <source>Outcome category:</source>
-        <translation type="unfinished"></translation>
+        <translation>결과 분류:</translation>
     </message>
 </context>
 <context>
@@ -5710,7 +5710,7 @@ When a call comes in, choose New intake… (Ctrl+N) to open one.</source>
     <message>
         <location filename="../../ui/pages/report_chart.py" line="+70"/>
         <source>Chart: {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>차트: {title}</translation>
     </message>
 </context>
 <context>
@@ -5718,17 +5718,17 @@ When a call comes in, choose New intake… (Ctrl+N) to open one.</source>
     <message>
         <location filename="../../ui/pages/reports_model.py" line="+127"/>
         <source>Not shown: fewer than {k} records. A median of so few would tell too much about each of them.</source>
-        <translation type="unfinished"></translation>
+        <translation>표시하지 않음: 집계 대상이 {k}건 미만입니다. 이렇게 적은 수의 중앙값은 한 사람 한 사람에 대해 너무 많은 것을 드러냅니다.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Primary suppression: a count from 1 to {top}, shown as “&lt;{k}” so that no one can be recognized.</source>
-        <translation type="unfinished"></translation>
+        <translation>1차 비공개: 1~{top}건인 값으로, 누구인지 알아볼 수 없도록 “&lt;{k}”로 표시합니다.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Secondary suppression: hidden as “X” so that no count shown as “&lt;{k}” can be worked out from the totals or from another table of this report.</source>
-        <translation type="unfinished"></translation>
+        <translation>2차 비공개: “&lt;{k}”로 표시한 값을 합계나 이 보고서의 다른 표로 계산해 낼 수 없도록 “X”로 숨긴 값입니다.</translation>
     </message>
 </context>
 <context>
@@ -5736,246 +5736,248 @@ When a call comes in, choose New intake… (Ctrl+N) to open one.</source>
     <message>
         <location filename="../../ui/pages/reports_page.py" line="+167"/>
         <source>Reports</source>
-        <translation type="unfinished"></translation>
+        <translation>통계 보고서</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Anonymized statistics for funders, the ministry and the public: counts and medians of whole months, with small counts hidden so that no one can be recognized. Cases whose survivor declined statistical use are left out.</source>
-        <translation type="unfinished"></translation>
+        <translation>후원 기관, 주무 부처, 일반 공개용 익명 통계입니다. 월 단위로 건수와 중앙값만 집계하고, 누구인지 알아볼 수 없도록 작은 값은 숨깁니다. 피해자가 통계 활용에 동의하지 않은 사례는 제외합니다.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Peri&amp;od:</source>
-        <translation type="unfinished"></translation>
+        <translation>기간(&amp;O):</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>This quarter</source>
-        <translation type="unfinished"></translation>
+        <translation>이번 분기</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Last quarter</source>
-        <translation type="unfinished"></translation>
+        <translation>지난 분기</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>This year</source>
-        <translation type="unfinished"></translation>
+        <translation>올해</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Last year</source>
-        <translation type="unfinished"></translation>
+        <translation>지난해</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Months chosen below</source>
-        <translation type="unfinished"></translation>
+        <translation>아래에서 고른 달</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>This quarter and this year run to this month; months still to come are not counted.</source>
-        <translation type="unfinished"></translation>
+        <translation>이번 분기와 올해는 이번 달까지 집계합니다. 아직 오지 않은 달은 세지 않습니다.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;From:</source>
-        <translation type="unfinished"></translation>
+        <translation>시작(&amp;F):</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>First month of the report</source>
-        <translation type="unfinished"></translation>
+        <translation>보고서의 첫 달</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;To:</source>
-        <translation type="unfinished"></translation>
+        <translation>끝(&amp;T):</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Last month of the report (included)</source>
-        <translation type="unfinished"></translation>
+        <translation>보고서의 마지막 달 (포함)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Smallest count shown (&amp;k):</source>
-        <translation type="unfinished"></translation>
+        <translation>최소 공개 건수 k(&amp;K):</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Smallest count shown (k)</source>
-        <translation type="unfinished"></translation>
+        <translation>최소 공개 건수 k</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Language:</source>
-        <translation type="unfinished">언어(&amp;L):</translation>
+        <translation>언어(&amp;L):</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>한국어</source>
-        <translation type="unfinished"></translation>
+        <translation>한국어</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>English</source>
-        <translation type="unfinished"></translation>
+        <translation>English</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The language of the report&apos;s titles and labels</source>
-        <translation type="unfinished"></translation>
+        <translation>보고서의 제목과 항목 이름에 쓰는 언어</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>미리보기(&amp;P)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Count the chosen months and show the report (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>고른 달을 집계해 보고서를 보여 줍니다 (F5)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>내보내기(&amp;E)…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;PDF document…</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF 문서(&amp;P)…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>E&amp;xcel workbook (.xlsx)…</source>
-        <translation type="unfinished"></translation>
+        <translation>엑셀 통합 문서 (.xlsx)(&amp;X)…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;CSV file (.csv)…</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 파일 (.csv)(&amp;C)…</translation>
     </message>
     <message>
         <location line="+70"/>
         <source>Choose the months and press Preview (F5).
 The report is shown here exactly as it will be exported; nothing is written until you choose Export.</source>
-        <translation type="unfinished"></translation>
+        <translation>달을 고르고 미리보기(F5)를 누르세요.
+보고서는 내보낼 모습 그대로 여기에 표시됩니다. 내보내기를 고르기 전에는 아무 파일도 만들지 않습니다.</translation>
     </message>
     <message>
         <location line="+55"/>
         <source>Ta&amp;bles:</source>
-        <translation type="unfinished"></translation>
+        <translation>표(&amp;B):</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Tables of the report</source>
-        <translation type="unfinished"></translation>
+        <translation>보고서의 표</translation>
     </message>
     <message>
         <location line="+113"/>
         <source>Counts from 1 to {top} are shown as “&lt;{k}”. This vault&apos;s setting is k = {setting}; a report may use a higher k, never a lower one.</source>
-        <translation type="unfinished"></translation>
+        <translation>1~{top}건인 값은 “&lt;{k}”로 표시합니다. 이 암호화 보관함의 설정은 k = {setting}입니다. 보고서에는 더 큰 k를 쓸 수 있지만 더 작은 k는 쓸 수 없습니다.</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Write the report shown below as PDF, Excel or CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>아래에 보이는 보고서를 PDF, 엑셀, CSV 파일로 내보냅니다</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Preview the report first: the export is exactly what the preview shows</source>
-        <translation type="unfinished"></translation>
+        <translation>먼저 보고서를 미리 보세요. 미리보기에 보이는 그대로 내보냅니다</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>The choices above changed after this preview. Press Preview (F5) to see the report they make.</source>
-        <translation type="unfinished"></translation>
+        <translation>이 미리보기 뒤에 위의 선택을 바꿨습니다. 바꾼 선택으로 만든 보고서를 보려면 미리보기(F5)를 누르세요.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Casework was saved after this preview. Export writes the numbers shown here; press Preview (F5) to count again.</source>
-        <translation type="unfinished"></translation>
+        <translation>이 미리보기 뒤에 사례 기록이 저장되었습니다. 내보내기는 여기 보이는 숫자를 그대로 씁니다. 다시 집계하려면 미리보기(F5)를 누르세요.</translation>
     </message>
     <message>
         <location line="+45"/>
         <source>Counting {first} to {last}…</source>
-        <translation type="unfinished"></translation>
+        <translation>{first} ~ {last} 집계 중…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Counting {month}…</source>
-        <translation type="unfinished"></translation>
+        <translation>{month} 집계 중…</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>Counts from 1 to {top}, hidden so that no one can be recognized (primary suppression)</source>
-        <translation type="unfinished"></translation>
+        <translation>누구인지 알아볼 수 없도록 숨긴 1~{top}건인 값 (1차 비공개)</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Counts hidden so that no “&lt;{k}” can be worked out from totals or from another table (secondary suppression)</source>
-        <translation type="unfinished"></translation>
+        <translation>“&lt;{k}”인 값을 합계나 다른 표로 계산해 낼 수 없도록 숨긴 값 (2차 비공개)</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>{first} to {last}</source>
-        <translation type="unfinished"></translation>
+        <translation>{first} ~ {last}</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Nothing to count in {months}: no case was opened, no contact logged, no referral sent and no take-down reported in these months.</source>
-        <translation type="unfinished"></translation>
+        <translation>{months}에는 집계할 것이 없습니다. 이 기간에 접수된 사례, 기록된 상담, 요청한 연계, 삭제 요청이 하나도 없습니다.</translation>
     </message>
     <message numerus="yes">
         <location line="+8"/>
         <source>%n case(s) opened in these months are left out: the survivor declined statistical use.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>이 기간에 접수된 사례 중 %n건은 피해자가 통계 활용에 동의하지 않아 제외했습니다.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+5"/>
         <source>You can still export this report; every count in it is 0.</source>
-        <translation type="unfinished"></translation>
+        <translation>이 보고서도 내보낼 수 있습니다. 모든 값이 0입니다.</translation>
     </message>
     <message>
         <location line="+61"/>
         <source>PDF documents (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF 문서 (*.pdf)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Excel workbooks (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>엑셀 통합 문서 (*.xlsx)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 파일 (*.csv)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>statistics-{first}-to-{last}</source>
-        <translation type="unfinished"></translation>
+        <translation>통계보고서-{first}~{last}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Save the report as</source>
-        <translation type="unfinished"></translation>
+        <translation>보고서 저장</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>Writing the report…</source>
-        <translation type="unfinished"></translation>
+        <translation>보고서 내보내는 중…</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The report was written to {path}
 SHA-256: {sha256}</source>
-        <translation type="unfinished"></translation>
+        <translation>보고서를 {path}에 저장했습니다.
+해시값(SHA-256): {sha256}</translation>
     </message>
 </context>
 <context>
@@ -6120,7 +6122,7 @@ SHA-256: {sha256}</source>
     <message>
         <location line="+3"/>
         <source>Smallest count shown in statistics reports</source>
-        <translation type="unfinished"></translation>
+        <translation>통계 보고서의 최소 공개 건수</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -6140,12 +6142,12 @@ SHA-256: {sha256}</source>
     <message>
         <location line="+6"/>
         <source>Smallest count in reports:</source>
-        <translation type="unfinished"></translation>
+        <translation>최소 공개 건수:</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Statistics reports show a smaller count (from 1 up) only as “fewer than” this number, and hide further cells so it cannot be worked out. Never below {low}: a count of 1 or 2 can name a person.</source>
-        <translation type="unfinished"></translation>
+        <translation>통계 보고서는 이 수보다 작은 값(1 이상)을 “이 수 미만”으로만 표시하고, 그 값을 계산해 낼 수 없도록 다른 칸도 함께 숨깁니다. {low}보다 작게 정할 수는 없습니다. 1건이나 2건이면 누구인지 드러날 수 있습니다.</translation>
     </message>
     <message>
         <location line="+10"/>
