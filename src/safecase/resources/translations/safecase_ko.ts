@@ -5930,15 +5930,18 @@ The report is shown here exactly as it will be exported; nothing is written unti
         <source>Nothing to count in {months}: no case was opened, no contact logged, no referral sent and no take-down reported in these months.</source>
         <translation>{months}에는 집계할 것이 없습니다. 이 기간에 접수된 사례, 기록된 상담, 요청한 연계, 삭제 요청이 하나도 없습니다.</translation>
     </message>
-    <message numerus="yes">
-        <location line="+8"/>
-        <source>%n case(s) opened in these months are left out: the survivor declined statistical use.</source>
-        <translation>
-            <numerusform>이 기간에 접수된 사례 중 %n건은 피해자가 통계 활용에 동의하지 않아 제외했습니다.</numerusform>
-        </translation>
+    <message>
+        <location line="+7"/>
+        <source>1 case opened in these months is left out: the survivor declined statistical use.</source>
+        <translation>이 기간에 접수된 사례 중 1건은 피해자가 통계 활용에 동의하지 않아 제외했습니다.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
+        <source>{count} cases opened in these months are left out: the survivor declined statistical use.</source>
+        <translation>이 기간에 접수된 사례 중 {count}건은 피해자가 통계 활용에 동의하지 않아 제외했습니다.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>You can still export this report; every count in it is 0.</source>
         <translation>이 보고서도 내보낼 수 있습니다. 모든 값이 0입니다.</translation>
     </message>

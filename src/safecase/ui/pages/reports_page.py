@@ -617,11 +617,11 @@ class ReportsPage(QWidget):
         excluded = preview.report.excluded_cases
         if excluded:
             lines.append(
-                self.tr(
-                    "%n case(s) opened in these months are left out: the survivor declined statistical use.",
-                    "",
-                    excluded,
-                )
+                self.tr("1 case opened in these months is left out: the survivor declined statistical use.")
+                if excluded == 1
+                else self.tr(
+                    "{count} cases opened in these months are left out: the survivor declined statistical use."
+                ).format(count=QLocale().toString(excluded))
             )
         lines.append(self.tr("You can still export this report; every count in it is 0."))
         return "\n".join(lines)
