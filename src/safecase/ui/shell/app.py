@@ -19,6 +19,7 @@ from safecase.services.process import harden
 from safecase.ui.common.file_dialogs import forget_file_dialog_state
 from safecase.ui.shell.controller import SafeCaseApp
 from safecase.ui.shell.crash_guard import make_hook
+from safecase.ui.shell.first_screen import FirstScreenProbe, quit_after_first_screen_requested
 from safecase.ui.shell.instance import acquire_instance_lock, prepare_vault_folder
 from safecase.ui.shell.privacy import CaptureShield
 
@@ -56,6 +57,8 @@ def run_app(vault: Path) -> int:
             t(_CONTEXT, "Switch to the open SafeCase window. Only one SafeCase can use a vault at a time."),
         )
     controller = SafeCaseApp(vault)
+    if quit_after_first_screen_requested():  # start-up benchmark and build smoke test (see first_screen.py)
+        FirstScreenProbe(controller.quit, controller).install()
     sys.excepthook = make_hook(_show_warning, controller.request_lock)
     try:
         controller.finished.connect(app.quit)
