@@ -11,24 +11,26 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from safecase.domain.errors import SafeCaseError
 from safecase.domain.settings import VaultSettings
-from safecase.services.access import vault_exists
-from safecase.services.session import VaultSession
-from safecase.services.settings import SettingsService
+from safecase.services.locations import vault_exists
 from safecase.ui.common.messages import show_error
 from safecase.ui.shell.crash_guard import log_unexpected
-from safecase.ui.shell.create_vault import CreateVaultDialog
 from safecase.ui.shell.idle import MS_PER_MINUTE, IdleWatcher
-from safecase.ui.shell.lock_shortcut import LockShortcut
-from safecase.ui.shell.main_window import MainWindow, lock_key_sequence
+from safecase.ui.shell.lock_shortcut import LockShortcut, lock_key_sequence
 from safecase.ui.shell.privacy import restore_geometry, save_geometry
 from safecase.ui.shell.sign_in import SignInWindow
 from safecase.ui.tasks import TaskManager
+
+if TYPE_CHECKING:
+    from safecase.services.session import VaultSession
+    from safecase.ui.shell.create_vault import CreateVaultDialog
+    from safecase.ui.shell.main_window import MainWindow
 
 _log = logging.getLogger(__name__)
 
@@ -82,6 +84,8 @@ class SafeCaseApp(QObject):
         if vault_exists(self.vault):
             self._show_sign_in()
         else:
+            from safecase.ui.shell.create_vault import CreateVaultDialog  # on first use (see safecase.ui)
+
             self.create_dialog = CreateVaultDialog(self.vault, self.tasks)
             self.create_dialog.created.connect(self._vault_created)
             self.create_dialog.rejected.connect(self.quit)
@@ -94,7 +98,6 @@ class SafeCaseApp(QObject):
         self._signed_in(session)
 
     def _show_sign_in(self) -> None:
-        self._restore_geometry("sign_in", self.sign_in_window)
         self.sign_in_window.show()
         self.sign_in_window.raise_()
         self.sign_in_window.activateWindow()
@@ -102,6 +105,9 @@ class SafeCaseApp(QObject):
     # --- signed in --------------------------------------------------------------------------------------
 
     def _signed_in(self, session: VaultSession) -> None:
+        from safecase.services.settings import SettingsService  # on first use (see safecase.ui)
+        from safecase.ui.shell.main_window import MainWindow
+
         self.session = session
         self.tasks.begin_reads(session)
         try:
@@ -117,7 +123,6 @@ class SafeCaseApp(QObject):
         window.show()
         window.raise_()
         window.activateWindow()
-        self._save_geometry("sign_in", self.sign_in_window)
         self.sign_in_window.hide()
         self._apply_settings(settings)
         self.idle.start()
@@ -222,8 +227,6 @@ class SafeCaseApp(QObject):
                 leftover.close()
             dialog.hide()
             dialog.deleteLater()
-        if self.sign_in_window.isVisible():
-            self._save_geometry("sign_in", self.sign_in_window)
         self.sign_in_window.hide()
         self.finished.emit()
 

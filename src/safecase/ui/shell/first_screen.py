@@ -46,12 +46,7 @@ class FirstScreenProbe(QObject):
             app.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            not self._seen
-            and event.type() == QEvent.Type.Paint
-            and isinstance(watched, QWidget)
-            and watched.isWindow()
-        ):
+        if not self._seen and event.type() == QEvent.Type.Paint and isinstance(watched, QWidget) and watched.isWindow():
             self._seen = True
             # After this paint has reached the window (the backing store is flushed when it returns).
             QTimer.singleShot(0, self._reached)

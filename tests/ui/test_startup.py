@@ -1,0 +1,133 @@
+"""Start-up: the first screen comes up without the screens behind it, and says when it is up.
+
+``safecase`` runs in a child process, as a person starts it, with ``SAFECASE_QUIT_AFTER_FIRST_SCREEN=1``
+(the hook the start-up benchmark and a build's smoke test use): it prints its marker once the first
+screen has painted and quits. When it has gone, the child lists the modules it loaded: none of a later
+screen, nor the key and database code that only signing in needs (see safecase.ui on how screens are
+imported). How long that takes is tests/benchmarks/bench_startup.py's business.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QLabel
+from pytestqt.qtbot import QtBot
+
+import safecase
+from safecase.ui.shell.first_screen import (
+    ENV_QUIT_AFTER_FIRST_SCREEN,
+    FIRST_SCREEN_MARKER,
+    FirstScreenProbe,
+    quit_after_first_screen_requested,
+)
+
+# Runs SafeCase as the ``safecase`` command does, then reports what it had loaded by the time it quit.
+CHILD = """
+import atexit, sys
+atexit.register(lambda: print("loaded:", " ".join(sorted(sys.modules)), flush=True))
+sys.argv = ["safecase", "--vault", sys.argv[1]]
+from safecase.cli import main
+main()
+"""
+
+# Modules of screens behind the first one, and what only they (or signing in) need.
+LATER = (
+    "safecase.ui.shell.main_window",
+    "safecase.ui.shell.change_password",
+    "safecase.ui.pages",
+    "safecase.ui.case",
+    "safecase.ui.admin",
+    "safecase.cli._cases",
+    "safecase.cli._evidence",
+    "safecase.cli._takedowns",
+    "safecase.cli._users",
+    "safecase.cli._vault",
+    "safecase.services.access",
+    "safecase.services.session",
+    "safecase.services.evidence",
+    "safecase.services.backups",
+    "safecase.crypto",
+    "safecase.vault.connection",
+    "safecase.vault.keyfile",
+    "safecase.imaging",
+    "safecase.pdf",
+    "safecase.reports",
+    "sqlcipher3",
+    "cryptography",
+    "xlsxwriter",
+    "zxcvbn",
+)
+
+
+def _first_screen(vault: Path, home: Path) -> tuple[str, set[str]]:
+    src = Path(safecase.__file__).resolve().parents[1]
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        ENV_QUIT_AFTER_FIRST_SCREEN: "1",
+        "PYTHONPATH": os.pathsep.join([str(src), os.environ.get("PYTHONPATH", "")]),
+        "XDG_CONFIG_HOME": str(home / "config"),  # the window geometry SafeCase remembers
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", CHILD, str(vault)], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    lines = result.stdout.splitlines()
+    assert lines.count(FIRST_SCREEN_MARKER) == 1, result.stdout
+    loaded = next(line for line in lines if line.startswith("loaded: "))
+    return lines[0], set(loaded.removeprefix("loaded: ").split())
+
+
+def _later_screens(loaded: set[str]) -> list[str]:
+    return sorted(m for m in loaded if any(m == prefix or m.startswith(prefix + ".") for prefix in LATER))
+
+
+def test_sign_in_comes_up_without_later_screens(center_vault: Path, tmp_path: Path) -> None:
+    first, loaded = _first_screen(center_vault, tmp_path)
+    assert first == FIRST_SCREEN_MARKER
+    assert "safecase.ui.shell.sign_in" in loaded
+    assert "safecase.ui.shell.create_vault" not in loaded
+    assert _later_screens(loaded) == []
+
+
+def test_create_vault_comes_up_without_later_screens(vault_dir: Path, tmp_path: Path) -> None:
+    first, loaded = _first_screen(vault_dir, tmp_path)
+    assert first == FIRST_SCREEN_MARKER
+    assert "safecase.ui.shell.create_vault" in loaded
+    # zxcvbn rates a password once one is typed, not before.
+    assert _later_screens(loaded) == []
+    # Quitting at the first screen leaves no vault behind, only the folder with its lock.
+    assert not (vault_dir / "keys.json").exists()
+
+
+def test_the_hook_is_off_unless_asked_for_exactly(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(ENV_QUIT_AFTER_FIRST_SCREEN, raising=False)
+    assert not quit_after_first_screen_requested()
+    for value in ("0", "", "yes", "true"):
+        monkeypatch.setenv(ENV_QUIT_AFTER_FIRST_SCREEN, value)
+        assert not quit_after_first_screen_requested(), value
+    monkeypatch.setenv(ENV_QUIT_AFTER_FIRST_SCREEN, "1")
+    assert quit_after_first_screen_requested()
+
+
+def test_the_probe_reports_the_first_painted_window_once(qtbot: QtBot, capsys: pytest.CaptureFixture[str]) -> None:
+    stops: list[None] = []
+    probe = FirstScreenProbe(lambda: stops.append(None))
+    probe.install()
+    first = QLabel("first")
+    qtbot.addWidget(first)
+    first.show()
+    qtbot.waitUntil(lambda: len(stops) == 1)
+    second = QLabel("second")
+    qtbot.addWidget(second)
+    second.show()
+    qtbot.waitExposed(second)
+    first.repaint()
+    qtbot.wait(50)
+    assert len(stops) == 1
+    assert capsys.readouterr().out == FIRST_SCREEN_MARKER + "\n"
