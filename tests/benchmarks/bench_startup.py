@@ -7,7 +7,9 @@ Run on demand (not part of the test run):
 Starts, side by side in one run, a bare PySide6 program (a window with a QLabel and a QLineEdit),
 SafeCase on an existing vault (its first screen is sign-in) and SafeCase on an empty folder (its first
 screen is create-vault), each ``--runs`` times, interleaved so that whatever else the machine does
-weighs on all of them alike (one unrecorded warm-up run each first). A run lasts from just before the
+weighs on all of them alike (one unrecorded warm-up run each first). SafeCase starts as the desktop
+menu starts it: ``safecase`` alone, the vault in ``$SAFECASE_VAULT`` (see ``safecase/start.py``); one
+more row starts it through the command line (``safecase --vault DIR``), for comparison. A run lasts from just before the
 process is started until it prints, on stdout, that its first window has painted itself: SafeCase does
 that when ``SAFECASE_QUIT_AFTER_FIRST_SCREEN=1`` is set (see ``safecase/ui/shell/first_screen.py``),
 the bare program by the same event filter. Prints the median of each and its ratio to the bare
@@ -16,8 +18,8 @@ quitting included) is printed too: on a machine busy with other work it varies m
 time, which waits for the processor as well.
 
 SafeCase runs from this source tree (``python -m safecase``), and with ``--frozen PATH`` also as that
-frozen build (for instance the PyInstaller one-folder build's ``safecase`` executable), which honours
-the same variable. Every program runs on the offscreen platform (``--platform`` to change it), with
+frozen build (for instance the PyInstaller one-folder build's ``safecase`` executable, started the
+same way), which honours the same variables. Every program runs on the offscreen platform (``--platform`` to change it), with
 its settings folder in a temporary directory.
 """
 
@@ -76,15 +78,20 @@ sys.exit(app.exec())
 class Program:
     name: str
     command: list[str]
+    vault: Path | None = None
+    """Handed over in $SAFECASE_VAULT."""
     times: list[float] = field(default_factory=list)
     cpu: list[float] = field(default_factory=list)
 
     def median(self) -> float:
         return statistics.median(self.times)
 
+    def environment(self, env: dict[str, str]) -> dict[str, str]:
+        return env if self.vault is None else {**env, "SAFECASE_VAULT": str(self.vault)}
+
     def run(self, env: dict[str, str]) -> None:
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        self.times.append(time_to_first_screen(self.command, env))
+        self.times.append(time_to_first_screen(self.command, self.environment(env)))
         after = resource.getrusage(resource.RUSAGE_CHILDREN)  # children are waited for one at a time
         self.cpu.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
 
@@ -149,16 +156,17 @@ def main() -> None:
         safecase = [sys.executable, "-m", "safecase"]
         programs = [
             Program("bare PySide6 window", [sys.executable, "-c", BARE_PROGRAM]),
-            Program("SafeCase sign-in", [*safecase, "--vault", str(vault)]),
-            Program("SafeCase create-vault", [*safecase, "--vault", str(empty)]),
+            Program("SafeCase sign-in", safecase, vault),
+            Program("SafeCase create-vault", safecase, empty),
+            Program("  same, safecase --vault", [*safecase, "--vault", str(vault)]),
         ]
         if args.frozen is not None:
             frozen = [str(args.frozen.resolve())]
-            programs.append(Program("frozen sign-in", [*frozen, "--vault", str(vault)]))
-            programs.append(Program("frozen create-vault", [*frozen, "--vault", str(empty)]))
+            programs.append(Program("frozen sign-in", frozen, vault))
+            programs.append(Program("frozen create-vault", frozen, empty))
 
         for program in programs:  # warm-up: files into the page cache, .pyc written
-            time_to_first_screen(program.command, env)
+            time_to_first_screen(program.command, program.environment(env))
         for run in range(args.runs):
             # A different program goes first each round, so none always follows the same neighbour.
             order = programs[run % len(programs) :] + programs[: run % len(programs)]

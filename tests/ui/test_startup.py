@@ -1,10 +1,12 @@
 """Start-up: the first screen comes up without the screens behind it, and says when it is up.
 
-``safecase`` runs in a child process, as a person starts it, with ``SAFECASE_QUIT_AFTER_FIRST_SCREEN=1``
-(the hook the start-up benchmark and a build's smoke test use): it prints its marker once the first
-screen has painted and quits. When it has gone, the child lists the modules it loaded: none of a later
-screen, nor the key and database code that only signing in needs (see safecase.ui on how screens are
-imported). How long that takes is tests/benchmarks/bench_startup.py's business.
+``safecase`` runs in a child process, as the desktop menu starts it (alone, the vault in
+$SAFECASE_VAULT) or with ``--vault``, with ``SAFECASE_QUIT_AFTER_FIRST_SCREEN=1`` (the hook the
+start-up benchmark and a build's smoke test use): it prints its marker once the first screen has
+painted and quits. When it has gone, the child lists the modules it loaded: none of a later screen,
+nor the key and database code that only signing in needs (see safecase.ui on how screens are
+imported), and started alone, not the command line either. How long that takes is
+tests/benchmarks/bench_startup.py's business.
 """
 
 from __future__ import annotations
@@ -26,12 +28,13 @@ from safecase.ui.shell.first_screen import (
     quit_after_first_screen_requested,
 )
 
-# Runs SafeCase as the ``safecase`` command does, then reports what it had loaded by the time it quit.
+# Runs SafeCase as the ``safecase`` command does (the arguments after its own), then reports what it
+# had loaded by the time it quit.
 CHILD = """
 import atexit, sys
 atexit.register(lambda: print("loaded:", " ".join(sorted(sys.modules)), flush=True))
-sys.argv = ["safecase", "--vault", sys.argv[1]]
-from safecase.cli import main
+sys.argv = ["safecase", *sys.argv[1:]]
+from safecase.start import main
 main()
 """
 
@@ -64,7 +67,8 @@ LATER = (
 )
 
 
-def _first_screen(vault: Path, home: Path) -> tuple[str, set[str]]:
+def _first_screen(vault: Path, home: Path, *, alone: bool) -> tuple[str, set[str]]:
+    """Start SafeCase on ``vault``: ``safecase`` alone (the vault in $SAFECASE_VAULT), else ``safecase --vault``."""
     src = Path(safecase.__file__).resolve().parents[1]
     env = {
         **os.environ,
@@ -72,9 +76,11 @@ def _first_screen(vault: Path, home: Path) -> tuple[str, set[str]]:
         ENV_QUIT_AFTER_FIRST_SCREEN: "1",
         "PYTHONPATH": os.pathsep.join([str(src), os.environ.get("PYTHONPATH", "")]),
         "XDG_CONFIG_HOME": str(home / "config"),  # the window geometry SafeCase remembers
+        "SAFECASE_VAULT": str(vault if alone else home / "not-this-one"),
     }
+    arguments = [] if alone else ["--vault", str(vault)]
     result = subprocess.run(
-        [sys.executable, "-c", CHILD, str(vault)], capture_output=True, text=True, env=env, timeout=120
+        [sys.executable, "-c", CHILD, *arguments], capture_output=True, text=True, env=env, timeout=120
     )
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.splitlines()
@@ -87,20 +93,25 @@ def _later_screens(loaded: set[str]) -> list[str]:
     return sorted(m for m in loaded if any(m == prefix or m.startswith(prefix + ".") for prefix in LATER))
 
 
-def test_sign_in_comes_up_without_later_screens(center_vault: Path, tmp_path: Path) -> None:
-    first, loaded = _first_screen(center_vault, tmp_path)
+@pytest.mark.parametrize("alone", [True, False], ids=["safecase", "safecase --vault"])
+def test_sign_in_comes_up_without_later_screens(center_vault: Path, tmp_path: Path, alone: bool) -> None:
+    first, loaded = _first_screen(center_vault, tmp_path, alone=alone)
     assert first == FIRST_SCREEN_MARKER
     assert "safecase.ui.shell.sign_in" in loaded
     assert "safecase.ui.shell.create_vault" not in loaded
     assert _later_screens(loaded) == []
+    # Alone, as the desktop menu starts it, SafeCase needs no command-line parser.
+    assert ("click" in loaded, "safecase.cli" in loaded) == (not alone, not alone)
 
 
-def test_create_vault_comes_up_without_later_screens(vault_dir: Path, tmp_path: Path) -> None:
-    first, loaded = _first_screen(vault_dir, tmp_path)
+@pytest.mark.parametrize("alone", [True, False], ids=["safecase", "safecase --vault"])
+def test_create_vault_comes_up_without_later_screens(vault_dir: Path, tmp_path: Path, alone: bool) -> None:
+    first, loaded = _first_screen(vault_dir, tmp_path, alone=alone)
     assert first == FIRST_SCREEN_MARKER
     assert "safecase.ui.shell.create_vault" in loaded
     # zxcvbn rates a password once one is typed, not before.
     assert _later_screens(loaded) == []
+    assert ("click" in loaded) == (not alone)
     # Quitting at the first screen leaves no vault behind, only the folder with its lock.
     assert not (vault_dir / "keys.json").exists()
 
