@@ -125,9 +125,13 @@ def child_environment(work: Path, platform: str) -> dict[str, str]:
             # Window geometry SafeCase remembers goes here, not into the person's own settings.
             "XDG_CONFIG_HOME": str(work / "config"),
             "XDG_DATA_HOME": str(work / "data"),
+            # Compiled modules, as an installed SafeCase has them (pip and PyInstaller compile them):
+            # written by the warm-up run, here rather than beside the sources.
+            "PYTHONPYCACHEPREFIX": str(work / "pycache"),
         }
     )
     env.pop("SAFECASE_VAULT", None)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # else every run compiles every module of SafeCase
     src = Path(__file__).resolve().parents[2] / "src"
     env["PYTHONPATH"] = os.pathsep.join(p for p in (str(src), env.get("PYTHONPATH", "")) if p)
     return env

@@ -24,13 +24,13 @@ from safecase.ui.shell.crash_guard import log_unexpected
 from safecase.ui.shell.idle import MS_PER_MINUTE, IdleWatcher
 from safecase.ui.shell.lock_shortcut import LockShortcut, lock_key_sequence
 from safecase.ui.shell.privacy import restore_geometry, save_geometry
-from safecase.ui.shell.sign_in import SignInWindow
 from safecase.ui.tasks import TaskManager
 
 if TYPE_CHECKING:
     from safecase.services.session import VaultSession
     from safecase.ui.shell.create_vault import CreateVaultDialog
     from safecase.ui.shell.main_window import MainWindow
+    from safecase.ui.shell.sign_in import SignInWindow
 
 _log = logging.getLogger(__name__)
 
@@ -67,7 +67,7 @@ class SafeCaseApp(QObject):
         self.main_window: MainWindow | None = None
         self.warning_box: QMessageBox | None = None  # the last sign-in's warnings, shown once
         self.create_dialog: CreateVaultDialog | None = None
-        self.sign_in_window = SignInWindow(vault, self.tasks)
+        self._sign_in: SignInWindow | None = None
         self._lock_pending = False
         self._lock_reason = ""
         self._quit_pending = False
@@ -75,8 +75,18 @@ class SafeCaseApp(QObject):
 
         self.idle.timed_out.connect(self._idle_timeout)
         self.tasks.idle.connect(self._tasks_idle)
-        self.sign_in_window.signed_in.connect(self._signed_in)
-        self.sign_in_window.closed.connect(self.quit)
+
+    @property
+    def sign_in_window(self) -> SignInWindow:
+        """The sign-in screen, which is also the lock screen; built when first needed (the first run
+        starts on create-vault, and may end without it)."""
+        if self._sign_in is None:
+            from safecase.ui.shell.sign_in import SignInWindow  # on first use (see safecase.ui)
+
+            self._sign_in = SignInWindow(self.vault, self.tasks)
+            self._sign_in.signed_in.connect(self._signed_in)
+            self._sign_in.closed.connect(self.quit)
+        return self._sign_in
 
     # --- start ------------------------------------------------------------------------------------------
 
@@ -123,7 +133,8 @@ class SafeCaseApp(QObject):
         window.show()
         window.raise_()
         window.activateWindow()
-        self.sign_in_window.hide()
+        if self._sign_in is not None:
+            self._sign_in.hide()
         self._apply_settings(settings)
         self.idle.start()
         if session.warnings:
@@ -182,7 +193,7 @@ class SafeCaseApp(QObject):
         self.idle.stop()
         window, self.main_window = self.main_window, None
         for widget in QApplication.topLevelWidgets():
-            if widget is self.sign_in_window or widget is window or not widget.isVisible():
+            if widget is self._sign_in or widget is window or not widget.isVisible():
                 continue
             if isinstance(widget, QDialog) or (window is not None and _belongs_to(widget, window)):
                 widget.close()
@@ -227,7 +238,8 @@ class SafeCaseApp(QObject):
                 leftover.close()
             dialog.hide()
             dialog.deleteLater()
-        self.sign_in_window.hide()
+        if self._sign_in is not None:
+            self._sign_in.hide()
         self.finished.emit()
 
     def shutdown(self) -> None:
@@ -238,7 +250,8 @@ class SafeCaseApp(QObject):
         if self.session is not None:
             self.session.close()
             self.session = None
-        self.sign_in_window.deleteLater()
+        if self._sign_in is not None:
+            self._sign_in.deleteLater()
 
 
 def _belongs_to(widget: QWidget, window: QWidget) -> bool:
