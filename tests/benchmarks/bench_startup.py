@@ -9,18 +9,19 @@ SafeCase on an existing vault (its first screen is sign-in) and SafeCase on an e
 screen is create-vault), each ``--runs`` times, interleaved so that whatever else the machine does
 weighs on all of them alike (one unrecorded warm-up run each first). SafeCase starts as the desktop
 menu starts it: ``safecase`` alone, the vault in ``$SAFECASE_VAULT`` (see ``safecase/start.py``); one
-more row starts it through the command line (``safecase --vault DIR``), for comparison. A run lasts from just before the
-process is started until it prints, on stdout, that its first window has painted itself: SafeCase does
-that when ``SAFECASE_QUIT_AFTER_FIRST_SCREEN=1`` is set (see ``safecase/ui/shell/first_screen.py``),
-the bare program by the same event filter. Prints the median of each and its ratio to the bare
-window's. Goal: at most 1.5x. The processor time each child used until it exited (user + system, its
-quitting included) is printed too: on a machine busy with other work it varies much less than the wall
-time, which waits for the processor as well.
+more row starts it through the command line (``safecase --vault DIR``), for comparison.
 
-SafeCase runs from this source tree (``python -m safecase``), and with ``--frozen PATH`` also as that
-frozen build (for instance the PyInstaller one-folder build's ``safecase`` executable, started the
-same way), which honours the same variables. Every program runs on the offscreen platform (``--platform`` to change it), with
-its settings folder in a temporary directory.
+A run lasts from just before the process is started until it prints, on stdout, that its first window
+has been exposed and so painted: SafeCase does that when ``SAFECASE_QUIT_AFTER_FIRST_SCREEN=1`` is set
+(see ``safecase/ui/shell/first_screen.py``), the bare program by the same event filter, and both then
+quit. Prints the median of each and its ratio to the bare window's. Goal: at most 1.5x. The processor
+time each child used until it exited (user + system, quitting included) is printed too: on a machine
+busy with other work it varies less than the wall time, which waits for the processor as well.
+
+SafeCase runs from this source tree, as the ``safecase`` command that pip installs runs it, with its
+modules compiled as an installed SafeCase has them; with ``--frozen PATH`` also as that frozen build
+(the PyInstaller one-folder build's ``safecase`` executable), started the same way. Every program
+runs on the offscreen platform (``--platform`` to change it), with its settings in a temporary folder.
 """
 
 from __future__ import annotations
@@ -43,33 +44,35 @@ GOAL_RATIO = 1.5
 TIMEOUT_S = 60.0
 
 # The yardstick: the least a PySide6 program does to show a window a person can type into, reporting
-# its first paint exactly as SafeCase's FirstScreenProbe does.
+# its first exposure (and so paint) exactly as SafeCase's FirstScreenProbe does.
 BARE_PROGRAM = f"""
 import sys
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 class Probe(QObject):
-    seen = False
+    done = False
 
     def eventFilter(self, watched, event):
-        if not self.seen and event.type() == QEvent.Type.Paint and isinstance(watched, QWidget) and watched.isWindow():
-            self.seen = True
-            QTimer.singleShot(0, self.reached)
+        if event.type() == QEvent.Type.Expose:
+            QTimer.singleShot(0, self.check)
         return False
 
-    def reached(self):
-        print({FIRST_SCREEN_MARKER!r}, flush=True)
-        app.quit()
+    def check(self):
+        if not self.done and window.windowHandle().isExposed():
+            self.done = True
+            print({FIRST_SCREEN_MARKER!r}, flush=True)
+            app.quit()
 
 app = QApplication(sys.argv)
-probe = Probe()
-app.installEventFilter(probe)
 window = QWidget()
 column = QVBoxLayout(window)
 column.addWidget(QLabel("Name:"))
 column.addWidget(QLineEdit())
 window.show()
+probe = Probe()
+window.windowHandle().installEventFilter(probe)
+probe.check()
 sys.exit(app.exec())
 """
 
@@ -157,7 +160,8 @@ def main() -> None:
         env = child_environment(work, args.platform)
         vault = make_vault(work / "vault")
         empty = work / "new-vault"
-        safecase = [sys.executable, "-m", "safecase"]
+        # What the ``safecase`` command that pip installs runs (its script imports main and calls it).
+        safecase = [sys.executable, "-c", "import sys; from safecase.start import main; sys.exit(main())"]
         programs = [
             Program("bare PySide6 window", [sys.executable, "-c", BARE_PROGRAM]),
             Program("SafeCase sign-in", safecase, vault),

@@ -41,6 +41,8 @@ main()
 # Modules of screens behind the first one, and what only they (or signing in) need.
 LATER = (
     "safecase.ui.shell.main_window",
+    "safecase.ui.shell.idle",  # auto-lock and Ctrl+L start with a session
+    "safecase.ui.shell.lock_shortcut",
     "safecase.ui.shell.change_password",
     "safecase.ui.pages",
     "safecase.ui.case",
@@ -127,19 +129,26 @@ def test_the_hook_is_off_unless_asked_for_exactly(monkeypatch: pytest.MonkeyPatc
     assert quit_after_first_screen_requested()
 
 
-def test_the_probe_reports_the_first_painted_window_once(qtbot: QtBot, capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_probe_reports_the_first_shown_window_once_it_is_exposed(
+    qtbot: QtBot, capsys: pytest.CaptureFixture[str]
+) -> None:
     stops: list[None] = []
-    probe = FirstScreenProbe(lambda: stops.append(None))
-    probe.install()
     first = QLabel("first")
     qtbot.addWidget(first)
     first.show()
+    probe = FirstScreenProbe(lambda: stops.append(None))
+    probe.watch()
     qtbot.waitUntil(lambda: len(stops) == 1)
+    handle = first.windowHandle()
+    assert handle is not None and handle.isExposed()
+    # Later windows and later exposures are not reported again.
     second = QLabel("second")
     qtbot.addWidget(second)
     second.show()
     qtbot.waitExposed(second)
-    first.repaint()
+    first.hide()
+    first.show()
+    qtbot.waitExposed(first)
     qtbot.wait(50)
     assert len(stops) == 1
     assert capsys.readouterr().out == FIRST_SCREEN_MARKER + "\n"

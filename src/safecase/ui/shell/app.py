@@ -57,12 +57,12 @@ def run_app(vault: Path) -> int:
             t(_CONTEXT, "Switch to the open SafeCase window. Only one SafeCase can use a vault at a time."),
         )
     controller = SafeCaseApp(vault)
-    if quit_after_first_screen_requested():  # start-up benchmark and build smoke test (see first_screen.py)
-        FirstScreenProbe(controller.quit, controller).install()
     sys.excepthook = make_hook(_show_warning, controller.request_lock)
     try:
         controller.finished.connect(app.quit)
         controller.start()
+        if quit_after_first_screen_requested():  # start-up benchmark and build smoke test (see first_screen.py)
+            FirstScreenProbe(controller.quit, controller).watch()
         return app.exec()
     finally:
         controller.shutdown()

@@ -19,20 +19,20 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from safecase.domain.errors import SafeCaseError
 from safecase.domain.settings import VaultSettings
 from safecase.services.locations import vault_exists
-from safecase.ui.common.messages import show_error
 from safecase.ui.shell.crash_guard import log_unexpected
-from safecase.ui.shell.idle import MS_PER_MINUTE, IdleWatcher
-from safecase.ui.shell.lock_shortcut import LockShortcut, lock_key_sequence
 from safecase.ui.shell.privacy import restore_geometry, save_geometry
 from safecase.ui.tasks import TaskManager
 
 if TYPE_CHECKING:
     from safecase.services.session import VaultSession
     from safecase.ui.shell.create_vault import CreateVaultDialog
+    from safecase.ui.shell.idle import IdleWatcher
     from safecase.ui.shell.main_window import MainWindow
     from safecase.ui.shell.sign_in import SignInWindow
 
 _log = logging.getLogger(__name__)
+
+MS_PER_MINUTE = 60_000
 
 
 class SafeCaseApp(QObject):
@@ -56,12 +56,7 @@ class SafeCaseApp(QObject):
         self.vault = vault
         self._remember_geometry = remember_geometry
         self.tasks = TaskManager(self)
-        # One watch on the windows' input serves both auto-lock and Ctrl+L (see ui/shell/idle.py).
-        self.lock_shortcut = LockShortcut(lock_key_sequence(), self)
-        self.lock_shortcut.activated.connect(self.request_lock)
-        self.idle = IdleWatcher(
-            VaultSettings().auto_lock_minutes * MS_PER_MINUTE, self, lock_shortcut=self.lock_shortcut
-        )
+        self._idle: IdleWatcher | None = None
         self._auto_lock_override = auto_lock_ms
         self.session: VaultSession | None = None
         self.main_window: MainWindow | None = None
@@ -73,7 +68,6 @@ class SafeCaseApp(QObject):
         self._quit_pending = False
         self._finished = False
 
-        self.idle.timed_out.connect(self._idle_timeout)
         self.tasks.idle.connect(self._tasks_idle)
 
     @property
@@ -87,6 +81,21 @@ class SafeCaseApp(QObject):
             self._sign_in.signed_in.connect(self._signed_in)
             self._sign_in.closed.connect(self.quit)
         return self._sign_in
+
+    @property
+    def idle(self) -> IdleWatcher:
+        """One watch on the windows' input for both auto-lock and Ctrl+L (see ui/shell/idle.py); built
+        when first needed, at the first sign-in."""
+        if self._idle is None:
+            from safecase.ui.shell.idle import IdleWatcher  # on first use (see safecase.ui)
+            from safecase.ui.shell.lock_shortcut import LockShortcut, lock_key_sequence
+
+            lock_shortcut = LockShortcut(lock_key_sequence(), self)
+            lock_shortcut.activated.connect(self.request_lock)
+            interval = VaultSettings().auto_lock_minutes * MS_PER_MINUTE
+            self._idle = IdleWatcher(interval, self, lock_shortcut=lock_shortcut)
+            self._idle.timed_out.connect(self._idle_timeout)
+        return self._idle
 
     # --- start ------------------------------------------------------------------------------------------
 
@@ -116,6 +125,7 @@ class SafeCaseApp(QObject):
 
     def _signed_in(self, session: VaultSession) -> None:
         from safecase.services.settings import SettingsService  # on first use (see safecase.ui)
+        from safecase.ui.common.messages import show_error
         from safecase.ui.shell.main_window import MainWindow
 
         self.session = session
@@ -190,7 +200,8 @@ class SafeCaseApp(QObject):
     def _tear_down_main_window(self) -> None:
         # Reads still on their way are dropped and their connections closed before the session locks.
         self.tasks.end_reads()
-        self.idle.stop()
+        if self._idle is not None:
+            self._idle.stop()
         window, self.main_window = self.main_window, None
         for widget in QApplication.topLevelWidgets():
             if widget is self._sign_in or widget is window or not widget.isVisible():
