@@ -21,6 +21,7 @@ from safecase.cli import cli, main
 from safecase.domain.errors import AuthenticationError
 from safecase.services import access
 from safecase.services.accounts import reset_password_with_recovery_key
+from safecase.services.locations import vault_exists
 from safecase.services.password_policy import assess_password
 from vault_support import (
     ADMIN,
@@ -123,7 +124,7 @@ def test_interrupt_exits_130_quietly(team_vault: TeamVault, monkeypatch: pytest.
     def interrupted(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("safecase.cli._base.access.sign_in", interrupted)
+    monkeypatch.setattr("safecase.services.access.sign_in", interrupted)
     result = run(["verify", *vault_args(team_vault.root)], env=as_user(ADMIN, ADMIN_PASSWORD))
     assert result.exit_code == 130
     assert result.output == ""
@@ -288,7 +289,7 @@ def test_init_mismatched_confirmation_creates_nothing(vault_dir: Path) -> None:
     result = run(["init", "--vault", str(vault_dir), "--admin", "kim"], input=f"{NEW_PASSWORD}\n{NEW_PASSWORD}x\n")
     assert result.stderr.splitlines()[-1] == "safecase: error: The two passwords do not match. Nothing was changed."
     assert result.exit_code == 1
-    assert not access.vault_exists(vault_dir)
+    assert not vault_exists(vault_dir)
 
 
 def test_init_weak_password_lists_every_problem(vault_dir: Path) -> None:
@@ -301,7 +302,7 @@ def test_init_weak_password_lists_every_problem(vault_dir: Path) -> None:
     assert len(problems) >= 2
     assert lines[1:] == [f"  - {problem}" for problem in problems]
     assert "Traceback" not in result.output
-    assert not access.vault_exists(vault_dir)
+    assert not vault_exists(vault_dir)
 
 
 def test_init_refuses_a_folder_that_holds_a_vault(team_vault: TeamVault) -> None:
@@ -318,7 +319,7 @@ def test_init_refuses_a_bad_admin_name(vault_dir: Path) -> None:
         ["init", "--vault", str(vault_dir), "--admin", "two words"], env={"SAFECASE_NEW_PASSWORD": NEW_PASSWORD}
     )
     assert_failed(result, "is not")
-    assert not access.vault_exists(vault_dir)
+    assert not vault_exists(vault_dir)
 
 
 def test_init_requires_admin(vault_dir: Path) -> None:
@@ -559,7 +560,7 @@ def test_verify_fails_when_the_key_file_is_damaged_after_sign_in(
         keyfile.write_bytes(keyfile.read_bytes()[:-40])
         return session
 
-    monkeypatch.setattr("safecase.cli._base.access.sign_in", sign_in_then_damage)
+    monkeypatch.setattr("safecase.services.access.sign_in", sign_in_then_damage)
     result = run(["verify", *vault_args(team_vault.root)], env=as_user(ADMIN, ADMIN_PASSWORD))
     assert result.exit_code == 1
     key_line = next(line for line in result.stdout.splitlines() if "Key file" in line)

@@ -1,6 +1,6 @@
 """`python -m safecase` behaves like the `safecase` console script."""
 
-from safecase.cli import main
+from safecase.start import main
 
 if __name__ == "__main__":
     main()

@@ -55,6 +55,7 @@ from safecase.services.cases import CaseService
 from safecase.services.contacts import ContactService
 from safecase.services.demo import add_demo_cases, demo_case_count
 from safecase.services.incidents import IncidentService
+from safecase.services.locations import vault_exists
 from safecase.services.referrals import ReferralService
 from safecase.services.session import VaultSession
 from safecase.vault.connection import Connection, connect
@@ -196,7 +197,7 @@ def counts(session: VaultSession) -> dict[str, int]:
 
 def reuse_or_build(root: Path, cases: int, seed: int) -> None:
     """Reuse the demo vault at ``root`` (kept between runs, as building 100 000 cases takes minutes) or build it."""
-    if access.vault_exists(root):
+    if vault_exists(root):
         print(f"reusing the demo vault at {root}")
         return
     print(f"building a vault of {cases:,} demo cases at {root}")

@@ -49,7 +49,7 @@ def test_admin_adds_a_user_through_the_dialog(gui: Gui, qtbot: QtBot, center_vau
     window = app.main_window
     assert window is not None
     assert window.page_keys() == [HOME, REPORTS, AUDIT, ADMIN_PAGE]
-    assert window.windowTitle() == f"{CENTER_NAME} — SafeCase"
+    assert window.windowTitle() == CENTER_NAME
     window.show_page(ADMIN_PAGE)
     assert window.admin is not None and window.admin.users is not None
     users = window.admin.users
@@ -209,7 +209,7 @@ def test_settings_change_title_and_auto_lock(gui: Gui, qtbot: QtBot, center_vaul
     settings.center_edit.setText("해바라기센터 서울")
     settings.auto_lock_spin.setValue(12)
     settings.save()
-    assert window.windowTitle() == "해바라기센터 서울 — SafeCase"
+    assert window.windowTitle() == "해바라기센터 서울"
     assert app.idle.interval_ms == 12 * 60_000
     assert "12 minutes" in window.home.auto_lock_label.text()
     window.show_page(ADMIN_PAGE)

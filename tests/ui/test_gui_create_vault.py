@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from safecase.services import access
+from safecase.services.locations import vault_exists
 
 PASSWORD = "maple tea on a rainy tuesday"
 RECOVERY_KEY = re.compile(r"^[0-9A-HJKMNP-TV-Z]{5}(-[0-9A-HJKMNP-TV-Z]{5}){7}$")
@@ -43,7 +44,7 @@ def test_create_vault_shows_recovery_key_and_signs_in(gui: Gui, qtbot: QtBot, va
 
     qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(dialog.on_recovery_page, timeout=10_000)
-    assert access.vault_exists(vault_dir)
+    assert vault_exists(vault_dir)
     key = dialog.recovery_key_text()
     assert RECOVERY_KEY.match(key), key
     fingerprint = dialog.recovery_key.fingerprint_label.text()
@@ -88,7 +89,7 @@ def test_cancel_on_first_page_quits_without_a_vault(gui: Gui, qtbot: QtBot, vaul
     assert app.create_dialog is not None
     with qtbot.waitSignal(app.finished):
         app.create_dialog.reject()
-    assert not access.vault_exists(vault_dir)
+    assert not vault_exists(vault_dir)
 
 
 def test_long_password_verdict_is_shown_whole(gui: Gui, qtbot: QtBot, vault_dir: Path) -> None:

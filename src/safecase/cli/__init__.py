@@ -19,15 +19,50 @@ from safecase.i18n import tr
 from safecase.services import about, process
 
 from ._base import SafeCaseGroup, user_option, vault_option, vault_path
-from ._cases import case_group, demo_command, import_cases_command
-from ._evidence import evidence_group
-from ._language import install_from_environment
-from ._reports import report_command
-from ._takedowns import takedown_group
-from ._users import user_group
-from ._vault import audit, backup, init_vault, restore, verify
+from ._language import install_from_environment, translate_help
 
 __all__ = ["cli", "main"]
+
+
+class _SafeCaseCommands(SafeCaseGroup):
+    """The root group. Its sub-commands' modules are imported when a sub-command is asked for (to run it,
+    or by --help), not with this module: ``safecase`` alone opens the window, whose first screen must not
+    wait for every service the commands use (start-up time, tests/benchmarks/bench_startup.py)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        self._add_commands()
+        return super().list_commands(ctx)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        self._add_commands()
+        return super().get_command(ctx, cmd_name)
+
+    def _add_commands(self) -> None:
+        if self.commands:
+            return
+        from ._cases import case_group, demo_command, import_cases_command
+        from ._evidence import evidence_group
+        from ._reports import report_command
+        from ._takedowns import takedown_group
+        from ._users import user_group
+        from ._vault import audit, backup, init_vault, restore, verify
+
+        for command in (
+            init_vault,
+            user_group,
+            verify,
+            audit,
+            backup,
+            restore,
+            case_group,
+            evidence_group,
+            takedown_group,
+            import_cases_command,
+            demo_command,
+            report_command,
+        ):
+            self.add_command(command)
+            translate_help(command)  # main() translated the root's help before these existed
 
 
 def _start_app(vault: Path, smoke_test: bool) -> None:
@@ -50,7 +85,7 @@ def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> 
 
 
 @click.group(
-    cls=SafeCaseGroup,
+    cls=_SafeCaseCommands,
     invoke_without_command=True,
     context_settings={"help_option_names": ["-h", "--help"]},
     help=tr("SafeCase: encrypted, offline casework. Without a command, opens the SafeCase window."),
@@ -71,23 +106,6 @@ def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> 
 def cli(ctx: click.Context, smoke_test: bool) -> None:
     if ctx.invoked_subcommand is None:
         _start_app(vault_path(ctx), smoke_test)
-
-
-for _command in (
-    init_vault,
-    user_group,
-    verify,
-    audit,
-    backup,
-    restore,
-    case_group,
-    evidence_group,
-    takedown_group,
-    import_cases_command,
-    demo_command,
-    report_command,
-):
-    cli.add_command(_command)
 
 
 def main() -> None:

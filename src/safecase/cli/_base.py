@@ -16,14 +16,17 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
 from safecase.domain.errors import InputError, PasswordPolicyError, SafeCaseError, VaultNotFoundError
 from safecase.i18n import tr
-from safecase.services import access, process
-from safecase.services.session import VaultSession
+from safecase.services import process
+from safecase.services.locations import vault_exists
+
+if TYPE_CHECKING:
+    from safecase.services.session import VaultSession
 
 ENV_VAULT = "SAFECASE_VAULT"
 ENV_USER = "SAFECASE_USER"
@@ -117,7 +120,7 @@ def vault_path(ctx: click.Context) -> Path:
 def existing_vault(ctx: click.Context) -> Path:
     """The vault folder, checked before anyone is asked for a secret."""
     root = vault_path(ctx)
-    if not access.vault_exists(root):
+    if not vault_exists(root):
         raise VaultNotFoundError(tr("No SafeCase vault was found at {path}.").format(path=root))
     return root
 
@@ -213,6 +216,10 @@ def sign_in(ctx: click.Context, password: str | None = None) -> VaultSession:
     name = acting_user(ctx)
     if password is None:
         password = read_password(ctx, name)
+    # Imported here, as each command imports its services: ``safecase`` alone opens the window, whose
+    # first screen must not wait for the key and database code (tests/benchmarks/bench_startup.py).
+    from safecase.services import access
+
     session = access.sign_in(root, name, password)
     for warning in session.warnings:
         click.echo(tr("safecase: warning: {message}").format(message=_one_line(warning)), err=True)

@@ -14,6 +14,7 @@ from safecase.i18n import tr, trn
 from safecase.services import access
 from safecase.services.audit import AuditService
 from safecase.services.backups import TargetState, create_backup, preview_restore, restore_backup, state_label
+from safecase.services.locations import vault_exists
 from safecase.services.verify import verify_vault
 
 from ._base import (
@@ -51,7 +52,7 @@ DEFAULT_AUDIT_LIMIT = 100
 @click.pass_context
 def init_vault(ctx: click.Context, admin_name: str, display_name: str) -> None:
     root = vault_path(ctx)
-    if access.vault_exists(root):
+    if vault_exists(root):
         raise VaultExistsError(tr("{path} already holds a SafeCase vault; it was left untouched.").format(path=root))
     name = access.check_new_user_name(admin_name)
     password = read_new_password(ctx, name)
@@ -213,7 +214,7 @@ def backup(ctx: click.Context, out: Path, overwrite: bool) -> None:
 def restore(ctx: click.Context, backup_file: Path, replace: bool, assume_yes: bool, recovery_key_stdin: bool) -> None:
     reject_two_stdin_secrets(ctx, recovery_key_stdin)
     target = vault_path(ctx)
-    if access.vault_exists(target) and not replace:
+    if vault_exists(target) and not replace:
         raise VaultExistsError(
             tr("{path} already holds a vault; use --replace to overwrite it. Nothing was changed.").format(path=target)
         )

@@ -148,10 +148,6 @@ class NewVault:
     recovery_fingerprint: str = ""
 
 
-def vault_exists(root: Path) -> bool:
-    return VaultPaths(root).exists()
-
-
 def check_new_user_name(name: str) -> str:
     normalized = normalize_user_name(name)
     if not is_valid_user_name(normalized):

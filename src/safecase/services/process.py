@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
-import ctypes.util
 import os
 import sys
 
@@ -88,11 +87,11 @@ def secret_from_environment(name: str) -> str | None:
 
 
 def _libc() -> ctypes.CDLL | None:
-    name = ctypes.util.find_library("c")
-    if name is None:
-        return None
+    """The C library's functions (Linux only: prctl). Every process has it loaded already, so the
+    process's own symbols (``dlopen(NULL)``) hold them; ``ctypes.util.find_library`` would run
+    ``ldconfig`` in a child process at every start (start-up time, tests/benchmarks/bench_startup.py)."""
     with contextlib.suppress(OSError):
-        return ctypes.CDLL(name, use_errno=True)
+        return ctypes.CDLL(None, use_errno=True)
     return None
 
 

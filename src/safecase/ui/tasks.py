@@ -37,7 +37,7 @@ import sys
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import TypeVar, cast
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtGui import QCloseEvent
@@ -45,8 +45,10 @@ from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 from shiboken6 import isValid
 
 from safecase.domain.errors import SafeCaseError, VaultLockedError
-from safecase.services.session import VaultSession
 from safecase.ui.shell.crash_guard import log_unexpected
+
+if TYPE_CHECKING:  # the sign-in screen needs the manager before any session, or its code, exists
+    from safecase.services.session import VaultSession
 
 T = TypeVar("T")
 

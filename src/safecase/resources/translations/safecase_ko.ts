@@ -329,7 +329,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/shell/app.py" line="+55"/>
+        <location filename="../../ui/shell/app.py" line="+56"/>
         <source>SafeCase cannot create the vault folder {path}: {reason}</source>
         <translation>SafeCase가 암호화 보관함 폴더 {path}을(를) 만들 수 없습니다: {reason}</translation>
     </message>
@@ -344,7 +344,7 @@
         <translation>열려 있는 SafeCase 창으로 가세요. 암호화 보관함 하나는 한 번에 SafeCase 하나만 쓸 수 있습니다.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+34"/>
         <location line="+6"/>
         <source>SafeCase</source>
         <translation>SafeCase</translation>
@@ -1847,7 +1847,7 @@ Try others, or clear the filters.</source>
 <context>
     <name>CaseWindow</name>
     <message>
-        <location filename="../../ui/case/case_window.py" line="+153"/>
+        <location filename="../../ui/case/case_window.py" line="+144"/>
         <source>&amp;Overview</source>
         <translation>개요(&amp;O)</translation>
     </message>
@@ -1907,7 +1907,7 @@ Try others, or clear the filters.</source>
         <translation>닫기(&amp;C)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Ctrl+W</source>
         <translation>Ctrl+W</translation>
     </message>
@@ -2520,12 +2520,12 @@ When a call comes in, choose New intake… (Ctrl+N) to open one.</source>
 <context>
     <name>CreateVaultDialog</name>
     <message>
-        <location filename="../../ui/shell/create_vault.py" line="+52"/>
-        <source>Create a SafeCase vault</source>
-        <translation>SafeCase 암호화 보관함 만들기</translation>
+        <location filename="../../ui/shell/create_vault.py" line="+57"/>
+        <source>Create a vault</source>
+        <translation>암호화 보관함 만들기</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Create your center&apos;s vault</source>
         <translation>센터의 암호화 보관함 만들기</translation>
     </message>
@@ -4571,47 +4571,47 @@ When a call comes in, choose New intake… (Ctrl+N) to open one.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="+59"/>
+        <location filename="../../ui/shell/lock_shortcut.py" line="+19"/>
         <source>Ctrl+L</source>
         <translation>Ctrl+L</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location filename="../../ui/shell/main_window.py" line="+92"/>
         <source>Pages</source>
         <translation>화면</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+16"/>
         <source>Today</source>
         <translation>오늘</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Cases</source>
         <translation>사례</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Take-downs</source>
         <translation>삭제지원</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>Home</source>
         <translation>홈</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Reports</source>
         <translation>통계 보고서</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>Audit log</source>
         <translation>접근 기록</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>Administration</source>
         <translation>관리</translation>
     </message>
@@ -4706,22 +4706,12 @@ When a call comes in, choose New intake… (Ctrl+N) to open one.</source>
         <translation>기본 도구 모음</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+140"/>
         <source>The contact was saved without a case.</source>
         <translation>상담일지를 사례 없이 저장했습니다.</translation>
     </message>
     <message>
-        <location line="+83"/>
-        <source>{center} — SafeCase</source>
-        <translation>{center} — SafeCase</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>SafeCase</source>
-        <translation>SafeCase</translation>
-    </message>
-    <message>
-        <location line="+25"/>
+        <location line="+118"/>
         <source>Please wait until the current operation has finished.</source>
         <translation>진행 중인 작업이 끝날 때까지 기다려 주세요.</translation>
     </message>
@@ -6052,12 +6042,12 @@ SHA-256: {sha256}</source>
 <context>
     <name>SafeCaseApp</name>
     <message>
-        <location filename="../../ui/shell/controller.py" line="+137"/>
+        <location filename="../../ui/shell/controller.py" line="+158"/>
         <source>This vault may have been put back to an older state</source>
         <translation>이 암호화 보관함이 이전 상태로 되돌려졌을 수 있습니다</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+35"/>
         <source>SafeCase locked itself after a time without use. Enter your password to continue.</source>
         <translation>한동안 쓰지 않아 SafeCase가 자동 잠금되었습니다. 계속하려면 비밀번호를 입력하세요.</translation>
     </message>
@@ -6166,12 +6156,7 @@ SHA-256: {sha256}</source>
 <context>
     <name>SignInWindow</name>
     <message>
-        <location filename="../../ui/shell/sign_in.py" line="+52"/>
-        <source>SafeCase — Sign in</source>
-        <translation>SafeCase — 로그인</translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location filename="../../ui/shell/sign_in.py" line="+68"/>
         <source>SafeCase</source>
         <translation>SafeCase</translation>
     </message>
@@ -6202,7 +6187,8 @@ SHA-256: {sha256}</source>
         <translation>비밀번호:</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-25"/>
+        <location line="+39"/>
         <location line="+65"/>
         <source>Sign in</source>
         <translation>로그인</translation>
@@ -6628,7 +6614,7 @@ When a post or link is reported for removal, choose Add take-down… to follow i
 <context>
     <name>Tasks</name>
     <message>
-        <location filename="../../ui/tasks.py" line="+100"/>
+        <location filename="../../ui/tasks.py" line="+102"/>
         <source>Please wait</source>
         <translation>잠시 기다려 주세요</translation>
     </message>

@@ -49,8 +49,3 @@ class AdminPage(QWidget):
             self.tabs.addTab(vault_tab, self.tr("Settings and backup"))
         else:
             vault_tab.deleteLater()
-
-
-def should_show(session: VaultSession) -> bool:
-    """Whether the signed-in person has any administration to do (a convenience; services enforce)."""
-    return any(session.can(p) for p in (Permission.MANAGE_USERS, Permission.MANAGE_SETTINGS, Permission.BACKUP))

@@ -13,11 +13,9 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-from collections.abc import Callable
-from typing import Generic, TypeVar
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -45,33 +43,26 @@ from safecase.ui.case.case_overview import CaseOverview
 from safecase.ui.case.case_referrals import CaseReferralsTab
 from safecase.ui.case.case_tasks import CaseTasksTab
 from safecase.ui.case.reassign_dialog import ReassignDialog
+from safecase.ui.common.lazy_widget import LazyWidget
 from safecase.ui.common.taxonomy_labels import risk_label, status_label
 from safecase.ui.common.widgets import heading, help_text
 from safecase.ui.pages.cases_model import RISK_BACKGROUND, RISK_TEXT
+from safecase.ui.shell.placement import place_window
 from safecase.ui.tasks import Changes, TaskManager
 
-W = TypeVar("W", bound=QWidget)
 
+def close_key_sequences(always: QKeySequence) -> list[QKeySequence]:
+    """``always`` (Ctrl+W) and every key the platform binds to Close, each once.
 
-class LazyTab(QWidget, Generic[W]):
-    """A tab's place until the tab is first shown or asked for; then it holds the tab, built by ``build``."""
-
-    def __init__(self, build: Callable[[QWidget], W], parent: QWidget) -> None:
-        super().__init__(parent)
-        self._build = build
-        self._widget: W | None = None
-        self._layout = QVBoxLayout(self)
-        self._layout.setContentsMargins(0, 0, 0, 0)
-
-    def widget(self) -> W:
-        if self._widget is None:
-            self._widget = self._build(self)
-            self._layout.addWidget(self._widget)
-        return self._widget
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        self.widget().show()
+    The platform's keys differ (xcb: Ctrl+W; Windows and offscreen: Ctrl+F4 first, then Ctrl+W), and
+    a key given twice to one action makes Qt refuse it as an "ambiguous shortcut overload": the window
+    did not close at all on Linux.
+    """
+    keys = [always]
+    for key in QKeySequence.keyBindings(QKeySequence.StandardKey.Close):
+        if key not in keys:
+            keys.append(key)
+    return keys
 
 
 def draft_kind(case_id: int) -> str:
@@ -117,8 +108,8 @@ class CaseWindow(QMainWindow):
         self.case_id = case.id
         self._closing = False
         self._box: QMessageBox | None = None
-        self.resize(980, 700)
         self.setMinimumSize(760, 520)
+        place_window(self, QSize(980, 700), parent)
 
         central = QWidget(self)
         column = QVBoxLayout(central)
@@ -142,14 +133,14 @@ class CaseWindow(QMainWindow):
         case_id = case.id
         # The other tabs are built when first shown (or asked for): building them all made opening a
         # case take a third of a second on the UI thread.
-        self._contacts = LazyTab(lambda parent: CaseContactsTab(session, case_id, tasks, parent), self.tabs)
-        self._incidents = LazyTab(lambda parent: CaseIncidentsTab(session, case_id, tasks, parent), self.tabs)
-        self._referrals = LazyTab(lambda parent: CaseReferralsTab(session, case_id, tasks, parent), self.tabs)
-        self._evidence = LazyTab(
+        self._contacts = LazyWidget(lambda parent: CaseContactsTab(session, case_id, tasks, parent), self.tabs)
+        self._incidents = LazyWidget(lambda parent: CaseIncidentsTab(session, case_id, tasks, parent), self.tabs)
+        self._referrals = LazyWidget(lambda parent: CaseReferralsTab(session, case_id, tasks, parent), self.tabs)
+        self._evidence = LazyWidget(
             lambda parent: CaseEvidenceTab(session, case_id, tasks, parent, case_number=case.number), self.tabs
         )
-        self._tasks_tab = LazyTab(lambda parent: CaseTasksTab(session, case_id, tasks, parent), self.tabs)
-        self._history = LazyTab(lambda parent: CaseHistoryTab(session, case_id, tasks, parent), self.tabs)
+        self._tasks_tab = LazyWidget(lambda parent: CaseTasksTab(session, case_id, tasks, parent), self.tabs)
+        self._history = LazyWidget(lambda parent: CaseHistoryTab(session, case_id, tasks, parent), self.tabs)
         self.tabs.addTab(self.overview, self.tr("&Overview"))
         self.tabs.addTab(self._contacts, self.tr("&Contacts"))
         self.tabs.addTab(self._incidents, self.tr("&Incidents"))
@@ -190,8 +181,7 @@ class CaseWindow(QMainWindow):
         self.reassign_action.setVisible(reassigns_cases(self._session))
         self.reassign_action.triggered.connect(self.open_reassign)
         self.close_action = QAction(self.tr("&Close"), self)
-        # Ctrl+W everywhere (the platform's Close key alone is Ctrl+F4 on some desktops).
-        self.close_action.setShortcuts([QKeySequence(self.tr("Ctrl+W")), QKeySequence(QKeySequence.StandardKey.Close)])
+        self.close_action.setShortcuts(close_key_sequences(QKeySequence(self.tr("Ctrl+W"))))
         self.close_action.triggered.connect(self.request_close)
         for action in (self.save_action, self.reveal_action, self.reassign_action):
             menu.addAction(action)
@@ -225,7 +215,7 @@ class CaseWindow(QMainWindow):
         title = self.tr("Case {number}").format(number=self._case.number)
         if alias:
             title = self.tr("{title} — {alias}").format(title=title, alias=alias)
-        self.setWindowTitle(f"{mark}{title} — SafeCase")
+        self.setWindowTitle(f"{mark}{title}")  # Qt adds the application name (see safecase.ui)
 
     @property
     def case(self) -> Case:
@@ -382,6 +372,15 @@ class CaseWindow(QMainWindow):
         """Close without asking (after the person answered, or nothing is unsaved)."""
         self._closing = True
         self.close()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Esc closes the window as it closes a dialog (asking first about unsaved changes); it arrives
+        # here only when no field, list or popup used it for itself (cancelling an edit, closing a list).
+        if event.matches(QKeySequence.StandardKey.Cancel):
+            event.accept()
+            self.request_close()
+            return
+        super().keyPressEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._closing and self.has_unsaved_changes():

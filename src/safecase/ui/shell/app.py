@@ -11,7 +11,7 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from safecase.services.locations import APPLICATION, ORGANIZATION
@@ -21,6 +21,7 @@ from safecase.ui.common.icons import app_icon
 from safecase.ui.common.language import install_language, interface_language
 from safecase.ui.shell.controller import SafeCaseApp
 from safecase.ui.shell.crash_guard import make_hook
+from safecase.ui.shell.first_screen import FirstScreenProbe, quit_after_first_screen_requested
 from safecase.ui.shell.instance import acquire_instance_lock, prepare_vault_folder
 from safecase.ui.shell.privacy import CaptureShield
 
@@ -69,8 +70,12 @@ def run_app(vault: Path, *, smoke_test: bool = False) -> int:
     try:
         controller.finished.connect(app.quit)
         controller.start()
+        # One probe for both the start-up benchmark (environment variable) and the installers' smoke
+        # test (--smoke-test, which also names the screen): see first_screen.py.
         if smoke_test:
-            QTimer.singleShot(0, lambda: _report_first_screen(controller))
+            FirstScreenProbe(lambda: _report_first_screen(controller), controller).watch()
+        elif quit_after_first_screen_requested():
+            FirstScreenProbe(controller.quit, controller).watch()
         return app.exec()
     finally:
         controller.shutdown()

@@ -11,29 +11,30 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from safecase.domain.errors import SafeCaseError
 from safecase.domain.settings import VaultSettings
-from safecase.services.access import vault_exists
-from safecase.services.accounts import AccountService
-from safecase.services.session import VaultSession
-from safecase.services.settings import SettingsService
+from safecase.services.locations import vault_exists
 from safecase.ui.common.language import install_language, interface_language
-from safecase.ui.common.messages import show_error
-from safecase.ui.shell.change_password import ChangePasswordDialog, open_change_password
 from safecase.ui.shell.crash_guard import log_unexpected
-from safecase.ui.shell.create_vault import CreateVaultDialog
-from safecase.ui.shell.idle import MS_PER_MINUTE, IdleWatcher
-from safecase.ui.shell.lock_shortcut import LockShortcut
-from safecase.ui.shell.main_window import MainWindow, lock_key_sequence
 from safecase.ui.shell.privacy import restore_geometry, save_geometry
-from safecase.ui.shell.sign_in import SignInWindow
 from safecase.ui.tasks import TaskManager
 
+if TYPE_CHECKING:
+    from safecase.services.session import VaultSession
+    from safecase.ui.shell.change_password import ChangePasswordDialog
+    from safecase.ui.shell.create_vault import CreateVaultDialog
+    from safecase.ui.shell.idle import IdleWatcher
+    from safecase.ui.shell.main_window import MainWindow
+    from safecase.ui.shell.sign_in import SignInWindow
+
 _log = logging.getLogger(__name__)
+
+MS_PER_MINUTE = 60_000
 
 
 class SafeCaseApp(QObject):
@@ -57,33 +58,48 @@ class SafeCaseApp(QObject):
         self.vault = vault
         self._remember_geometry = remember_geometry
         self.tasks = TaskManager(self)
-        # One watch on the windows' input serves both auto-lock and Ctrl+L (see ui/shell/idle.py).
-        self.lock_shortcut = LockShortcut(lock_key_sequence(), self)
-        self.lock_shortcut.activated.connect(self.request_lock)
-        self.idle = IdleWatcher(
-            VaultSettings().auto_lock_minutes * MS_PER_MINUTE, self, lock_shortcut=self.lock_shortcut
-        )
+        self._idle: IdleWatcher | None = None
         self._auto_lock_override = auto_lock_ms
         self.session: VaultSession | None = None
         self.main_window: MainWindow | None = None
         self.warning_box: QMessageBox | None = None  # the last sign-in's warnings, shown once
         self.password_dialog: ChangePasswordDialog | None = None  # asks for one's own password after sign-in
         self.create_dialog: CreateVaultDialog | None = None
-        self.sign_in_window = self._new_sign_in_window()
+        self._sign_in: SignInWindow | None = None
         self._language_changed = False
         self._lock_pending = False
         self._lock_reason = ""
         self._quit_pending = False
         self._finished = False
 
-        self.idle.timed_out.connect(self._idle_timeout)
         self.tasks.idle.connect(self._tasks_idle)
 
-    def _new_sign_in_window(self) -> SignInWindow:
-        window = SignInWindow(self.vault, self.tasks)
-        window.signed_in.connect(self._signed_in)
-        window.closed.connect(self.quit)
-        return window
+    @property
+    def sign_in_window(self) -> SignInWindow:
+        """The sign-in screen, which is also the lock screen; built when first needed (the first run
+        starts on create-vault, and may end without it)."""
+        if self._sign_in is None:
+            from safecase.ui.shell.sign_in import SignInWindow  # on first use (see safecase.ui)
+
+            self._sign_in = SignInWindow(self.vault, self.tasks)
+            self._sign_in.signed_in.connect(self._signed_in)
+            self._sign_in.closed.connect(self.quit)
+        return self._sign_in
+
+    @property
+    def idle(self) -> IdleWatcher:
+        """One watch on the windows' input for both auto-lock and Ctrl+L (see ui/shell/idle.py); built
+        when first needed, at the first sign-in."""
+        if self._idle is None:
+            from safecase.ui.shell.idle import IdleWatcher  # on first use (see safecase.ui)
+            from safecase.ui.shell.lock_shortcut import LockShortcut, lock_key_sequence
+
+            lock_shortcut = LockShortcut(lock_key_sequence(), self)
+            lock_shortcut.activated.connect(self.request_lock)
+            interval = VaultSettings().auto_lock_minutes * MS_PER_MINUTE
+            self._idle = IdleWatcher(interval, self, lock_shortcut=lock_shortcut)
+            self._idle.timed_out.connect(self._idle_timeout)
+        return self._idle
 
     # --- start ------------------------------------------------------------------------------------------
 
@@ -91,6 +107,8 @@ class SafeCaseApp(QObject):
         if vault_exists(self.vault):
             self._show_sign_in()
         else:
+            from safecase.ui.shell.create_vault import CreateVaultDialog  # on first use (see safecase.ui)
+
             self.create_dialog = CreateVaultDialog(self.vault, self.tasks)
             self.create_dialog.created.connect(self._vault_created)
             self.create_dialog.rejected.connect(self.quit)
@@ -103,7 +121,6 @@ class SafeCaseApp(QObject):
         self._signed_in(session)
 
     def _show_sign_in(self) -> None:
-        self._restore_geometry("sign_in", self.sign_in_window)
         self.sign_in_window.show()
         self.sign_in_window.raise_()
         self.sign_in_window.activateWindow()
@@ -111,6 +128,10 @@ class SafeCaseApp(QObject):
     # --- signed in --------------------------------------------------------------------------------------
 
     def _signed_in(self, session: VaultSession) -> None:
+        from safecase.services.settings import SettingsService  # on first use (see safecase.ui)
+        from safecase.ui.common.messages import show_error
+        from safecase.ui.shell.main_window import MainWindow
+
         self.session = session
         self.tasks.begin_reads(session)
         try:
@@ -121,14 +142,14 @@ class SafeCaseApp(QObject):
         window.lock_requested.connect(self.request_lock)
         window.quit_requested.connect(self.quit)
         window.settings_changed.connect(self._apply_settings)
-        window.home.language_chosen.connect(self._language_chosen)
+        window.language_chosen.connect(self._language_chosen)
         self.main_window = window
         self._restore_geometry("main_window", window)
         window.show()
         window.raise_()
         window.activateWindow()
-        self._save_geometry("sign_in", self.sign_in_window)
-        self.sign_in_window.hide()
+        if self._sign_in is not None:
+            self._sign_in.hide()
         self._apply_settings(settings)
         self.idle.start()
         if session.warnings:
@@ -141,6 +162,9 @@ class SafeCaseApp(QObject):
     def _ask_for_own_password(self, session: VaultSession, window: MainWindow) -> None:
         """Someone signed in with a password an administrator chose: ask them for their own, every time."""
         self.password_dialog = None
+        from safecase.services.accounts import AccountService  # on first use (see safecase.ui)
+        from safecase.ui.shell.change_password import open_change_password
+
         try:
             given = AccountService(session).password_set_by_admin()
         except SafeCaseError as exc:
@@ -209,7 +233,7 @@ class SafeCaseApp(QObject):
         self._language_changed = False
         install_language(interface_language())
         old = self.sign_in_window
-        self.sign_in_window = self._new_sign_in_window()
+        self._sign_in = None  # the property builds it again, in the new language
         self.sign_in_window.restoreGeometry(old.saveGeometry())
         old.hide()
         old.deleteLater()
@@ -217,10 +241,11 @@ class SafeCaseApp(QObject):
     def _tear_down_main_window(self) -> None:
         # Reads still on their way are dropped and their connections closed before the session locks.
         self.tasks.end_reads()
-        self.idle.stop()
+        if self._idle is not None:
+            self._idle.stop()
         window, self.main_window = self.main_window, None
         for widget in QApplication.topLevelWidgets():
-            if widget is self.sign_in_window or widget is window or not widget.isVisible():
+            if widget is self._sign_in or widget is window or not widget.isVisible():
                 continue
             if isinstance(widget, QDialog) or (window is not None and _belongs_to(widget, window)):
                 widget.close()
@@ -265,9 +290,8 @@ class SafeCaseApp(QObject):
                 leftover.close()
             dialog.hide()
             dialog.deleteLater()
-        if self.sign_in_window.isVisible():
-            self._save_geometry("sign_in", self.sign_in_window)
-        self.sign_in_window.hide()
+        if self._sign_in is not None:
+            self._sign_in.hide()
         self.finished.emit()
 
     def shutdown(self) -> None:
@@ -278,7 +302,8 @@ class SafeCaseApp(QObject):
         if self.session is not None:
             self.session.close()
             self.session = None
-        self.sign_in_window.deleteLater()
+        if self._sign_in is not None:
+            self._sign_in.deleteLater()
 
 
 def _belongs_to(widget: QWidget, window: QWidget) -> bool:

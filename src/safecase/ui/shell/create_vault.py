@@ -11,6 +11,7 @@ fingerprint the vault expects, to compare with the paper.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QFont, QKeyEvent
@@ -29,13 +30,16 @@ from PySide6.QtWidgets import (
 
 from safecase.domain.errors import SafeCaseError
 from safecase.domain.users import MAX_USER_NAME_LENGTH, is_valid_user_name
-from safecase.services.access import NewVault, create_vault
-from safecase.services.session import VaultSession
 from safecase.ui.common.form_dialog import FormFooter, add_save_shortcut
 from safecase.ui.common.password_fields import PasswordFields
 from safecase.ui.common.recovery_key import RecoveryKeyView
 from safecase.ui.common.widgets import body_text, heading, help_text
+from safecase.ui.shell.placement import place_window
 from safecase.ui.tasks import Busy, TaskManager
+
+if TYPE_CHECKING:
+    from safecase.services.access import NewVault
+    from safecase.services.session import VaultSession
 
 
 class CreateVaultDialog(QDialog):
@@ -49,7 +53,8 @@ class CreateVaultDialog(QDialog):
         self._vault = vault
         self._tasks = tasks
         self._session: VaultSession | None = None
-        self.setWindowTitle(self.tr("Create a SafeCase vault"))
+        # Qt adds the application name to every window title where the window system shows one.
+        self.setWindowTitle(self.tr("Create a vault"))
         self.setMinimumWidth(620)
 
         self.pages = QStackedWidget(self)
@@ -58,6 +63,7 @@ class CreateVaultDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.addWidget(self.pages)
+        place_window(self, self.sizeHint())
         self._update_create_button()
         self.name_edit.setFocus()
 
@@ -128,7 +134,7 @@ class CreateVaultDialog(QDialog):
         vault, name, display = self._vault, self.name_edit.text(), self.display_edit.text()
         password = self.passwords.password()
         self._tasks.run(
-            lambda: create_vault(vault, name, password, display),
+            lambda: _create_vault(vault, name, password, display),
             self._created,
             self._failed,
             busy=Busy(self.tr("Creating the vault and measuring this computer's speed…"), self),
@@ -236,3 +242,11 @@ class CreateVaultDialog(QDialog):
         """The session, if the dialog is being torn down before Finish (the caller must close it)."""
         session, self._session = self._session, None
         return session
+
+
+def _create_vault(vault: Path, name: str, password: str, display: str) -> NewVault:
+    """On a worker thread: create the vault. The key and database code is imported on first use (see
+    safecase.ui), here while the dialog shows that it is working."""
+    from safecase.services.access import create_vault
+
+    return create_vault(vault, name, password, display)

@@ -55,8 +55,6 @@ _ACTIVITY = frozenset(
     }
 )
 
-MS_PER_MINUTE = 60_000
-
 
 class IdleWatcher(QObject):
     """Restarts the auto-lock timer on input at any top-level window; hands key presses to ``lock_shortcut``."""

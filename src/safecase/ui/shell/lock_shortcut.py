@@ -10,8 +10,13 @@ shortcut consumes the key before it reaches the window, so it never fires twice.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
+
+
+def lock_key_sequence() -> QKeySequence:
+    """Ctrl+L (Cmd+L on macOS), translatable in case a locale needs another key."""
+    return QKeySequence(QCoreApplication.translate("MainWindow", "Ctrl+L"))
 
 
 class LockShortcut(QObject):

@@ -1,16 +1,18 @@
 """The main window of a signed-in session: menus, a page list on the left, one page at a time.
 
-It composes page widgets and owns no business logic. Pages are created according to what the
-person's roles allow (a convenience: the services check every call anyway). The window lives exactly
+It composes page widgets and owns no business logic. Pages are listed according to what the
+person's roles allow (a convenience: the services check every call anyway) and built when first shown. The window lives exactly
 as long as the session: locking deletes it, with every page, model and dialog in it, so nothing read
 from the vault stays on screen or in a widget behind the sign-in screen.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
+from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QFrame,
@@ -31,36 +33,41 @@ from safecase.domain.settings import VaultSettings
 from safecase.services.casework_access import works_cases
 from safecase.services.referrals import reads_directory
 from safecase.services.session import VaultSession
-from safecase.ui.admin.admin_page import AdminPage, should_show
-from safecase.ui.admin.organizations_dialog import open_organizations
-from safecase.ui.admin.verify import run_verify
-from safecase.ui.case.case_window import CaseWindow
 from safecase.ui.common.icons import lock_icon
 from safecase.ui.common.labels import roles_label
+from safecase.ui.common.lazy_widget import LazyWidget
 from safecase.ui.common.messages import show_error
-from safecase.ui.pages.audit_page import AuditPage
-from safecase.ui.pages.cases_page import CasesPage
-from safecase.ui.pages.home_page import HomePage
-from safecase.ui.pages.import_dialog import ImportDialog
-from safecase.ui.pages.quick_intake import QuickIntakeDialog
-from safecase.ui.pages.reports_page import ReportsPage
-from safecase.ui.pages.takedowns_page import TakedownsPage
-from safecase.ui.pages.today_page import TodayPage
-from safecase.ui.shell.about import open_about
-from safecase.ui.shell.change_password import open_change_password
+from safecase.ui.shell.lock_shortcut import lock_key_sequence
+from safecase.ui.shell.placement import place_window
 from safecase.ui.tasks import Changes, TaskManager
+
+if TYPE_CHECKING:
+    from safecase.ui.admin.admin_page import AdminPage
+    from safecase.ui.case.case_window import CaseWindow
+    from safecase.ui.pages.audit_page import AuditPage
+    from safecase.ui.pages.cases_page import CasesPage
+    from safecase.ui.pages.home_page import HomePage
+    from safecase.ui.pages.import_dialog import ImportDialog
+    from safecase.ui.pages.quick_intake import QuickIntakeDialog
+    from safecase.ui.pages.reports_page import ReportsPage
+    from safecase.ui.pages.takedowns_page import TakedownsPage
+    from safecase.ui.pages.today_page import TodayPage
 
 TODAY, CASES, TAKEDOWNS, HOME, AUDIT, ADMIN = "today", "cases", "takedowns", "home", "audit", "admin"
 REPORTS = "reports"
 
+P = TypeVar("P", bound=QWidget)
 
-def lock_key_sequence() -> QKeySequence:
-    """Ctrl+L (Cmd+L on macOS), translatable in case a locale needs another key."""
-    return QKeySequence(QCoreApplication.translate("MainWindow", "Ctrl+L"))
+
+def _administers(session: VaultSession) -> bool:
+    """Whether the person has any administration to do, so the page is listed (a convenience; services enforce)."""
+    return any(session.can(p) for p in (Permission.MANAGE_USERS, Permission.MANAGE_SETTINGS, Permission.BACKUP))
 
 
 class MainWindow(QMainWindow):
     lock_requested = Signal()
+    language_chosen = Signal()
+    """Home's language choice changed (the controller applies it at the next sign-in)."""
     quit_requested = Signal()
     settings_changed = Signal(object)
     """The vault settings changed (a VaultSettings); the app adjusts auto-lock."""
@@ -73,8 +80,8 @@ class MainWindow(QMainWindow):
         self._tasks = tasks
         self._settings = settings
         self._works_cases = works_cases(session)
-        self.resize(1100, 720)
         self.setMinimumSize(820, 560)
+        place_window(self, QSize(1100, 720))
         self._build_actions()
         self._build_menus()
 
@@ -92,44 +99,26 @@ class MainWindow(QMainWindow):
         self._case_windows: dict[int, CaseWindow] = {}
         self._intake: QuickIntakeDialog | None = None
 
-        # Casework comes first for those who do it: they land on Today.
-        self.today: TodayPage | None = None
-        self.cases: CasesPage | None = None
-        self.takedowns: TakedownsPage | None = None
+        # Casework comes first for those who do it: they land on Today. Each page is built (and its
+        # module imported) when the person first goes there, or when something asks for it.
+        self._today: LazyWidget[TodayPage] | None = None
+        self._cases: LazyWidget[CasesPage] | None = None
+        self._takedowns: LazyWidget[TakedownsPage] | None = None
         if self._works_cases:
-            self.today = TodayPage(session, tasks, self.pages)
-            self.today.open_case_requested.connect(self.open_case)
-            self.today.takedown_requested.connect(self.show_takedown)
-            self._add_page(TODAY, self.tr("Today"), self.today)
-            self.cases = CasesPage(session, tasks, self.pages)
-            self.cases.open_case_requested.connect(self.open_case)
-            self._add_page(CASES, self.tr("Cases"), self.cases)
-            self.takedowns = TakedownsPage(session, tasks, self.pages)
-            self.takedowns.open_case_requested.connect(self.open_case)
-            self._add_page(TAKEDOWNS, self.tr("Take-downs"), self.takedowns)
-
-        self.home = HomePage(session, settings, self.pages)
-        self.home.change_password_requested.connect(self.change_password)
-        self.home.verify_requested.connect(self.verify)
-        self.home.lock_requested.connect(self.lock_requested)
-        self._add_page(HOME, self.tr("Home"), self.home)
-
+            self._today = self._add_page(TODAY, self.tr("Today"), self._build_today)
+            self._cases = self._add_page(CASES, self.tr("Cases"), self._build_cases)
+            self._takedowns = self._add_page(TAKEDOWNS, self.tr("Take-downs"), self._build_takedowns)
+        self._home = self._add_page(HOME, self.tr("Home"), self._build_home)
+        self._audit: LazyWidget[AuditPage] | None = None
         # Anonymized statistics: supervisors and administrators (the service checks every call too).
-        self.reports: ReportsPage | None = None
+        self._reports: LazyWidget[ReportsPage] | None = None
         if session.can(Permission.EXPORT_ANONYMIZED):
-            self.reports = ReportsPage(session, tasks, self.pages)
-            self._add_page(REPORTS, self.tr("Reports"), self.reports)
-
-        self.audit: AuditPage | None = None
+            self._reports = self._add_page(REPORTS, self.tr("Reports"), self._build_reports)
         if session.can(Permission.VIEW_AUDIT):
-            self.audit = AuditPage(session, tasks, self.pages)
-            self._add_page(AUDIT, self.tr("Audit log"), self.audit)
-
-        self.admin: AdminPage | None = None
-        if should_show(session):
-            self.admin = AdminPage(session, tasks, self.pages)
-            self.admin.settings_changed.connect(self._settings_saved)
-            self._add_page(ADMIN, self.tr("Administration"), self.admin)
+            self._audit = self._add_page(AUDIT, self.tr("Audit log"), self._build_audit)
+        self._admin: LazyWidget[AdminPage] | None = None
+        if _administers(session):
+            self._admin = self._add_page(ADMIN, self.tr("Administration"), self._build_admin)
 
         central = QWidget(self)
         row = QHBoxLayout(central)
@@ -230,11 +219,94 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.lock_action)
         self.addToolBar(toolbar)
 
-    def _add_page(self, key: str, title: str, page: QWidget) -> None:
+    def _add_page(self, key: str, title: str, build: Callable[[QWidget], P]) -> LazyWidget[P]:
+        page = LazyWidget(build, self.pages)
         self._page_keys.append(key)
         self.pages.addWidget(page)
         item = QListWidgetItem(title, self.nav)
         item.setData(Qt.ItemDataRole.UserRole, key)
+        return page
+
+    # Pages are imported on first use (see safecase.ui).
+
+    def _build_today(self, parent: QWidget) -> TodayPage:
+        from safecase.ui.pages.today_page import TodayPage
+
+        page = TodayPage(self._session, self._tasks, parent)
+        page.open_case_requested.connect(self.open_case)
+        page.takedown_requested.connect(self.show_takedown)
+        return page
+
+    def _build_cases(self, parent: QWidget) -> CasesPage:
+        from safecase.ui.pages.cases_page import CasesPage
+
+        page = CasesPage(self._session, self._tasks, parent)
+        page.open_case_requested.connect(self.open_case)
+        return page
+
+    def _build_takedowns(self, parent: QWidget) -> TakedownsPage:
+        from safecase.ui.pages.takedowns_page import TakedownsPage
+
+        page = TakedownsPage(self._session, self._tasks, parent)
+        page.open_case_requested.connect(self.open_case)
+        return page
+
+    def _build_reports(self, parent: QWidget) -> ReportsPage:
+        from safecase.ui.pages.reports_page import ReportsPage
+
+        return ReportsPage(self._session, self._tasks, parent)
+
+    def _build_home(self, parent: QWidget) -> HomePage:
+        from safecase.ui.pages.home_page import HomePage
+
+        page = HomePage(self._session, self._settings, parent)
+        page.change_password_requested.connect(self.change_password)
+        page.verify_requested.connect(self.verify)
+        page.lock_requested.connect(self.lock_requested)
+        page.language_chosen.connect(self.language_chosen)
+        return page
+
+    def _build_audit(self, parent: QWidget) -> AuditPage:
+        from safecase.ui.pages.audit_page import AuditPage
+
+        return AuditPage(self._session, self._tasks, parent)
+
+    def _build_admin(self, parent: QWidget) -> AdminPage:
+        from safecase.ui.admin.admin_page import AdminPage
+
+        page = AdminPage(self._session, self._tasks, parent)
+        page.settings_changed.connect(self._settings_saved)
+        return page
+
+    # The pages this person has (None: not for their roles), built if they were not yet.
+
+    @property
+    def today(self) -> TodayPage | None:
+        return self._today.widget() if self._today is not None else None
+
+    @property
+    def cases(self) -> CasesPage | None:
+        return self._cases.widget() if self._cases is not None else None
+
+    @property
+    def reports(self) -> ReportsPage | None:
+        return self._reports.widget() if self._reports is not None else None
+
+    @property
+    def takedowns(self) -> TakedownsPage | None:
+        return self._takedowns.widget() if self._takedowns is not None else None
+
+    @property
+    def home(self) -> HomePage:
+        return self._home.widget()
+
+    @property
+    def audit(self) -> AuditPage | None:
+        return self._audit.widget() if self._audit is not None else None
+
+    @property
+    def admin(self) -> AdminPage | None:
+        return self._admin.widget() if self._admin is not None else None
 
     # --- navigation -------------------------------------------------------------------------------------
 
@@ -257,6 +329,8 @@ class MainWindow(QMainWindow):
             self._intake.raise_()
             self._intake.activateWindow()
             return self._intake
+        from safecase.ui.pages.quick_intake import QuickIntakeDialog  # on first use (see safecase.ui)
+
         dialog = QuickIntakeDialog(self._session, self._tasks, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(self._intake_saved)
@@ -286,6 +360,8 @@ class MainWindow(QMainWindow):
         """Bring up the case's window, opening it (an audited view) unless it is open already."""
         window = self._case_windows.get(case_id)
         if window is None:
+            from safecase.ui.case.case_window import CaseWindow  # on first use (see safecase.ui)
+
             try:
                 window = CaseWindow.open_case(self._session, case_id, self._tasks, self)
             except SafeCaseError as exc:
@@ -326,6 +402,8 @@ class MainWindow(QMainWindow):
 
     def import_cases(self) -> ImportDialog:
         """Open the spreadsheet import (supervisors and admins; the service checks)."""
+        from safecase.ui.pages.import_dialog import ImportDialog  # on first use (see safecase.ui)
+
         dialog = ImportDialog(self._session, self._tasks, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.imported.connect(lambda _count: self._tasks.notify(Changes.everything()))
@@ -333,13 +411,19 @@ class MainWindow(QMainWindow):
         return dialog
 
     def open_directory(self) -> None:
+        from safecase.ui.admin.organizations_dialog import open_organizations  # on first use (see safecase.ui)
+
         dialog = open_organizations(self, self._session, self._tasks)
         dialog.changed.connect(lambda: self._tasks.notify(Changes(organizations=True)))
 
     def change_password(self) -> None:
+        from safecase.ui.shell.change_password import open_change_password  # on first use (see safecase.ui)
+
         open_change_password(self, self._session, self._tasks)
 
     def verify(self) -> None:
+        from safecase.ui.admin.verify import run_verify  # on first use (see safecase.ui)
+
         run_verify(self, self._session, self._tasks)
 
     def backup(self) -> None:
@@ -347,17 +431,22 @@ class MainWindow(QMainWindow):
             self.admin.backup.choose_file()
 
     def about(self) -> None:
+        from safecase.ui.shell.about import open_about  # on first use (see safecase.ui)
+
         open_about(self)
 
     def _settings_saved(self, settings: VaultSettings) -> None:
-        self._settings = settings
-        self.home.apply_settings(settings)
+        self._settings = settings  # a Home page built later starts from these
+        home = self._home.built()
+        if home is not None:
+            home.apply_settings(settings)
         self._update_title()
         self.settings_changed.emit(settings)
 
     def _update_title(self) -> None:
-        center = self._settings.center_name
-        self.setWindowTitle(self.tr("{center} — SafeCase").format(center=center) if center else self.tr("SafeCase"))
+        # The center's name: Qt adds the application name where the window system shows titles, and
+        # shows it alone when there is no name.
+        self.setWindowTitle(self._settings.center_name)
 
     # --- teardown ---------------------------------------------------------------------------------------
 
@@ -366,18 +455,13 @@ class MainWindow(QMainWindow):
         for window in list(self._case_windows.values()):
             window.close()
         self._case_windows.clear()
-        if self.today is not None:
-            self.today.clear()
-        if self.cases is not None:
-            self.cases.clear()
-        if self.takedowns is not None:
-            self.takedowns.clear()
-        if self.reports is not None:
-            self.reports.clear()
-        if self.audit is not None:
-            self.audit.clear()
-        if self.admin is not None and self.admin.users is not None:
-            self.admin.users.clear()
+        for lazy in (self._today, self._cases, self._takedowns, self._reports, self._audit):
+            page = lazy.built() if lazy is not None else None
+            if page is not None:
+                page.clear()
+        admin = self._admin.built() if self._admin is not None else None
+        if admin is not None and admin.users is not None:
+            admin.users.clear()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._tasks.busy:

@@ -21,7 +21,8 @@ _SHIELDED = "safecase_capture_excluded"
 _ORGANIZATION = "SafeCase"
 _APPLICATION = "SafeCase"
 # Every key QSettings may ever hold; anything else is refused, so a careless call cannot leak data.
-_GEOMETRY_KEYS = frozenset({"sign_in", "main_window"})
+# (The sign-in window is not remembered: it opens centred, see ui/shell/placement.py.)
+_GEOMETRY_KEYS = frozenset({"main_window"})
 
 
 def exclude_from_capture(window: QWidget) -> bool:

@@ -14,8 +14,9 @@ from __future__ import annotations
 import math
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -30,10 +31,12 @@ from PySide6.QtWidgets import (
 
 from safecase.domain.errors import SafeCaseError, ThrottledError
 from safecase.domain.users import MAX_USER_NAME_LENGTH, normalize_user_name
-from safecase.services.access import sign_in
-from safecase.services.session import VaultSession
 from safecase.ui.common.widgets import MessageLine, body_text, heading, help_text
+from safecase.ui.shell.placement import place_window
 from safecase.ui.tasks import TaskManager
+
+if TYPE_CHECKING:
+    from safecase.services.session import VaultSession
 
 
 class SignInWindow(QWidget):
@@ -49,9 +52,10 @@ class SignInWindow(QWidget):
         self._locked_by = ""
         self._retry_at = 0.0
         self._working = False
-        self.setWindowTitle(self.tr("SafeCase — Sign in"))
+        # Qt adds the application name to every window title where the window system shows one.
+        self.setWindowTitle(self.tr("Sign in"))
         self.setMinimumWidth(560)
-        self.resize(620, 520)
+        place_window(self, QSize(620, 520))
 
         card = QFrame(self)
         card.setObjectName("signInCard")
@@ -171,7 +175,7 @@ class SignInWindow(QWidget):
         unlock = bool(self._locked_by) and normalize_user_name(name) == self._locked_by
         self.message.clear_message()
         self._set_working(True)
-        self._tasks.run(lambda: sign_in(vault, name, password, unlock=unlock), self._succeeded, self._failed)
+        self._tasks.run(lambda: _sign_in(vault, name, password, unlock), self._succeeded, self._failed)
 
     def _succeeded(self, session: VaultSession) -> None:
         self._set_working(False)
@@ -214,3 +218,11 @@ class SignInWindow(QWidget):
             return
         super().closeEvent(event)
         self.closed.emit()
+
+
+def _sign_in(vault: Path, name: str, password: str, unlock: bool) -> VaultSession:
+    """On a worker thread: sign in. The key and database code is imported on first use (see safecase.ui),
+    here while the form shows that it is working."""
+    from safecase.services.access import sign_in
+
+    return sign_in(vault, name, password, unlock=unlock)

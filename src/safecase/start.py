@@ -1,0 +1,38 @@
+"""How ``safecase`` starts: alone it opens the window; with anything after it, it is the command line.
+
+``safecase`` alone is how the desktop menu, the Start-menu shortcut and ``scripts/run-app`` start the
+app. The window then opens without loading the command line's parser: click and the command
+definitions would add a sixth to the time until the first screen (tests/benchmarks/bench_startup.py).
+The vault is $SAFECASE_VAULT, else the default folder, as for the command line without ``--vault``.
+Any argument (``--vault``, a sub-command, ``--help``) goes to :mod:`safecase.cli`, which opens the
+window too when given no sub-command.
+"""
+
+from __future__ import annotations
+
+import sys
+
+
+def main() -> None:
+    """Console-script entry point (``safecase``, ``python -m safecase`` and the frozen build)."""
+    if len(sys.argv) > 1:
+        _command_line()
+        return
+    # Harden first, as the command line does: before any secret can be in memory.
+    from safecase.services import process
+
+    process.harden()
+    try:
+        from safecase.ui.shell.app import run_app
+    except ImportError:
+        _command_line()  # Qt cannot load here: the command line says so in its own words
+        return
+    from safecase.services.locations import default_vault_path
+
+    sys.exit(run_app(default_vault_path().absolute()))
+
+
+def _command_line() -> None:
+    from safecase.cli import main as command_line
+
+    command_line()

@@ -1,0 +1,198 @@
+"""Benchmark: time from process start to SafeCase's first screen, against a bare PySide6 window.
+
+Run on demand (not part of the test run):
+
+    .venv/bin/python tests/benchmarks/bench_startup.py [--runs 10] [--frozen dist/safecase/safecase]
+
+Starts, side by side in one run, a bare PySide6 program (a window with a QLabel and a QLineEdit),
+SafeCase on an existing vault (its first screen is sign-in) and SafeCase on an empty folder (its first
+screen is create-vault), each ``--runs`` times, interleaved so that whatever else the machine does
+weighs on all of them alike (one unrecorded warm-up run each first). SafeCase starts as the desktop
+menu starts it: ``safecase`` alone, the vault in ``$SAFECASE_VAULT`` (see ``safecase/start.py``); one
+more row starts it through the command line (``safecase --vault DIR``), for comparison.
+
+A run lasts from just before the process is started until it prints, on stdout, that its first window
+has been exposed and so painted: SafeCase does that when ``SAFECASE_QUIT_AFTER_FIRST_SCREEN=1`` is set
+(see ``safecase/ui/shell/first_screen.py``), the bare program by the same event filter, and both then
+quit. Prints the median of each and its ratio to the bare window's. Goal: at most 1.5x. The processor
+time each child used until it exited (user + system, quitting included) is printed too: on a machine
+busy with other work it varies less than the wall time, which waits for the processor as well.
+
+SafeCase runs from this source tree, as the ``safecase`` command that pip installs runs it, with its
+modules compiled as an installed SafeCase has them; with ``--frozen PATH`` also as that frozen build
+(the PyInstaller one-folder build's ``safecase`` executable), started the same way. Every program
+runs on the offscreen platform (``--platform`` to change it), with its settings in a temporary folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from safecase.services import access
+from safecase.ui.shell.first_screen import ENV_QUIT_AFTER_FIRST_SCREEN, FIRST_SCREEN_MARKER
+
+GOAL_RATIO = 1.5
+TIMEOUT_S = 60.0
+
+# The yardstick: the least a PySide6 program does to show a window a person can type into, reporting
+# its first exposure (and so paint) exactly as SafeCase's FirstScreenProbe does.
+BARE_PROGRAM = f"""
+import sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+class Probe(QObject):
+    done = False
+
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Expose:
+            QTimer.singleShot(0, self.check)
+        return False
+
+    def check(self):
+        if not self.done and window.windowHandle().isExposed():
+            self.done = True
+            print({FIRST_SCREEN_MARKER!r}, flush=True)
+            app.quit()
+
+app = QApplication(sys.argv)
+window = QWidget()
+column = QVBoxLayout(window)
+column.addWidget(QLabel("Name:"))
+column.addWidget(QLineEdit())
+window.show()
+probe = Probe()
+window.windowHandle().installEventFilter(probe)
+probe.check()
+sys.exit(app.exec())
+"""
+
+
+@dataclass
+class Program:
+    name: str
+    command: list[str]
+    vault: Path | None = None
+    """Handed over in $SAFECASE_VAULT."""
+    times: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)
+
+    def median(self) -> float:
+        return statistics.median(self.times)
+
+    def environment(self, env: dict[str, str]) -> dict[str, str]:
+        return env if self.vault is None else {**env, "SAFECASE_VAULT": str(self.vault)}
+
+    def run(self, env: dict[str, str]) -> None:
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        self.times.append(time_to_first_screen(self.command, self.environment(env)))
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)  # children are waited for one at a time
+        self.cpu.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+
+
+def time_to_first_screen(command: list[str], env: dict[str, str]) -> float:
+    """Seconds from starting ``command`` until it prints the first-screen marker (it then quits by itself)."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True)
+    assert process.stdout is not None
+    elapsed = None
+    for line in process.stdout:
+        if line.strip() == FIRST_SCREEN_MARKER:
+            elapsed = time.perf_counter() - start
+            break
+    try:
+        _, stderr = process.communicate(timeout=TIMEOUT_S)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        _, stderr = process.communicate()
+    if elapsed is None or process.returncode != 0:
+        sys.exit(f"{' '.join(command)} did not reach its first screen (exit {process.returncode}):\n{stderr}")
+    return elapsed
+
+
+def child_environment(work: Path, platform: str) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(
+        {
+            "QT_QPA_PLATFORM": platform,
+            ENV_QUIT_AFTER_FIRST_SCREEN: "1",
+            # Window geometry SafeCase remembers goes here, not into the person's own settings.
+            "XDG_CONFIG_HOME": str(work / "config"),
+            "XDG_DATA_HOME": str(work / "data"),
+            # Compiled modules, as an installed SafeCase has them (pip and PyInstaller compile them):
+            # written by the warm-up run, here rather than beside the sources.
+            "PYTHONPYCACHEPREFIX": str(work / "pycache"),
+        }
+    )
+    env.pop("SAFECASE_VAULT", None)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # else every run compiles every module of SafeCase
+    src = Path(__file__).resolve().parents[2] / "src"
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(src), env.get("PYTHONPATH", "")) if p)
+    return env
+
+
+def make_vault(root: Path) -> Path:
+    created = access.create_vault(root, "admin", "benchmark pass phrase, long enough")
+    created.session.close()
+    return root
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--runs", type=int, default=10, help="runs of each program (median reported)")
+    parser.add_argument("--frozen", type=Path, help="also measure this frozen SafeCase executable")
+    parser.add_argument("--platform", default="offscreen", help="Qt platform plugin (default offscreen)")
+    args = parser.parse_args()
+    if args.frozen is not None and not os.access(args.frozen, os.X_OK):
+        sys.exit(f"--frozen {args.frozen}: not an executable file")
+
+    with tempfile.TemporaryDirectory(prefix="safecase-bench-startup-") as tmp:
+        work = Path(tmp)
+        env = child_environment(work, args.platform)
+        vault = make_vault(work / "vault")
+        empty = work / "new-vault"
+        # What the ``safecase`` command that pip installs runs (its script imports main and calls it).
+        safecase = [sys.executable, "-c", "import sys; from safecase.start import main; sys.exit(main())"]
+        programs = [
+            Program("bare PySide6 window", [sys.executable, "-c", BARE_PROGRAM]),
+            Program("SafeCase sign-in", safecase, vault),
+            Program("SafeCase create-vault", safecase, empty),
+            Program("  same, safecase --vault", [*safecase, "--vault", str(vault)]),
+        ]
+        if args.frozen is not None:
+            frozen = [str(args.frozen.resolve())]
+            programs.append(Program("frozen sign-in", frozen, vault))
+            programs.append(Program("frozen create-vault", frozen, empty))
+
+        for program in programs:  # warm-up: files into the page cache, .pyc written
+            time_to_first_screen(program.command, program.environment(env))
+        for run in range(args.runs):
+            # A different program goes first each round, so none always follows the same neighbour.
+            order = programs[run % len(programs) :] + programs[: run % len(programs)]
+            for program in order:
+                program.run(env)
+
+    bare, bare_cpu = programs[0].median(), statistics.median(programs[0].cpu)
+    print(f"time to first screen, median of {args.runs} runs each ({args.platform}; load {os.getloadavg()[0]:.1f}):")
+    for program in programs:
+        ratio = program.median() / bare
+        mark = "" if program is programs[0] else ("  ok" if ratio <= GOAL_RATIO else f"  over {GOAL_RATIO}x")
+        cpu = statistics.median(program.cpu)
+        print(
+            f"  {program.name:24} {program.median() * 1000:6.0f} ms wall"
+            f" (min {min(program.times) * 1000:4.0f}, max {max(program.times) * 1000:4.0f}) {ratio:4.2f}x{mark:13}"
+            f" cpu {cpu * 1000:4.0f} ms {cpu / bare_cpu:4.2f}x"
+        )
+
+
+if __name__ == "__main__":
+    main()
