@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from safecase import i18n
+from safecase.domain.users import DisplayNames
 from safecase.ui.case.case_history import ValueWords, field_label
 from safecase.ui.common.labels import action_label, detail_label, target_label
 from safecase.ui.common.language import (
@@ -101,7 +102,7 @@ def test_a_korean_system_gets_a_korean_first_screen_with_nothing_to_set(tmp_path
     )
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
-    assert "TITLE SafeCase 암호화 보관함 만들기" in lines
+    assert "TITLE 암호화 보관함 만들기" in lines
     assert "BUTTON 만들기" in lines
     assert "BUTTON 취소" in lines
 
@@ -115,7 +116,7 @@ def test_an_english_system_gets_english(tmp_path: Path) -> None:
         timeout=60,
     )
     assert done.returncode == 0, done.stderr
-    assert "TITLE Create a SafeCase vault" in done.stdout.splitlines()
+    assert "TITLE Create a vault" in done.stdout.splitlines()
 
 
 def test_a_choice_made_on_this_computer_wins_over_the_system(qapp: QApplication) -> None:
@@ -205,7 +206,7 @@ def test_a_language_chosen_on_home_applies_from_the_next_sign_in(gui: Gui, qtbot
     assert window.nav.item(0).text() == "Today"  # this window keeps its words
 
     app.request_lock()
-    assert app.sign_in_window.windowTitle() == "SafeCase — 로그인"
+    assert app.sign_in_window.windowTitle() == "로그인"
     assert app.sign_in_window.sign_in_button.text() == "로그인"
     assert app.sign_in_window.name_edit.text() == COUNSELOR
     gui.sign_in(app, COUNSELOR, COUNSELOR_PASSWORD)
@@ -221,7 +222,7 @@ def test_a_language_chosen_on_home_applies_from_the_next_sign_in(gui: Gui, qtbot
     combo.activated.emit(index)
     assert saved_language() is None
     app.request_lock()
-    assert app.sign_in_window.windowTitle() == "SafeCase — Sign in"
+    assert app.sign_in_window.windowTitle() == "Sign in"
     gui.sign_in(app, COUNSELOR, COUNSELOR_PASSWORD)
     assert app.main_window is not None and app.main_window.nav.item(0).text() == "Today"
 
@@ -244,7 +245,7 @@ def test_choosing_the_language_already_shown_changes_nothing(gui: Gui, center_va
 
 def test_the_case_history_names_the_fields_of_follow_ups_and_evidence(qapp: QApplication) -> None:
     """Not the stored names (due_on, urls): every field a person reads in History has words."""
-    words = ValueWords({}, {"counselor": "김상담"})
+    words = ValueWords({}, DisplayNames({"counselor": "김상담"}))
     assert [field_label(f) for f in ("title", "due_on", "owner", "done", "kind", "urls", "stored", "destroyed")] == [
         "Follow-up", "Due", "For", "Done", "Kind", "Links", "File kept, encrypted", "File destroyed",
     ]  # fmt: skip

@@ -16,7 +16,7 @@ import click
 
 from safecase.domain.errors import SafeCaseError
 from safecase.i18n import tr
-from safecase.services import about, process
+from safecase.services import process
 
 from ._base import SafeCaseGroup, user_option, vault_option, vault_path
 from ._language import install_from_environment, translate_help
@@ -79,6 +79,8 @@ def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> 
     """``--version``: SafeCase's version and the newest vault format it writes (one line each)."""
     if not value or ctx.resilient_parsing:
         return
+    from safecase.services import about  # the vault format comes from the migrations: not for the window
+
     click.echo(tr("%(prog)s %(version)s") % {"prog": "safecase", "version": about.app_version()})
     click.echo(tr("Vault format {format}").format(format=about.vault_format_version()))
     ctx.exit()

@@ -51,6 +51,8 @@ class RecoveryKeyView(QWidget):
             label.setFont(font)
             label.setTextFormat(Qt.TextFormat.PlainText)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+            # A key group is never squeezed: a cut-off character would be copied onto paper wrongly.
+            label.setMinimumWidth(label.sizeHint().width())
             row, col = divmod(index, GROUPS_PER_ROW)
             self._grid.addWidget(number, row, col * 2)
             self._grid.addWidget(label, row, col * 2 + 1)
