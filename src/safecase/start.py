@@ -1,8 +1,9 @@
 """How ``safecase`` starts: alone it opens the window; with anything after it, it is the command line.
 
 ``safecase`` alone is how the desktop menu, the Start-menu shortcut and ``scripts/run-app`` start the
-app. The window then opens without loading the command line's parser: click and the command
-definitions would add a sixth to the time until the first screen (tests/benchmarks/bench_startup.py).
+app. The window then opens without loading the command line's parser: importing click and the
+command definitions took some 40 ms of processor time before the first screen, a tenth of the whole
+(tests/benchmarks/bench_startup.py).
 The vault is $SAFECASE_VAULT, else the default folder, as for the command line without ``--vault``.
 Any argument (``--vault``, a sub-command, ``--help``) goes to :mod:`safecase.cli`, which opens the
 window too when given no sub-command.

@@ -44,6 +44,7 @@ LATER = (
     "safecase.ui.shell.idle",  # auto-lock and Ctrl+L start with a session
     "safecase.ui.shell.lock_shortcut",
     "safecase.ui.shell.change_password",
+    "safecase.ui.common.recovery_key",  # create-vault's second page, once the vault exists
     "safecase.ui.pages",
     "safecase.ui.case",
     "safecase.ui.admin",

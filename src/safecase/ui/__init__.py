@@ -6,8 +6,9 @@ show vault content.
 
 Start-up: the module of a screen (a window, page or dialog) is imported by the function that first
 opens that screen, not at the top of the module that opens it, and so are the services only a later
-screen uses (the key and database code behind sign-in, for one); at the top, such a name is imported
-for type annotations only, under ``if TYPE_CHECKING:``. That keeps the first screen (sign-in or
+screen uses (the key and database code behind sign-in, for one) and the Qt classes only later
+screens use (item views); at the top, such a name is imported for type annotations only, under
+``if TYPE_CHECKING:``. That keeps the first screen (sign-in or
 create-vault) from waiting for every screen behind it: tests/ui/test_startup.py checks which modules
 are loaded when it is up, and tests/benchmarks/bench_startup.py times it.
 

@@ -7,9 +7,15 @@ success colors are fixed because they carry meaning.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QRectF, Qt
-from PySide6.QtGui import QFont, QFontDatabase, QPainter, QPaintEvent, QPalette, QPen
-from PySide6.QtWidgets import QAbstractItemView, QFrame, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QFont, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QAbstractItemModel
+    from PySide6.QtWidgets import QTableView
 
 ERROR_COLOR = "#b3261e"
 SUCCESS_COLOR = "#1e7a34"
@@ -125,6 +131,8 @@ class Card(QFrame):
 
 
 def monospace_font(point_size: float) -> QFont:
+    from PySide6.QtGui import QFontDatabase  # imported on first use, as the table's classes below
+
     font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
     font.setPointSizeF(point_size)
     return font
@@ -132,6 +140,10 @@ def monospace_font(point_size: float) -> QFont:
 
 def record_table(model: QAbstractItemModel, parent: QWidget) -> QTableView:
     """A read-only table of records as every casework tab shows them: whole rows, one selected."""
+    # Imported on first use (see safecase.ui): the sign-in and create-vault screens use this module
+    # for their labels, and creating Qt's item-view classes for Python is a measurable part of start-up.
+    from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+
     table = QTableView(parent)
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -32,7 +32,6 @@ from safecase.domain.errors import SafeCaseError
 from safecase.domain.users import MAX_USER_NAME_LENGTH, is_valid_user_name
 from safecase.ui.common.form_dialog import FormFooter, add_save_shortcut
 from safecase.ui.common.password_fields import PasswordFields
-from safecase.ui.common.recovery_key import RecoveryKeyView
 from safecase.ui.common.widgets import body_text, heading, help_text
 from safecase.ui.shell.placement import place_window
 from safecase.ui.tasks import Busy, TaskManager
@@ -58,8 +57,7 @@ class CreateVaultDialog(QDialog):
         self.setMinimumWidth(620)
 
         self.pages = QStackedWidget(self)
-        self.pages.addWidget(self._build_details_page())
-        self.pages.addWidget(self._build_recovery_page())
+        self.pages.addWidget(self._build_details_page())  # the recovery page is built once there is a key
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.addWidget(self.pages)
@@ -147,6 +145,7 @@ class CreateVaultDialog(QDialog):
     def _created(self, new_vault: NewVault) -> None:
         self._session = new_vault.session
         self.passwords.clear()
+        self.pages.addWidget(self._build_recovery_page())
         self.recovery_key.show_key(new_vault.recovery_key, new_vault.recovery_fingerprint)
         self.pages.setCurrentIndex(1)
         # The key's page has more wrapped text than the form; a window sized for the form squeezes it.
@@ -156,6 +155,8 @@ class CreateVaultDialog(QDialog):
     # --- page 2 -----------------------------------------------------------------------------------------
 
     def _build_recovery_page(self) -> QWidget:
+        from safecase.ui.common.recovery_key import RecoveryKeyView  # on first use (see safecase.ui)
+
         page = QWidget(self)
         column = QVBoxLayout(page)
         column.setContentsMargins(0, 0, 0, 0)

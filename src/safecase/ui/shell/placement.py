@@ -40,10 +40,14 @@ def frame_margins(window: QWidget, opened_from: QWidget | None = None) -> QMargi
 
 
 def place_window(window: QWidget, preferred: QSize, opened_from: QWidget | None = None) -> None:
-    """Give ``window`` its ``preferred`` size where the screen has room for it, centred on the screen
-    of ``opened_from`` (else its own); its minimum size shrinks too when the screen is smaller."""
+    """Give ``window`` its ``preferred`` size (at least its minimum size) where the screen has room for
+    it, centred on the screen of ``opened_from`` (else its own); its minimum size shrinks too when the
+    screen is smaller."""
     anchor = opened_from if opened_from is not None else window
     screen = anchor.screen() or QGuiApplication.primaryScreen()
-    geometry = fitted_geometry(screen.availableGeometry(), preferred, frame_margins(window, opened_from))
-    window.setMinimumSize(window.minimumSize().boundedTo(geometry.size()))
-    window.setGeometry(geometry)
+    available, frame = screen.availableGeometry(), frame_margins(window, opened_from)
+    room, minimum = available.marginsRemoved(frame).size(), window.minimumSize()
+    if minimum.width() > room.width() or minimum.height() > room.height():
+        # Only then: a minimum set here would stop the window's layout from raising it (Qt's rule).
+        window.setMinimumSize(minimum.boundedTo(room))
+    window.setGeometry(fitted_geometry(available, preferred.expandedTo(window.minimumSize()), frame))
