@@ -358,10 +358,12 @@ class Reports:
         session.require(Permission.EXPORT_ANONYMIZED)
         fmt = ReportFormat(fmt)
         language = _checked_language(language)
-        if report.k < self.minimum_k():
+        floor = self.minimum_k()
+        if report.k < floor:
+            # Built before an administrator raised the setting: its small cells are no longer small enough.
             raise InputError(
                 tr("This report hides fewer cells than this vault's setting allows (k = {k}); build it again.").format(
-                    k=self.minimum_k()
+                    k=floor
                 )
             )
         target = self._target(path, overwrite)
