@@ -2520,12 +2520,12 @@ When a call comes in, choose New intake… (Ctrl+N) to open one.</source>
 <context>
     <name>CreateVaultDialog</name>
     <message>
-        <location filename="../../ui/shell/create_vault.py" line="+57"/>
+        <location filename="../../ui/shell/create_vault.py" line="+56"/>
         <source>Create a vault</source>
         <translation>암호화 보관함 만들기</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
         <source>Create your center&apos;s vault</source>
         <translation>센터의 암호화 보관함 만들기</translation>
     </message>
@@ -2580,7 +2580,7 @@ When a call comes in, choose New intake… (Ctrl+N) to open one.</source>
         <translation>암호화 보관함을 만들고 이 컴퓨터의 속도를 재는 중…</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+26"/>
         <source>Write down your recovery key</source>
         <translation>복구 키를 적어 두세요</translation>
     </message>
@@ -5594,7 +5594,7 @@ When a call comes in, choose New intake… (Ctrl+N) to open one.</source>
         <translation>{number}번째 묶음</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Fingerprint: {fingerprint}</source>
         <translation>키 지문: {fingerprint}</translation>
     </message>
