@@ -17,18 +17,17 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+# The special codes (blank value, folded custom platforms, a median over every record) are the domain's,
+# which the service counts under: one definition, re-exported for the writers.
+from safecase.domain.statistics import ALL as ALL
+from safecase.domain.statistics import NOT_RECORDED as NOT_RECORDED
+from safecase.domain.statistics import OTHER_PLATFORMS as OTHER_PLATFORMS
 from safecase.i18n import tr
 
 ENGLISH = "en"
 KOREAN = "ko"
 LANGUAGES = (ENGLISH, KOREAN)
 
-NOT_RECORDED = "not_recorded"
-"""The code of a blank or missing value on any axis."""
-OTHER_PLATFORMS = "other_platforms"
-"""The code custom platform names used by fewer than k cases are folded into."""
-ALL = "all"
-"""The row of a median table taken over every record."""
 
 Terms = Mapping[str, Mapping[str, tuple[str, str]]]
 """``terms[axis][code] = (English, Korean)``: taxonomy terms and custom platform names."""
