@@ -1,14 +1,14 @@
-"""Bundled data (taxonomies, the starter directory) is found through importlib.resources, so a wheel, a
-zip import or a frozen build finds it as a source checkout does."""
+"""Bundled data (taxonomies, the starter directory, catalogues, icons) is found inside the package, so a
+wheel install or the frozen one-folder build finds it as a source checkout does."""
 
 from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import textwrap
-import zipfile
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -63,26 +63,33 @@ def test_every_taxonomy_and_the_starter_directory_load() -> None:
     assert taxonomies_module.starter_directory()
 
 
-def test_resources_are_found_when_the_package_is_imported_from_a_zip(tmp_path: Path) -> None:
-    """No path arithmetic on ``__file__``: a zip import, like a frozen build, has no folder to walk."""
+def test_resources_are_found_when_the_package_is_installed_elsewhere(tmp_path: Path) -> None:
+    """The package copied to another folder (as a wheel installs it, or PyInstaller's one-folder build
+    lays it out) finds its data beside its modules, not in this checkout."""
     package = Path(safecase.__file__).parent
-    archive = tmp_path / "safecase.zip"
-    with zipfile.ZipFile(archive, "w") as zipped:
-        for path in sorted(package.rglob("*")):
-            if path.is_file() and "__pycache__" not in path.parts:
-                zipped.write(path, path.relative_to(package.parent).as_posix())
+    site = tmp_path / "site-packages"
+    shutil.copytree(package, site / "safecase", ignore=shutil.ignore_patterns("__pycache__"))
     script = textwrap.dedent(
         """
         import safecase
+        from safecase.services.resources import resource_dir, translations_dir
         from safecase.services.taxonomies import INCIDENT_TYPES, starter_directory, taxonomies
 
-        assert safecase.__file__.startswith(ARCHIVE), safecase.__file__
+        assert safecase.__file__.startswith(SITE), safecase.__file__
+        assert str(resource_dir()).startswith(SITE), resource_dir()
         assert taxonomies()[INCIDENT_TYPES].terms
         assert starter_directory()
+        assert (translations_dir() / "ko" / "LC_MESSAGES" / "safecase.mo").is_file()
         """
-    ).replace("ARCHIVE", repr(str(archive)))
-    env = {**os.environ, "PYTHONPATH": str(archive)}
+    ).replace("SITE", repr(str(site)))
+    env = {**os.environ, "PYTHONPATH": str(site)}
     result = subprocess.run(
-        [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=120, check=False
+        [sys.executable, "-c", script],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        cwd=tmp_path,
     )
     assert result.returncode == 0, result.stderr

@@ -5,9 +5,13 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from typing import TYPE_CHECKING
 
 from safecase.domain.roles import Role
+
+if TYPE_CHECKING:
+    # Annotations only: datetime is not imported before the first screen, which needs this module.
+    from datetime import datetime
 
 MAX_USER_NAME_LENGTH = 64
 
