@@ -15,9 +15,13 @@ from __future__ import annotations
 
 import contextlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QStandardPaths, Qt
-from PySide6.QtWidgets import QFileDialog, QWidget
+
+if TYPE_CHECKING:
+    # Imported where a dialog is made: start-up (which forgets the dialogs' state) needs no dialog class.
+    from PySide6.QtWidgets import QFileDialog, QWidget
 
 # Where Qt's QFileDialog keeps its state: QSettings(UserScope, "QtProject"), group "FileDialog".
 _QT_ORGANIZATION = "QtProject"
@@ -42,6 +46,8 @@ def private_file_dialog(
 
     The caller connects ``fileSelected`` (``filesSelected`` for ``multiple`` existing files) and calls ``open()``.
     """
+    from PySide6.QtWidgets import QFileDialog
+
     dialog = QFileDialog(parent, title, str(start))
     dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
     if save:

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from safecase.services.locations import APPLICATION, ORGANIZATION
 from safecase.services.process import harden
@@ -94,6 +94,8 @@ def _report_first_screen(controller: SafeCaseApp) -> None:
 
 
 def _show_warning(text: str) -> None:
+    from PySide6.QtWidgets import QMessageBox  # only when something went wrong: not before the first screen
+
     parent = QApplication.activeWindow()
     box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("App", "SafeCase"), text, parent=parent)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -101,6 +103,8 @@ def _show_warning(text: str) -> None:
 
 
 def _refuse(text: str, details: str = "") -> int:
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("App", "SafeCase"), text)
     if details:
         box.setInformativeText(details)

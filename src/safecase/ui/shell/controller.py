@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from safecase.domain.errors import SafeCaseError
 from safecase.domain.settings import VaultSettings
@@ -25,6 +25,8 @@ from safecase.ui.shell.privacy import restore_geometry, save_geometry
 from safecase.ui.tasks import TaskManager
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
+
     from safecase.services.session import VaultSession
     from safecase.ui.shell.change_password import ChangePasswordDialog
     from safecase.ui.shell.create_vault import CreateVaultDialog
