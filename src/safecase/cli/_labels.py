@@ -22,11 +22,14 @@ from safecase.domain.referrals import ConsentGiver, ReferralStatus
 from safecase.domain.roles import Role, sorted_roles
 from safecase.domain.takedowns import ReportedTo, TakedownStatus
 from safecase.i18n import tr
+from safecase.services import labels
 from safecase.services.takedowns import status_phrase
 from safecase.services.taxonomies import taxonomies
 
 # The English of each word below is the code itself (“--status open”); a translation gives the
-# glossary's word for it.
+# glossary's word for it. Roles, where a take-down went, evidence kinds and custody events are
+# safecase.services.labels' words, which the app and the evidence packet show too (the last two are
+# phrases even in English, so word() shows the code itself in English, for every table alike).
 
 
 def _case_status() -> dict[str, str]:
@@ -124,48 +127,8 @@ def _referral_status() -> dict[str, str]:
     }
 
 
-def _evidence_kind() -> dict[str, str]:
-    return {
-        EvidenceKind.SCREENSHOT: tr("screenshot"),
-        EvidenceKind.IMAGE: tr("image"),
-        EvidenceKind.VIDEO: tr("video"),
-        EvidenceKind.AUDIO: tr("audio"),
-        EvidenceKind.CHAT_EXPORT: tr("chat_export"),
-        EvidenceKind.DOCUMENT: tr("document"),
-        EvidenceKind.URL_ONLY: tr("url_only"),
-    }
-
-
-def _custody_event() -> dict[str, str]:
-    return {
-        CustodyEventKind.RECEIVED: tr("received"),
-        CustodyEventKind.HASHED: tr("hashed"),
-        CustodyEventKind.STORED: tr("stored"),
-        CustodyEventKind.VIEWED: tr("viewed"),
-        CustodyEventKind.EXPORTED: tr("exported"),
-        CustodyEventKind.HANDED_OVER: tr("handed_over"),
-        CustodyEventKind.RETURNED: tr("returned"),
-        CustodyEventKind.VERIFIED: tr("verified"),
-        CustodyEventKind.DESTROYED: tr("destroyed"),
-    }
-
-
 def _takedown_status() -> dict[str, str]:
     return {status: status_phrase(status) for status in TakedownStatus}
-
-
-def _reported_to() -> dict[str, str]:
-    return {
-        ReportedTo.PLATFORM: tr("platform"),
-        ReportedTo.KCSC: tr("kcsc"),
-        ReportedTo.DSC: tr("dsc"),
-        ReportedTo.POLICE: tr("police"),
-        ReportedTo.OTHER: tr("other"),
-    }
-
-
-def _role() -> dict[str, str]:
-    return {Role.COUNSELOR: tr("counselor"), Role.SUPERVISOR: tr("supervisor"), Role.ADMIN: tr("admin")}
 
 
 # Keyed by the enum type: members of different enums share codes (“other”, “unknown”, “survivor”).
@@ -180,11 +143,11 @@ _TABLES: dict[type[StrEnum], Callable[[], dict[str, str]]] = {
     DatePrecision: _date_precision,
     ConsentGiver: _consent_giver,
     ReferralStatus: _referral_status,
-    EvidenceKind: _evidence_kind,
-    CustodyEventKind: _custody_event,
+    EvidenceKind: labels.evidence_kind_words,
+    CustodyEventKind: labels.custody_event_words,
     TakedownStatus: _takedown_status,
-    ReportedTo: _reported_to,
-    Role: _role,
+    ReportedTo: labels.reported_to_words,
+    Role: labels.role_words,
 }
 
 
@@ -198,7 +161,7 @@ def _words(kind: type[StrEnum], language: str) -> dict[str, str]:
 def word(value: StrEnum) -> str:
     """The word for an enum code in the installed language (the code itself in English)."""
     kind = type(value)
-    if kind not in _TABLES:
+    if kind not in _TABLES or i18n.language() == i18n.SOURCE_LANGUAGE:
         return str(value)
     return _words(kind, i18n.language()).get(value, str(value))
 
