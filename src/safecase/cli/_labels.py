@@ -4,13 +4,14 @@ The codes (``open``, ``urgent``, ``illegal_filming``) are the CLI's vocabulary: 
 what ``import-cases`` reads and what ``--json`` prints. In English the text output shows them as they
 are; in another language each code is shown as that language's word for it (enum codes through the
 catalogue, taxonomy terms by the label the taxonomy file gives them). ``--json`` always keeps codes. A
-code this version does not know (from a newer SafeCase) is shown as it is.
+code this version does not know (from a newer SafeCase) is shown as it is. The audit log's actions and
+details and custody events' details follow the same rule, in the words of :mod:`safecase.services.labels`.
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from enum import StrEnum
 
 from safecase import i18n
@@ -190,3 +191,34 @@ def term(taxonomy_name: str, code: str) -> str:
 
 def terms(taxonomy_name: str, codes: Iterable[str]) -> str:
     return ", ".join(term(taxonomy_name, code) for code in codes)
+
+
+# --- the audit log ----------------------------------------------------------------------------------------
+
+
+def action_word(code: str) -> str:
+    """An audit action: the code in English (as ``--json`` prints it), else its words."""
+    return code if i18n.language() == i18n.SOURCE_LANGUAGE else labels.action_label(code)
+
+
+def target_word(target_type: str, target_id: str) -> str:
+    """What an audit row concerns, ``user:jkim``; the kind of record in words outside English."""
+    if target_type and i18n.language() != i18n.SOURCE_LANGUAGE:
+        target_type = labels.target_label(target_type)
+    return ":".join(part for part in (target_type, target_id) if part)
+
+
+def audit_details(action_code: str, details: Mapping[str, str]) -> str:
+    """An audit row's details, ``roles=counselor``: as stored in English, named and worded outside it."""
+    if i18n.language() == i18n.SOURCE_LANGUAGE:
+        return ", ".join(f"{key}={value}" for key, value in sorted(details.items()))
+    return labels.details_text(action_code, details)
+
+
+def custody_details(details: Mapping[str, str]) -> str:
+    """A custody event's details, ``recipient=…``: as stored in English, named and worded outside it."""
+    english = i18n.language() == i18n.SOURCE_LANGUAGE
+    return ", ".join(
+        f"{key}={value}" if english else f"{labels.custody_detail_label(key)}={labels.custody_detail_value(key, value)}"
+        for key, value in sorted(details.items())
+    )
