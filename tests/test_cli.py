@@ -17,12 +17,18 @@ import click
 import pytest
 from click.testing import CliRunner, Result
 
+from casework_data import case_fields
+from safecase import i18n
 from safecase.cli import cli, main
 from safecase.domain.errors import AuthenticationError
+from safecase.domain.evidence import EvidenceDetails
 from safecase.services import access
 from safecase.services.accounts import reset_password_with_recovery_key
+from safecase.services.cases import CaseService
+from safecase.services.evidence import EvidenceService
 from safecase.services.locations import vault_exists
 from safecase.services.password_policy import assess_password
+from safecase.services.resources import translations_dir
 from vault_support import (
     ADMIN,
     ADMIN_PASSWORD,
@@ -381,6 +387,38 @@ def test_supervisor_reads_the_audit_log(team_vault: TeamVault) -> None:
     assert lines[0].split() == ["SEQ", "TIME", "ACTOR", "ACTION", "TARGET", "DETAILS"]
     assert any("vault.created" in line for line in lines)
     assert any("user.added" in line and "user:counselor" in line and "roles=counselor" in line for line in lines)
+
+
+def test_the_audit_log_reads_in_korean_and_its_json_keeps_the_codes(team_vault: TeamVault) -> None:
+    """Under a Korean language the table shows words for actions, records and details; --json (for
+    scripts) the codes, whatever the language."""
+    counselor = team_vault.sign_in(COUNSELOR, COUNSELOR_PASSWORD)
+    try:
+        case = CaseService(counselor).create(case_fields())
+        EvidenceService(counselor).add_url(case.id, "https://t.me/room/5", EvidenceDetails())
+    finally:
+        counselor.close()
+    env = as_user(SUPERVISOR, SUPERVISOR_PASSWORD)
+    i18n.install(translations_dir(), ["ko_KR.UTF-8"])  # what main() does from LANG=ko_KR.UTF-8
+    try:
+        table = run(["audit", *vault_args(team_vault.root)], env=env)
+        as_json = run(["audit", "--json", *vault_args(team_vault.root)], env=env)
+    finally:
+        i18n.install(translations_dir(), [])
+    assert table.exit_code == 0, table.output
+    lines = table.stdout.splitlines()
+    added = next(line for line in lines if f"사용자:{COUNSELOR}" in line and "사용자 추가" in line)
+    assert "역할=상담원" in added
+    assert any("암호화 보관함 생성" in line for line in lines)
+    assert any("사례 접수" in line for line in lines)
+    evidence = next(line for line in lines if "증거자료 추가" in line)
+    assert "종류=링크만" in evidence and "파일 보관=아니요" in evidence
+    for code in ("vault.created", "user.added", "case.created", "evidence.added", "roles=", "url_only"):
+        assert code not in table.stdout, code
+    entries = json.loads(as_json.stdout)
+    added_json = next(e for e in entries if e["action"] == "user.added" and e["target_id"] == COUNSELOR)
+    assert added_json["target_type"] == "user" and added_json["details"] == {"roles": "counselor"}
+    assert any(e["action"] == "evidence.added" and e["details"]["kind"] == "url_only" for e in entries)
 
 
 def test_counselor_may_not_read_the_audit_log(team_vault: TeamVault) -> None:

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from casework_data import case_fields
+from safecase import i18n
 from safecase.domain.audit import AuditAction
 from safecase.domain.errors import CancelledError, InputError, SafeCaseError
 from safecase.domain.evidence import CustodyEventKind, EvidenceDetails, EvidenceKind
@@ -25,6 +26,7 @@ from safecase.services import evidence_packet
 from safecase.services.cases import CaseService
 from safecase.services.evidence import EvidenceService
 from safecase.services.evidence_packet import EvidencePacketService, PacketRequest, PacketResult
+from safecase.services.resources import translations_dir
 from safecase.services.session import VaultSession
 from safecase.vault.repositories.audit import AuditRepository
 from safecase.vault.repositories.evidence import CustodyLog
@@ -137,9 +139,40 @@ def test_the_pdf_lists_every_item_and_hash_in_korean(counselor: VaultSession, se
     assert "https://t.me/somechannel/12" in text
     assert f"Evidence packet — case {seeded.number}" in text
     assert "김수사 경위" in text and "서울경찰청 사이버수사대" in text and "2026-고소-0042" in text
-    assert "handed_over" in text  # the custody log ends with this very hand-over
+    assert "Handed over" in text and "handed_over" not in text  # the custody log ends with this very hand-over
+    assert "Screenshot" in text and "screenshot" not in text  # kinds in words too
     assert "sha256sum -c SHA256SUMS" in text
     assert EvidenceService(counselor).get(seeded.destroyed).item.sha256 not in text
+
+
+def test_a_korean_packet_names_custody_events_kinds_and_details_in_korean(
+    counselor: VaultSession, seeded: Seeded, tmp_path: Path
+) -> None:
+    """The PDF is for people: in Korean its custody events, kinds and detail names are the glossary's
+    words; manifest.csv, for machines, keeps the codes."""
+    i18n.install(translations_dir(), ["ko_KR.UTF-8"])  # the language the app or LANG installs
+    try:
+        result = _export(counselor, seeded, tmp_path / "out")
+    finally:
+        i18n.install(translations_dir(), [])
+    text = _pdf_text(result.path / "manifest.pdf")
+    flat = " ".join(text.split())
+    for word in (
+        "접수",
+        "해시값 계산",
+        "암호화 보관",
+        "제출",
+        "캡처 화면",
+        "링크만",
+        "받는 사람: 김수사 경위",
+        "목적:",
+    ):
+        assert word in flat, word
+    for code in ("handed_over", "hashed", "stored", "received", "screenshot", "url_only", "recipient="):
+        assert code not in text, code
+    events = [r for r in _csv_rows(result.path / "manifest.csv") if r["record"] == "custody"]
+    assert {r["event"] for r in events} >= {"received", "hashed", "stored", "handed_over"}
+    assert any("recipient=김수사 경위" in r["event_details"] for r in events)
 
 
 def test_the_csv_has_a_bom_neutralises_formulas_and_lists_custody(

@@ -1,8 +1,10 @@
 """Where each drop-down's words come from, so that one widget never mixes two languages once translated.
 
-Two sources only: the casework enums' labels go through Qt's translation (English source strings);
-taxonomy terms carry an English and a Korean label and show the one of ``QLocale``'s default, which the
-interface language sets. A code shown as it is stored ("url_only") would stay English in a Korean
+Two sources only: the casework enums' labels go through translation (English source strings: Qt's, and
+for evidence kinds, custody events and audit actions the gettext catalogue of
+:mod:`safecase.services.labels`, which the interface language installs together with Qt's); taxonomy
+terms carry an English and a Korean label and show the one of ``QLocale``'s default, which the interface
+language sets. A code shown as it is stored ("url_only") would stay English in a Korean
 screen, and a group heading that is not translated would head Korean terms in English.
 """
 
@@ -23,11 +25,11 @@ from safecase.domain.referrals import ConsentGiver, ConsentPurpose, Organization
 from safecase.domain.roles import Role
 from safecase.domain.takedowns import ReportedTo, TakedownStatus
 from safecase.domain.tasks import TaskKind
+from safecase.services.labels import action_label, custody_event_label, evidence_kind_label
 from safecase.services.taxonomies import taxonomies
-from safecase.ui.case.evidence_labels import event_label, kind_label
 from safecase.ui.case.incident_fields import Checklist, group_label
 from safecase.ui.common import taxonomy_labels as labels
-from safecase.ui.common.labels import action_label, role_label
+from safecase.ui.common.labels import role_label
 
 ENUM_LABELS: list[tuple[type[StrEnum], Callable[[StrEnum], str]]] = [
     (CaseStatus, labels.status_label),
@@ -44,8 +46,8 @@ ENUM_LABELS: list[tuple[type[StrEnum], Callable[[StrEnum], str]]] = [
     (ReportedTo, labels.reported_to_label),
     (TakedownStatus, labels.takedown_status_label),
     (TaskKind, labels.task_kind_label),
-    (EvidenceKind, kind_label),
-    (CustodyEventKind, event_label),
+    (EvidenceKind, evidence_kind_label),
+    (CustodyEventKind, custody_event_label),
     (Role, role_label),
 ]
 

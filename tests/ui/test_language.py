@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -19,9 +20,11 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from safecase import i18n
+from safecase.domain.audit import AuditEntry
 from safecase.domain.users import DisplayNames
+from safecase.services.audit import AuditRow
+from safecase.services.labels import action_label, detail_label, target_label
 from safecase.ui.case.case_history import ValueWords, field_label
-from safecase.ui.common.labels import action_label, detail_label, target_label
 from safecase.ui.common.language import (
     ENGLISH,
     KOREAN,
@@ -32,6 +35,7 @@ from safecase.ui.common.language import (
     saved_language,
 )
 from safecase.ui.common.taxonomy_labels import status_label, term_label
+from safecase.ui.pages.audit_model import AuditModel
 
 
 def _with_language(lang: str) -> dict[str, str]:
@@ -68,6 +72,7 @@ def test_the_language_follows_the_system(lang: str, expected: str) -> None:
 # Starts the real app on a new vault, reads the first screen and quits: what a Korean system shows.
 _FIRST_SCREEN = """
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QPushButton
@@ -272,3 +277,25 @@ def test_the_audit_log_names_what_each_entry_concerns(qapp: QApplication) -> Non
     assert detail_label("results") == "결과 수"
     assert action_label("case.keys_resealed") == "담당 상담원에게 사례 키 전달"
     install_language(ENGLISH)
+
+
+def test_the_audit_page_words_the_details_that_are_codes(qapp: QApplication) -> None:
+    """Not ``roles=counselor,supervisor`` to a Korean reader: the details' names and our codes in words."""
+    entry = AuditEntry(
+        1,
+        datetime.now(UTC),
+        "admin",
+        "user.roles_changed",
+        "user",
+        "jkim",
+        {"from": "counselor", "to": "counselor,supervisor"},
+    )
+    model = AuditModel()
+    model.set_rows([AuditRow(entry, "Admin", "", "김상담")])
+    assert model.display(model.item(0), AuditModel.DETAILS) == "from=counselor, to=counselor,supervisor"
+    install_language(KOREAN)
+    try:
+        assert model.display(model.item(0), AuditModel.ACTION) == "역할 변경"
+        assert model.display(model.item(0), AuditModel.DETAILS) == "변경 전=상담원, 변경 후=상담원,책임상담원"
+    finally:
+        install_language(ENGLISH)

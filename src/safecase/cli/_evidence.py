@@ -31,7 +31,7 @@ from ._base import (
     user_option,
     vault_option,
 )
-from ._labels import word
+from ._labels import custody_details, word
 
 KIND_CHOICE = click.Choice([k.value for k in EvidenceKind], case_sensitive=False)
 
@@ -249,7 +249,7 @@ def list_evidence(ctx: click.Context, case_number: str, as_json: bool) -> None:
         click.echo()
         click.echo(tr("Custody of #{id}:").format(id=record.item.id))
         for event in record.custody:
-            details = ", ".join(f"{k}={v}" for k, v in sorted(event.details.items()))
+            details = custody_details(event.details)
             line = f"  {event.seq:>3}  {local_time(event.at)}  {event.actor:<12}  {word(event.kind)}"
             click.echo(f"{line}  {details}".rstrip())
 

@@ -4,13 +4,14 @@ The codes (``open``, ``urgent``, ``illegal_filming``) are the CLI's vocabulary: 
 what ``import-cases`` reads and what ``--json`` prints. In English the text output shows them as they
 are; in another language each code is shown as that language's word for it (enum codes through the
 catalogue, taxonomy terms by the label the taxonomy file gives them). ``--json`` always keeps codes. A
-code this version does not know (from a newer SafeCase) is shown as it is.
+code this version does not know (from a newer SafeCase) is shown as it is. The audit log's actions and
+details and custody events' details follow the same rule, in the words of :mod:`safecase.services.labels`.
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from enum import StrEnum
 
 from safecase import i18n
@@ -22,11 +23,14 @@ from safecase.domain.referrals import ConsentGiver, ReferralStatus
 from safecase.domain.roles import Role, sorted_roles
 from safecase.domain.takedowns import ReportedTo, TakedownStatus
 from safecase.i18n import tr
+from safecase.services import labels
 from safecase.services.takedowns import status_phrase
 from safecase.services.taxonomies import taxonomies
 
 # The English of each word below is the code itself (“--status open”); a translation gives the
-# glossary's word for it.
+# glossary's word for it. Roles, where a take-down went, evidence kinds and custody events are
+# safecase.services.labels' words, which the app and the evidence packet show too (the last two are
+# phrases even in English, so word() shows the code itself in English, for every table alike).
 
 
 def _case_status() -> dict[str, str]:
@@ -124,48 +128,8 @@ def _referral_status() -> dict[str, str]:
     }
 
 
-def _evidence_kind() -> dict[str, str]:
-    return {
-        EvidenceKind.SCREENSHOT: tr("screenshot"),
-        EvidenceKind.IMAGE: tr("image"),
-        EvidenceKind.VIDEO: tr("video"),
-        EvidenceKind.AUDIO: tr("audio"),
-        EvidenceKind.CHAT_EXPORT: tr("chat_export"),
-        EvidenceKind.DOCUMENT: tr("document"),
-        EvidenceKind.URL_ONLY: tr("url_only"),
-    }
-
-
-def _custody_event() -> dict[str, str]:
-    return {
-        CustodyEventKind.RECEIVED: tr("received"),
-        CustodyEventKind.HASHED: tr("hashed"),
-        CustodyEventKind.STORED: tr("stored"),
-        CustodyEventKind.VIEWED: tr("viewed"),
-        CustodyEventKind.EXPORTED: tr("exported"),
-        CustodyEventKind.HANDED_OVER: tr("handed_over"),
-        CustodyEventKind.RETURNED: tr("returned"),
-        CustodyEventKind.VERIFIED: tr("verified"),
-        CustodyEventKind.DESTROYED: tr("destroyed"),
-    }
-
-
 def _takedown_status() -> dict[str, str]:
     return {status: status_phrase(status) for status in TakedownStatus}
-
-
-def _reported_to() -> dict[str, str]:
-    return {
-        ReportedTo.PLATFORM: tr("platform"),
-        ReportedTo.KCSC: tr("kcsc"),
-        ReportedTo.DSC: tr("dsc"),
-        ReportedTo.POLICE: tr("police"),
-        ReportedTo.OTHER: tr("other"),
-    }
-
-
-def _role() -> dict[str, str]:
-    return {Role.COUNSELOR: tr("counselor"), Role.SUPERVISOR: tr("supervisor"), Role.ADMIN: tr("admin")}
 
 
 # Keyed by the enum type: members of different enums share codes (“other”, “unknown”, “survivor”).
@@ -180,11 +144,11 @@ _TABLES: dict[type[StrEnum], Callable[[], dict[str, str]]] = {
     DatePrecision: _date_precision,
     ConsentGiver: _consent_giver,
     ReferralStatus: _referral_status,
-    EvidenceKind: _evidence_kind,
-    CustodyEventKind: _custody_event,
+    EvidenceKind: labels.evidence_kind_words,
+    CustodyEventKind: labels.custody_event_words,
     TakedownStatus: _takedown_status,
-    ReportedTo: _reported_to,
-    Role: _role,
+    ReportedTo: labels.reported_to_words,
+    Role: labels.role_words,
 }
 
 
@@ -198,7 +162,7 @@ def _words(kind: type[StrEnum], language: str) -> dict[str, str]:
 def word(value: StrEnum) -> str:
     """The word for an enum code in the installed language (the code itself in English)."""
     kind = type(value)
-    if kind not in _TABLES:
+    if kind not in _TABLES or i18n.language() == i18n.SOURCE_LANGUAGE:
         return str(value)
     return _words(kind, i18n.language()).get(value, str(value))
 
@@ -227,3 +191,34 @@ def term(taxonomy_name: str, code: str) -> str:
 
 def terms(taxonomy_name: str, codes: Iterable[str]) -> str:
     return ", ".join(term(taxonomy_name, code) for code in codes)
+
+
+# --- the audit log ----------------------------------------------------------------------------------------
+
+
+def action_word(code: str) -> str:
+    """An audit action: the code in English (as ``--json`` prints it), else its words."""
+    return code if i18n.language() == i18n.SOURCE_LANGUAGE else labels.action_label(code)
+
+
+def target_word(target_type: str, target_id: str) -> str:
+    """What an audit row concerns, ``user:jkim``; the kind of record in words outside English."""
+    if target_type and i18n.language() != i18n.SOURCE_LANGUAGE:
+        target_type = labels.target_label(target_type)
+    return ":".join(part for part in (target_type, target_id) if part)
+
+
+def audit_details(action_code: str, details: Mapping[str, str]) -> str:
+    """An audit row's details, ``roles=counselor``: as stored in English, named and worded outside it."""
+    if i18n.language() == i18n.SOURCE_LANGUAGE:
+        return ", ".join(f"{key}={value}" for key, value in sorted(details.items()))
+    return labels.details_text(action_code, details)
+
+
+def custody_details(details: Mapping[str, str]) -> str:
+    """A custody event's details, ``recipient=…``: as stored in English, named and worded outside it."""
+    english = i18n.language() == i18n.SOURCE_LANGUAGE
+    return ", ".join(
+        f"{key}={value}" if english else f"{labels.custody_detail_label(key)}={labels.custody_detail_value(key, value)}"
+        for key, value in sorted(details.items())
+    )

@@ -35,6 +35,7 @@ from ._base import (
     vault_option,
     vault_path,
 )
+from ._labels import action_word, audit_details, target_word
 
 DEFAULT_AUDIT_LIMIT = 100
 
@@ -117,15 +118,8 @@ def _head(head: AuditHead | None) -> str:
     return tr("none (the audit log is empty)") if head is None else head.short()
 
 
-def _target(entry: AuditEntry) -> str:
-    return ":".join(part for part in (entry.target_type, entry.target_id) if part)
-
-
-def _details(entry: AuditEntry) -> str:
-    return ", ".join(f"{key}={value}" for key, value in sorted(entry.details.items()))
-
-
 def _entry_json(entry: AuditEntry) -> dict[str, object]:
+    # Codes, in every language: --json is for scripts, which match on them. The table is for people.
     return {
         "seq": entry.seq,
         "at": entry.at.isoformat(),
@@ -160,7 +154,17 @@ def audit(ctx: click.Context, as_json: bool, limit: int) -> None:
         return
     echo_table(
         [tr("SEQ"), tr("TIME"), tr("ACTOR"), tr("ACTION"), tr("TARGET"), tr("DETAILS")],
-        [[str(e.seq), local_time(e.at), e.actor, e.action, _target(e), _details(e)] for e in entries],
+        [
+            [
+                str(e.seq),
+                local_time(e.at),
+                e.actor,
+                action_word(e.action),
+                target_word(e.target_type, e.target_id),
+                audit_details(e.action, e.details),
+            ]
+            for e in entries
+        ],
     )
 
 

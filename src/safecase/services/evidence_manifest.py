@@ -17,6 +17,12 @@ from safecase.domain.users import DisplayNames
 from safecase.i18n import tr
 from safecase.reports.csv_writer import csv_bytes
 from safecase.reports.document import Cell, Column, Document, Fields, Heading, Paragraph, Table
+from safecase.services.labels import (
+    custody_detail_label,
+    custody_detail_value,
+    custody_event_label,
+    evidence_kind_label,
+)
 
 SUMS_NAME = "SHA256SUMS"
 CSV_NAME = "manifest.csv"
@@ -116,7 +122,15 @@ def kept(item: EvidenceItem) -> str:
 
 
 def event_details(event: CustodyEvent) -> str:
+    """``key=value; …`` as stored: manifest.csv is for machines and keeps the codes (the PDF has words)."""
     return "; ".join(f"{k}={v}" for k, v in sorted(event.details.items()))
+
+
+def _event_words(event: CustodyEvent) -> str:
+    """An event's details for people: each named, and worded where it is a code of ours."""
+    return "\n".join(
+        f"{custody_detail_label(k)}: {custody_detail_value(k, v)}" for k, v in sorted(event.details.items())
+    )
 
 
 CSV_COLUMNS = (
@@ -152,7 +166,8 @@ IDENTITY_COLUMNS = ("survivor_name", "survivor_phone")
 
 def manifest_csv(header: PacketHeader, entries: list[PacketEntry]) -> bytes:
     """One ``item`` row per item, then one ``custody`` row per event of its chain (full event hashes, so
-    the chain can be recomputed); the survivor's name and phone only when asked for."""
+    the chain can be recomputed); the survivor's name and phone only when asked for. Kinds, events and
+    details stay codes (``handed_over``) in every language: the CSV is for machines, the PDF for people."""
     columns = CSV_COLUMNS + (IDENTITY_COLUMNS if header.identity is not None else ())
     rows: list[list[str]] = []
 
@@ -287,7 +302,7 @@ def manifest_document(header: PacketHeader, entries: list[PacketEntry]) -> Docum
             (
                 Cell(str(entry.number), bold=True),
                 Cell(shown),
-                Cell(item.kind.value),
+                Cell(evidence_kind_label(item.kind)),
                 Cell(_size(item.size)),
                 Cell(kept(item), bold=item.hash_only),
                 Cell(_about(item)),
@@ -329,8 +344,8 @@ def manifest_document(header: PacketHeader, entries: list[PacketEntry]) -> Docum
                         Cell(str(e.seq)),
                         Cell(when(e.at)),
                         Cell(header.names.of(e.actor)),
-                        Cell(e.kind.value),
-                        Cell(event_details(e)),
+                        Cell(custody_event_label(e.kind)),
+                        Cell(_event_words(e)),
                     )
                     for e in entry.record.custody
                 ),

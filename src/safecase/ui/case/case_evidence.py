@@ -46,6 +46,7 @@ from safecase.domain.errors import CancelledError, InputError, SafeCaseError
 from safecase.domain.evidence import CustodyEvent, EvidenceItem, EvidenceRecord, NearDuplicate
 from safecase.domain.users import DisplayNames
 from safecase.services.evidence import EvidenceReport, EvidenceService
+from safecase.services.labels import custody_event_label, evidence_kind_label
 from safecase.services.people import display_names
 from safecase.services.session import VaultSession
 from safecase.services.taxonomies import PLATFORMS
@@ -60,10 +61,8 @@ from safecase.ui.case.evidence_dialogs import (
 )
 from safecase.ui.case.evidence_labels import (
     event_details,
-    event_label,
     item_name,
     keeping_label,
-    kind_label,
     moment,
     perceptual_label,
     short_hash,
@@ -148,7 +147,7 @@ class EvidenceModel(ListTableModel[EvidenceItem]):
 
     def display(self, item: EvidenceItem, column: int) -> str:
         if column == self.KIND:
-            return kind_label(item.kind)
+            return evidence_kind_label(item.kind)
         if column == self.NAME:
             return item_name(item)
         if column == self.DESCRIPTION:
@@ -213,7 +212,7 @@ class CustodyModel(ListTableModel[CustodyEvent]):
         if column == self.SEQ:
             return str(event.seq)
         if column == self.EVENT:
-            return event_label(event.kind)
+            return custody_event_label(event.kind)
         if column == self.WHO:
             return self._names.of(event.actor)
         if column == self.WHEN:
@@ -308,7 +307,7 @@ class ItemDetails(QWidget):
         ]
         captured = ", ".join(p for p in (item.captured_by, moment(item.captured_at)) if p)
         return {
-            "kind": kind_label(item.kind),
+            "kind": evidence_kind_label(item.kind),
             "description": item.description,
             "platform": term_label(PLATFORMS, item.platform),
             "urls": "\n".join(item.urls),

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from safecase.domain.tasks import HistoryEntry
 from safecase.domain.users import DisplayNames
 from safecase.services.cases import CaseService
+from safecase.services.labels import evidence_kind_label
 from safecase.services.people import display_names
 from safecase.services.referrals import OrganizationService
 from safecase.services.session import VaultSession
@@ -28,7 +29,6 @@ from safecase.services.taxonomies import (
     REGIONS,
     SERVICE_STATUSES,
 )
-from safecase.ui.case.evidence_labels import kind_label as evidence_kind_label
 from safecase.ui.common.list_model import ListTableModel
 from safecase.ui.common.record_list import RecordList
 from safecase.ui.common.record_tab import RecordTab

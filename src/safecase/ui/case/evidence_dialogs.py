@@ -34,9 +34,10 @@ from safecase.domain.evidence import (
     kind_for_media_type,
 )
 from safecase.services.evidence import EvidenceService
+from safecase.services.labels import evidence_kind_label
 from safecase.services.session import VaultSession
 from safecase.ui.case.contact_fields import CodeCombo
-from safecase.ui.case.evidence_labels import kind_label, size_text
+from safecase.ui.case.evidence_labels import size_text
 from safecase.ui.case.incident_fields import known_platform_labels
 from safecase.ui.common.form_dialog import FormDialog
 from safecase.ui.common.widgets import body_text, help_text
@@ -113,9 +114,11 @@ class AddFilesDialog(FormDialog):
         form = QFormLayout()
         guess = guessed_kind(self._paths)
         automatic = (
-            self.tr("From the file ({kind})").format(kind=kind_label(guess)) if guess else self.tr("From each file")
+            self.tr("From the file ({kind})").format(kind=evidence_kind_label(guess))
+            if guess
+            else self.tr("From each file")
         )
-        kinds = [(k.value, kind_label(k)) for k in EvidenceKind if k in FILE_KINDS]
+        kinds = [(k.value, evidence_kind_label(k)) for k in EvidenceKind if k in FILE_KINDS]
         self.kind_combo = CodeCombo(kinds, self, empty_label=automatic)
         self.kind_combo.setToolTip(self.tr("Only you can tell a screenshot from another image."))
         self.description_edit = _line(self, self.tr("for example: threat message in the group chat"), 2000)

@@ -1,4 +1,8 @@
-"""Words for evidence items and their custody events, as the Evidence tab (and later exports) show them."""
+"""How the Evidence tab shows evidence items and their custody events: times, sizes, hashes, details.
+
+The words for the codes (an item's kind, an event, a detail's name) come from :mod:`safecase.services.labels`,
+which the command line and the evidence packet's PDF use too.
+"""
 
 from __future__ import annotations
 
@@ -7,41 +11,8 @@ from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication
 
-from safecase.domain.evidence import CustodyEvent, CustodyEventKind, EvidenceItem, EvidenceKind
-
-
-def kind_label(kind: EvidenceKind | str) -> str:
-    labels = {
-        EvidenceKind.SCREENSHOT: QCoreApplication.translate("Evidence", "Screenshot"),
-        EvidenceKind.IMAGE: QCoreApplication.translate("Evidence", "Image"),
-        EvidenceKind.VIDEO: QCoreApplication.translate("Evidence", "Video"),
-        EvidenceKind.AUDIO: QCoreApplication.translate("Evidence", "Audio"),
-        EvidenceKind.CHAT_EXPORT: QCoreApplication.translate("Evidence", "Chat export"),
-        EvidenceKind.DOCUMENT: QCoreApplication.translate("Evidence", "Document"),
-        EvidenceKind.URL_ONLY: QCoreApplication.translate("Evidence", "Link only"),
-    }
-    try:
-        return labels[EvidenceKind(kind)]
-    except ValueError:
-        return str(kind)
-
-
-def event_label(kind: CustodyEventKind | str) -> str:
-    labels = {
-        CustodyEventKind.RECEIVED: QCoreApplication.translate("Evidence", "Received"),
-        CustodyEventKind.HASHED: QCoreApplication.translate("Evidence", "Hashed"),
-        CustodyEventKind.STORED: QCoreApplication.translate("Evidence", "Stored encrypted"),
-        CustodyEventKind.VIEWED: QCoreApplication.translate("Evidence", "Viewed"),
-        CustodyEventKind.EXPORTED: QCoreApplication.translate("Evidence", "Copy saved"),
-        CustodyEventKind.HANDED_OVER: QCoreApplication.translate("Evidence", "Handed over"),
-        CustodyEventKind.RETURNED: QCoreApplication.translate("Evidence", "Returned"),
-        CustodyEventKind.VERIFIED: QCoreApplication.translate("Evidence", "Verified"),
-        CustodyEventKind.DESTROYED: QCoreApplication.translate("Evidence", "Destroyed"),
-    }
-    try:
-        return labels[CustodyEventKind(kind)]
-    except ValueError:
-        return str(kind)
+from safecase.domain.evidence import CustodyEvent, EvidenceItem
+from safecase.services.labels import custody_detail_label, custody_detail_value
 
 
 def moment(value: datetime | None) -> str:
@@ -94,31 +65,8 @@ def perceptual_label(item: EvidenceItem) -> str:
     return ""
 
 
-def _detail_names() -> dict[str, str]:
-    return {
-        "received_at": QCoreApplication.translate("Evidence", "Received"),
-        "from": QCoreApplication.translate("Evidence", "From"),
-        "name": QCoreApplication.translate("Evidence", "File"),
-        "urls": QCoreApplication.translate("Evidence", "Links"),
-        "algorithm": QCoreApplication.translate("Evidence", "Algorithm"),
-        "size": QCoreApplication.translate("Evidence", "Bytes"),
-        "encryption": QCoreApplication.translate("Evidence", "Encryption"),
-        "chunk_size": QCoreApplication.translate("Evidence", "Chunk"),
-        "note": QCoreApplication.translate("Evidence", "Note"),
-        "recipient": QCoreApplication.translate("Evidence", "To"),
-        "organization": QCoreApplication.translate("Evidence", "Organization"),
-        "purpose": QCoreApplication.translate("Evidence", "Purpose"),
-        "reference": QCoreApplication.translate("Evidence", "Reference"),
-        "returned_by": QCoreApplication.translate("Evidence", "Returned by"),
-        "result": QCoreApplication.translate("Evidence", "Result"),
-        "file": QCoreApplication.translate("Evidence", "File"),
-        "reason": QCoreApplication.translate("Evidence", "Reason"),
-    }
-
-
 def event_details(event: CustodyEvent, *, full: bool = False) -> str:
     """An event's details on one line; hashes shortened unless ``full`` (for the tooltip)."""
-    names = _detail_names()
     parts: list[str] = []
     for key, value in event.details.items():
         if key == "sha256":
@@ -128,8 +76,10 @@ def event_details(event: CustodyEvent, *, full: bool = False) -> str:
             continue  # said by the hash itself
         if key == "chunk_size" and value.isdigit():
             value = size_text(int(value))
-        if key == "received_at":
+        elif key == "received_at":
             with contextlib.suppress(ValueError):
                 value = moment(datetime.fromisoformat(value))
-        parts.append(f"{names.get(key, key)}: {value}")
+        else:
+            value = custody_detail_value(key, value)
+        parts.append(f"{custody_detail_label(key)}: {value}")
     return " · ".join(parts)

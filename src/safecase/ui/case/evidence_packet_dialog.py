@@ -38,6 +38,7 @@ from safecase.domain.errors import InputError, SafeCaseError
 from safecase.domain.evidence import MAX_SHORT_TEXT, EvidenceItem, EvidenceRecord
 from safecase.pdf import korean_font_family, render_pdf
 from safecase.services.evidence_packet import EvidencePacketService, PacketRequest, PacketResult
+from safecase.services.labels import evidence_kind_label
 from safecase.services.session import VaultSession
 from safecase.ui.common.file_dialogs import documents_folder, private_file_dialog
 from safecase.ui.common.form_dialog import FormDialog, InBackground
@@ -153,7 +154,7 @@ class EvidencePacketDialog(FormDialog):
             kept = self.tr("hash only, no file")
         else:
             kept = self.tr("link")
-        parts = [item.label, f"{item.kind.value}, {kept}"]
+        parts = [item.label, f"{evidence_kind_label(item.kind)}, {kept}"]
         if item.description:
             parts.append(item.description.splitlines()[0][:80])
         return "  ·  ".join(parts)

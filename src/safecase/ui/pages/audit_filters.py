@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from safecase.domain.audit import AuditAction, AuditFilter
 from safecase.domain.cases import parse_case_number
 from safecase.domain.users import User
-from safecase.ui.common.labels import action_label
+from safecase.services.labels import action_label
 
 CASE_DELAY_MS = 400
 """How long typing in the case field pauses before a complete number applies."""

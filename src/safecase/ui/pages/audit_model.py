@@ -3,7 +3,7 @@
 Rows come from :meth:`safecase.services.audit.AuditService.rows` newest first; the model only formats
 them. Times are shown in the computer's local time zone; people by display name (the sign-in name the
 row stores is in the tooltip); cases by number; details (never case content, by the service's design)
-as ``key=value`` pairs.
+as ``name=value`` pairs, named and (where they are codes of ours) worded by :mod:`safecase.services.labels`.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from PySide6.QtCore import QModelIndex, QObject, Qt
 
 from safecase.domain.audit import AuditEntry
 from safecase.services.audit import AuditRow
-from safecase.ui.common.labels import action_label, detail_label, target_label
+from safecase.services.labels import action_label, details_text, target_label
 from safecase.ui.common.list_model import ListTableModel
 
 
@@ -62,7 +62,7 @@ class AuditModel(ListTableModel[AuditRow]):
             return self._target(row)
         if column == self.DETAILS:
             shown = {k: v for k, v in entry.details.items() if not (k == "case" and row.case_number)}
-            return ", ".join(f"{detail_label(key)}={value}" for key, value in sorted(shown.items()))
+            return details_text(entry.action, shown)
         return ""
 
     def _target(self, row: AuditRow) -> str:
