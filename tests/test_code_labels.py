@@ -13,7 +13,7 @@ from collections.abc import Iterator
 import pytest
 
 from safecase import i18n
-from safecase.domain.audit import AuditAction
+from safecase.domain.audit import AuditAction, SignInFailure
 from safecase.domain.evidence import CustodyEventKind, EvidenceKind
 from safecase.services import labels
 from safecase.services.resources import translations_dir
@@ -35,12 +35,18 @@ def _english_words() -> dict[str, dict[str, str]]:
         "action": {a.value: labels.action_label(a.value) for a in AuditAction},
         "event": {k.value: labels.custody_event_label(k) for k in CustodyEventKind},
         "kind": {k.value: labels.evidence_kind_label(k) for k in EvidenceKind},
+        "sign-in failure": {
+            r.value: labels.detail_value(AuditAction.SIGN_IN_FAILED, "reason", r.value) for r in SignInFailure
+        },
     }
 
 
 def test_every_audit_action_custody_event_and_evidence_kind_has_english_words() -> None:
     for table, words in _english_words().items():
-        codes_shown = [code for code, word in words.items() if not word or word == code]
+        # Sign-in failures were stored as English words from the start; the others are codes.
+        codes_shown = [
+            code for code, word in words.items() if not word or (word == code and table != "sign-in failure")
+        ]
         assert codes_shown == [], table
     assert len(set(_english_words()["action"].values())) == len(AuditAction), "two actions read the same"
     assert len(set(_english_words()["event"].values())) == len(CustodyEventKind)
@@ -66,6 +72,8 @@ def test_korean_words_are_the_glossarys(korean: None) -> None:
         "접수", "해시값 계산", "암호화 보관", "열람", "사본 반출", "제출", "반환", "무결성 검사", "폐기",
     ]  # fmt: skip
     assert labels.evidence_kind_label(EvidenceKind.SCREENSHOT) == "캡처 화면"
+    failed = labels.details_text(AuditAction.SIGN_IN_FAILED, {"reason": SignInFailure.WRONG_PASSWORD})
+    assert failed == "이유=비밀번호 틀림"
     assert labels.target_label("takedowns") == "삭제지원 목록"
 
 

@@ -192,6 +192,27 @@ class AuditHead:
         return f"#{self.seq} · {self.hash[:8]}"
 
 
+class SignInFailure(StrEnum):
+    """Why a sign-in (or a password check) failed: the ``reason`` of an ``auth.sign_in_failed`` row.
+
+    Stored as these words since the first vault format, so older rows read the same; the Audit page and
+    ``safecase audit`` show them translated (services/labels.py)."""
+
+    UNKNOWN_USER = "unknown user"
+    WRONG_PASSWORD = "wrong password"
+    WRONG_CURRENT_PASSWORD = "wrong current password"
+    DISABLED = "disabled"
+    WRONG_RECOVERY_KEY = "wrong recovery key"
+    ACCOUNT_LIST_NOT_SIGNED = "account list not signed"
+    ADMIN_KEY_REPLACED = "administrators' key replaced"
+    ADMIN_KEY_MISSING = "administrators' key missing"
+    SUPERVISOR_KEY_DIFFERS = "supervisors' key differs"
+    RECOVERY_SLOT_NOT_SIGNED = "recovery slot not signed"
+    SLOT_NOT_ON_ACCOUNT_LIST = "slot not on the account list"
+    SLOT_REPLACED = "slot replaced"
+    DATABASE_DIFFERS = "database differs from the account list"
+
+
 class CheckpointReason(StrEnum):
     """Why the administrators' key signed the audit head."""
 

@@ -41,7 +41,7 @@ from safecase.crypto.keyslots import (
 )
 from safecase.crypto.recovery import generate_recovery_key, normalize_recovery_key, recovery_fingerprint
 from safecase.crypto.signing import new_signing_key, verifying_key_of
-from safecase.domain.audit import AuditAction, CheckpointReason
+from safecase.domain.audit import AuditAction, CheckpointReason, SignInFailure
 from safecase.domain.errors import (
     AccountDisabledError,
     AuthenticationError,
@@ -305,14 +305,14 @@ def _not_signed() -> _Refusal:
             "The account list in keys.json is not signed by this vault's administrators. Nothing was changed; "
             "restore keys.json from a backup."
         ),
-        "account list not signed",
+        SignInFailure.ACCOUNT_LIST_NOT_SIGNED,
     )
 
 
 def _anchor_replaced() -> _Refusal:
     return _Refusal(
         tr("The administrators' key in keys.json was replaced. Nothing was changed; restore keys.json from a backup."),
-        "administrators' key replaced",
+        SignInFailure.ADMIN_KEY_REPLACED,
     )
 
 
@@ -582,7 +582,7 @@ def _trust_problem(
                     "The recovery slot in keys.json is not the one the administrators signed. Nothing was changed; "
                     "restore keys.json from a backup."
                 ),
-                "recovery slot not signed",
+                SignInFailure.RECOVERY_SLOT_NOT_SIGNED,
             )
         roles = frozenset({Role.ADMIN, Role.SUPERVISOR})
     else:
@@ -593,7 +593,7 @@ def _trust_problem(
                     "Your key slot is not on the account list the administrators signed. Nothing was changed; "
                     "ask an administrator."
                 ),
-                "slot not on the account list",
+                SignInFailure.SLOT_NOT_ON_ACCOUNT_LIST,
             )
         if account.public_key != slot.public_key:
             return _Refusal(
@@ -601,7 +601,7 @@ def _trust_problem(
                     "Your key slot was replaced outside SafeCase: it is not the one the administrators signed. "
                     "Nothing was changed; ask an administrator to reset your password."
                 ),
-                "slot replaced",
+                SignInFailure.SLOT_REPLACED,
             )
         roles = account.roles if account.enabled else frozenset()
     if Role.ADMIN in roles and (admin_key is None or verifying_key_of(admin_key) != accounts.admin_public_key):
@@ -610,7 +610,7 @@ def _trust_problem(
                 "Your key slot does not hold this vault's administrators' key. Nothing was changed; restore "
                 "keys.json from a backup."
             ),
-            "administrators' key missing",
+            SignInFailure.ADMIN_KEY_MISSING,
         )
     if (
         Role.SUPERVISOR in roles
@@ -622,7 +622,7 @@ def _trust_problem(
                 "Your key slot holds a supervisors' key that is not this vault's. Nothing was changed; restore "
                 "keys.json from a backup."
             ),
-            "supervisors' key differs",
+            SignInFailure.SUPERVISOR_KEY_DIFFERS,
         )
     return None
 
@@ -766,7 +766,7 @@ def _admit(
                         "The accounts in the database differ from the list the administrators signed ({problem}). "
                         "Ask an administrator to sign in, which restores them."
                     ).format(problem=mismatches[0]),
-                    "database differs from the account list",
+                    SignInFailure.DATABASE_DIFFERS,
                 )
         if refusal is None:
             admin_key = admin_key if Role.ADMIN in roles else None
@@ -932,15 +932,15 @@ def _open_current(paths: VaultPaths, keyfile: KeyFile, name: str, slot_id: str, 
     slot = keyfile.find(slot_id)
     if slot is None:
         _burn_equal_time(keyfile)
-        raise count_failure(paths, throttle.UNKNOWN_NAME, "unknown user", _wrong_credentials())
+        raise count_failure(paths, throttle.UNKNOWN_NAME, SignInFailure.UNKNOWN_USER, _wrong_credentials())
     try:
         unlocked, bound_anchor = unlock_slot(keyfile, slot, password)
     except CryptoError:
-        raise count_failure(paths, slot_id, "wrong password", _wrong_credentials()) from None
+        raise count_failure(paths, slot_id, SignInFailure.WRONG_PASSWORD, _wrong_credentials()) from None
     try:
         conn = _open_slot_and_database(paths, keyfile, slot, unlocked, bound_anchor, name, clock)
     except AccountDisabledError as exc:
-        raise count_failure(paths, slot_id, "disabled", exc) from None
+        raise count_failure(paths, slot_id, SignInFailure.DISABLED, exc) from None
     return _Opened(conn, unlocked, bound_anchor)
 
 
@@ -950,17 +950,17 @@ def _open_legacy(
     """Sign in to a version-1 key file: only an administrator may, and upgrades it to version 2."""
     if slot_id in keyfile.disabled:
         _burn_equal_time(keyfile)
-        raise count_failure(paths, slot_id, "disabled", _disabled())
+        raise count_failure(paths, slot_id, SignInFailure.DISABLED, _disabled())
     slot = keyfile.find(slot_id)
     if slot is None:
         _burn_equal_time(keyfile)
-        raise count_failure(paths, throttle.UNKNOWN_NAME, "unknown user", _wrong_credentials())
+        raise count_failure(paths, throttle.UNKNOWN_NAME, SignInFailure.UNKNOWN_USER, _wrong_credentials())
     binding = legacy_user_binding(keyfile.vault_id, slot_id, slot.roles)
     try:
         unlocked = unlock_private_key(slot.sealed.locked, password, [binding])
         data_key = open_envelope(unlocked.private_key, slot.sealed.envelope, binding)
     except CryptoError:
-        raise count_failure(paths, slot_id, "wrong password", _wrong_credentials()) from None
+        raise count_failure(paths, slot_id, SignInFailure.WRONG_PASSWORD, _wrong_credentials()) from None
     if not keyfile.mac_valid(data_key):
         raise _edited()
     if Role.ADMIN not in slot.roles:
@@ -1097,7 +1097,9 @@ def open_recovery(root: Path, recovery_key: str, clock: Clock = SYSTEM_CLOCK) ->
             try:
                 unlocked, bound_anchor = unlock_slot(keyfile, keyfile.recovery, normalized)
             except CryptoError:
-                raise count_failure(paths, RECOVERY_SLOT, "wrong recovery key", _wrong_recovery_key()) from None
+                raise count_failure(
+                    paths, RECOVERY_SLOT, SignInFailure.WRONG_RECOVERY_KEY, _wrong_recovery_key()
+                ) from None
             try:
                 conn = _open_slot_and_database(
                     paths, keyfile, keyfile.recovery, unlocked, bound_anchor, RECOVERY_ACTOR, clock
@@ -1137,7 +1139,7 @@ def _open_legacy_recovery(paths: VaultPaths, keyfile: LegacyKeyFile, normalized:
         unlocked = unlock_private_key(keyfile.recovery.locked, normalized, [binding])
         data_key = open_envelope(unlocked.private_key, keyfile.recovery.envelope, binding)
     except CryptoError:
-        raise count_failure(paths, RECOVERY_SLOT, "wrong recovery key", _wrong_recovery_key()) from None
+        raise count_failure(paths, RECOVERY_SLOT, SignInFailure.WRONG_RECOVERY_KEY, _wrong_recovery_key()) from None
     if not keyfile.mac_valid(data_key):
         raise _edited()
 

@@ -32,7 +32,7 @@ from safecase.crypto.keyslots import (
 )
 from safecase.crypto.recovery import generate_recovery_key, recovery_fingerprint
 from safecase.crypto.signing import new_signing_key, verifying_key_of
-from safecase.domain.audit import AuditAction, CheckpointReason
+from safecase.domain.audit import AuditAction, CheckpointReason, SignInFailure
 from safecase.domain.errors import AuthenticationError, InputError, SafeCaseError, VaultFormatError
 from safecase.domain.roles import Permission, Role, sorted_roles
 from safecase.domain.users import User
@@ -559,7 +559,7 @@ class AccountService:
             raise count_failure(
                 session.paths,
                 slot_id,
-                "wrong current password",
+                SignInFailure.WRONG_CURRENT_PASSWORD,
                 AuthenticationError(tr("The current password is wrong.")),
             ) from None
         throttle.clear_after_success(session.paths.throttle, slot_id, 0)

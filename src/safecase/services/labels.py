@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from safecase.domain.audit import AuditAction
+from safecase.domain.audit import AuditAction, SignInFailure
 from safecase.domain.evidence import CustodyEventKind, EvidenceKind
 from safecase.domain.roles import Role
 from safecase.domain.takedowns import ReportedTo, TakedownScope, TakedownStatus
@@ -220,6 +220,25 @@ def _takedown_scope() -> dict[str, str]:
     }
 
 
+def sign_in_failure_words() -> dict[str, str]:
+    """Why a sign-in failed, for every :class:`SignInFailure`."""
+    return {
+        SignInFailure.UNKNOWN_USER: trc("sign-in failure", "unknown sign-in name"),
+        SignInFailure.WRONG_PASSWORD: trc("sign-in failure", "wrong password"),
+        SignInFailure.WRONG_CURRENT_PASSWORD: trc("sign-in failure", "wrong current password"),
+        SignInFailure.DISABLED: trc("sign-in failure", "account disabled"),
+        SignInFailure.WRONG_RECOVERY_KEY: trc("sign-in failure", "wrong recovery key"),
+        SignInFailure.ACCOUNT_LIST_NOT_SIGNED: trc("sign-in failure", "account list not signed"),
+        SignInFailure.ADMIN_KEY_REPLACED: trc("sign-in failure", "administrators' key replaced"),
+        SignInFailure.ADMIN_KEY_MISSING: trc("sign-in failure", "administrators' key missing"),
+        SignInFailure.SUPERVISOR_KEY_DIFFERS: trc("sign-in failure", "supervisors' key differs"),
+        SignInFailure.RECOVERY_SLOT_NOT_SIGNED: trc("sign-in failure", "recovery key entry not signed"),
+        SignInFailure.SLOT_NOT_ON_ACCOUNT_LIST: trc("sign-in failure", "key entry not on the account list"),
+        SignInFailure.SLOT_REPLACED: trc("sign-in failure", "key entry replaced"),
+        SignInFailure.DATABASE_DIFFERS: trc("sign-in failure", "database differs from the account list"),
+    }
+
+
 def _packet_format() -> dict[str, str]:
     return {"folder": trc("evidence packet", "folder"), "zip": trc("evidence packet", "zip file")}
 
@@ -242,6 +261,8 @@ def _value_words(action: str, key: str) -> Mapping[str, str] | None:
         return {state: state_label(state) for state in TargetState}
     if key == "format" and action == AuditAction.EVIDENCE_PACKET_EXPORTED:
         return _packet_format()
+    if key == "reason" and action == AuditAction.SIGN_IN_FAILED:
+        return sign_in_failure_words()
     return None
 
 

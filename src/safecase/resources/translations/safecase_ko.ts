@@ -344,8 +344,8 @@
         <translation>열려 있는 SafeCase 창으로 가세요. 암호화 보관함 하나는 한 번에 SafeCase 하나만 쓸 수 있습니다.</translation>
     </message>
     <message>
-        <location line="+34"/>
-        <location line="+6"/>
+        <location line="+36"/>
+        <location line="+8"/>
         <source>SafeCase</source>
         <translation>SafeCase</translation>
     </message>
@@ -5390,7 +5390,7 @@ SHA-256: {sha256}</source>
 <context>
     <name>SafeCaseApp</name>
     <message>
-        <location filename="../../ui/shell/controller.py" line="+158"/>
+        <location filename="../../ui/shell/controller.py" line="+160"/>
         <source>This vault may have been put back to an older state</source>
         <translation>이 암호화 보관함이 이전 상태로 되돌려졌을 수 있습니다</translation>
     </message>
