@@ -18,7 +18,7 @@ from safecase.domain.contacts import Channel, Contact
 from safecase.domain.incidents import Incident
 from safecase.domain.referrals import Consent, Organization, Referral, ReferralOutcome
 from safecase.domain.tasks import Task
-from safecase.domain.users import normalize_user_name
+from safecase.domain.user_names import normalize_user_name
 from safecase.i18n import tr, trn
 from safecase.services.case_import import import_cases
 from safecase.services.cases import CaseService

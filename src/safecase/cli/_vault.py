@@ -9,7 +9,7 @@ import click
 
 from safecase.domain.audit import AuditEntry, AuditHead
 from safecase.domain.errors import InputError, PermissionDeniedError, SafeCaseError, VaultExistsError
-from safecase.domain.users import normalize_user_name
+from safecase.domain.user_names import normalize_user_name
 from safecase.i18n import tr, trn
 from safecase.services import access
 from safecase.services.audit import AuditService

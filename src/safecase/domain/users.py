@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -10,10 +9,8 @@ from typing import TYPE_CHECKING
 from safecase.domain.roles import Role
 
 if TYPE_CHECKING:
-    # Annotations only: datetime is not imported before the first screen, which needs this module.
+    # Annotations only (no import of datetime where only the class is needed).
     from datetime import datetime
-
-MAX_USER_NAME_LENGTH = 64
 
 
 @dataclass(frozen=True)
@@ -30,19 +27,6 @@ class User:
 
     def has_role(self, role: Role) -> bool:
         return role in self.roles
-
-
-def normalize_user_name(name: str) -> str:
-    """Sign-in names compare case-insensitively after NFKC, with outer spaces dropped."""
-    return unicodedata.normalize("NFKC", name).strip().casefold()
-
-
-def is_valid_user_name(name: str) -> bool:
-    """A sign-in name is 1–64 printable characters without spaces or control characters."""
-    normalized = normalize_user_name(name)
-    if not normalized or len(normalized) > MAX_USER_NAME_LENGTH:
-        return False
-    return all(ch.isprintable() and not ch.isspace() for ch in normalized)
 
 
 @dataclass(frozen=True)

@@ -53,7 +53,8 @@ from safecase.domain.errors import (
     VaultNotFoundError,
 )
 from safecase.domain.roles import Role, sorted_roles
-from safecase.domain.users import User, is_valid_user_name, normalize_user_name
+from safecase.domain.user_names import is_valid_user_name, normalize_user_name
+from safecase.domain.users import User
 from safecase.i18n import tr
 from safecase.services import rollback
 from safecase.services.case_keys import CaseKeys

@@ -65,7 +65,8 @@ from safecase.domain.errors import InputError
 from safecase.domain.incidents import DatePrecision, Incident, parse_approximate_date
 from safecase.domain.roles import Permission, Role
 from safecase.domain.taxonomy import Taxonomy, Term
-from safecase.domain.users import User, normalize_user_name
+from safecase.domain.user_names import normalize_user_name
+from safecase.domain.users import User
 from safecase.i18n import tr
 from safecase.services.cases import MAX_TEXT, CaseService
 from safecase.services.contacts import ContactService

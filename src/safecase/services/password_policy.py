@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from safecase.domain.errors import PasswordPolicyError
-from safecase.domain.users import normalize_user_name
+from safecase.domain.user_names import normalize_user_name
 from safecase.i18n import tr
 
 MIN_PASSWORD_LENGTH = 15

@@ -59,7 +59,7 @@ from safecase.crypto.subkeys import ACCOUNT_LIST_ENCRYPTION, KEYFILE_MAC, derive
 from safecase.domain.audit import AuditHead, Checkpoint
 from safecase.domain.errors import NewerVersionError, VaultFormatError, VaultNotFoundError
 from safecase.domain.roles import Role, parse_roles, sorted_roles
-from safecase.domain.users import normalize_user_name
+from safecase.domain.user_names import normalize_user_name
 from safecase.i18n import tr
 from safecase.vault.atomic import atomic_write_bytes, fsync_dir
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QLineEdit, QVBoxLayout, QWidget
 
 from safecase.domain.roles import Role
-from safecase.domain.users import MAX_USER_NAME_LENGTH, User, is_valid_user_name
+from safecase.domain.user_names import MAX_USER_NAME_LENGTH, is_valid_user_name
+from safecase.domain.users import User
 from safecase.services.accounts import AccountService
 from safecase.services.session import VaultSession
 from safecase.ui.common.form_dialog import FormDialog, InBackground

@@ -17,7 +17,6 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from safecase.domain.errors import SafeCaseError
-from safecase.domain.settings import VaultSettings
 from safecase.services.locations import vault_exists
 from safecase.ui.common.language import install_language, interface_language
 from safecase.ui.shell.crash_guard import log_unexpected
@@ -27,6 +26,7 @@ from safecase.ui.tasks import TaskManager
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
 
+    from safecase.domain.settings import VaultSettings
     from safecase.services.session import VaultSession
     from safecase.ui.shell.change_password import ChangePasswordDialog
     from safecase.ui.shell.create_vault import CreateVaultDialog
@@ -93,12 +93,13 @@ class SafeCaseApp(QObject):
         """One watch on the windows' input for both auto-lock and Ctrl+L (see ui/shell/idle.py); built
         when first needed, at the first sign-in."""
         if self._idle is None:
+            from safecase.domain.settings import DEFAULT_AUTO_LOCK_MINUTES
             from safecase.ui.shell.idle import IdleWatcher  # on first use (see safecase.ui)
             from safecase.ui.shell.lock_shortcut import LockShortcut, lock_key_sequence
 
             lock_shortcut = LockShortcut(lock_key_sequence(), self)
             lock_shortcut.activated.connect(self.request_lock)
-            interval = VaultSettings().auto_lock_minutes * MS_PER_MINUTE
+            interval = DEFAULT_AUTO_LOCK_MINUTES * MS_PER_MINUTE
             self._idle = IdleWatcher(interval, self, lock_shortcut=lock_shortcut)
             self._idle.timed_out.connect(self._idle_timeout)
         return self._idle
@@ -139,6 +140,8 @@ class SafeCaseApp(QObject):
         try:
             settings = SettingsService(session).current()
         except SafeCaseError:
+            from safecase.domain.settings import VaultSettings  # not before the first screen (see safecase.ui)
+
             settings = VaultSettings()
         window = MainWindow(session, settings, self.tasks)
         window.lock_requested.connect(self.request_lock)

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from safecase.domain.errors import SafeCaseError
-from safecase.domain.users import MAX_USER_NAME_LENGTH, is_valid_user_name
+from safecase.domain.user_names import MAX_USER_NAME_LENGTH, is_valid_user_name
 from safecase.ui.common.form_dialog import FormFooter, add_save_shortcut
 from safecase.ui.common.password_fields import PasswordFields
 from safecase.ui.common.widgets import body_text, heading, help_text

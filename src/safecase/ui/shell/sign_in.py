@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from safecase.domain.errors import SafeCaseError, ThrottledError
-from safecase.domain.users import MAX_USER_NAME_LENGTH, normalize_user_name
+from safecase.domain.user_names import MAX_USER_NAME_LENGTH, normalize_user_name
 from safecase.ui.common.widgets import MessageLine, body_text, heading, help_text
 from safecase.ui.shell.placement import place_window
 from safecase.ui.tasks import TaskManager
