@@ -87,9 +87,15 @@ def test_detail_values_that_are_our_codes_are_worded_and_others_stay(korean: Non
     assert added == "종류=링크만, 파일 보관=아니요"
     assert labels.detail_value(AuditAction.TAKEDOWNS_LISTED, "scope", "due") == "지금 재확인할 것"
     assert labels.detail_value(AuditAction.RESTORED_OVER, "previous", "missing") == "암호화 보관함 없음"
+    rollback = labels.details_text(AuditAction.ROLLBACK_SUSPECTED, {"kind": "audit_rewritten", "head": "#9 · 3fa9c2d1"})
+    assert rollback == "접근 기록 마지막 항목=#9 · 3fa9c2d1, 종류=접근 기록이 다시 쓰임"
+    checked = labels.details_text(AuditAction.EVIDENCE_VERIFIED, {"items": "4", "failed": "1"})
+    assert checked == "검사 실패 수=1, 검사한 증거자료 수=4"
+    failed = labels.details_text(AuditAction.SIGN_IN_FAILED, {"reason": "slot replaced"})
+    assert failed == "이유=키 슬롯 교체됨"
     # A report's months are a period, not a change; counts, dates and unknown codes stay as stored.
     report = labels.details_text(AuditAction.REPORT_EXPORTED, {"from": "2026-01", "to": "2026-03", "k": "5"})
-    assert report == "기간 시작=2026-01, k=5, 기간 끝=2026-03"  # in the order of the stored names
+    assert report == "기간 시작=2026-01, 소수 사례 비공개 기준(k)=5, 기간 끝=2026-03"  # in the stored names' order
     assert labels.detail_value(AuditAction.USER_ADDED, "roles", "auditor") == "auditor"
     assert labels.action_label("evidence.teleported") == "evidence.teleported"
     assert labels.detail_label("a_key_from_a_newer_version") == "a_key_from_a_newer_version"

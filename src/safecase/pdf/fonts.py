@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import importlib.resources
 import threading
 from pathlib import Path
 
@@ -62,10 +61,12 @@ def has_hangul(text: str) -> bool:
 
 
 def _bundled_files() -> list[Path]:
-    with contextlib.suppress(ModuleNotFoundError, FileNotFoundError, NotADirectoryError):
-        folder = importlib.resources.files("safecase.resources") / "fonts"
+    # The package's resources folder, found as services/resources.py finds it (this module may not import
+    # the services): beside the modules in a checkout, a wheel and the one-folder build alike.
+    folder = Path(__file__).resolve().parent.parent / "resources" / "fonts"
+    with contextlib.suppress(FileNotFoundError, NotADirectoryError):
         if folder.is_dir():
-            return sorted(Path(str(f)) for f in folder.iterdir() if f.name.lower().endswith(FONT_SUFFIXES))
+            return sorted(f for f in folder.iterdir() if f.name.lower().endswith(FONT_SUFFIXES))
     return []
 
 

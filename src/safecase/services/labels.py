@@ -21,7 +21,6 @@ from safecase.domain.evidence import CustodyEventKind, EvidenceKind
 from safecase.domain.roles import Role
 from safecase.domain.takedowns import ReportedTo, TakedownScope, TakedownStatus
 from safecase.i18n import tr, trc
-from safecase.services.backups import TargetState, state_label
 from safecase.services.takedowns import status_phrase
 
 # --- audit rows -----------------------------------------------------------------------------------------
@@ -128,6 +127,9 @@ def detail_label(key: str, action: str = "") -> str:
         return trc("audit detail", "period from") if key == "from" else trc("audit detail", "period to")
     if action == AuditAction.MIGRATED and key == "to":
         return trc("audit detail", "vault format")
+    if action == AuditAction.EVIDENCE_VERIFIED and key in ("items", "failed"):
+        # Counts here; elsewhere ``items`` lists the items concerned.
+        return trc("audit detail", "items checked") if key == "items" else trc("audit detail", "items failed")
     labels = {
         "case": trc("audit detail", "case"),
         "cases": trc("audit detail", "cases"),
@@ -182,6 +184,7 @@ def detail_label(key: str, action: str = "") -> str:
         "forced": trc("audit detail", "forced"),
         "setting": trc("audit detail", "setting"),
         "report_min_cell": trc("audit detail", "small-cell threshold (k)"),
+        "k": trc("audit detail", "small-cell threshold (k)"),
         "source": trc("audit detail", "source"),
         "head": trc("audit detail", "audit head"),
         "seen_head": trc("audit detail", "audit head seen before"),
@@ -232,10 +235,20 @@ def sign_in_failure_words() -> dict[str, str]:
         SignInFailure.ADMIN_KEY_REPLACED: trc("sign-in failure", "administrators' key replaced"),
         SignInFailure.ADMIN_KEY_MISSING: trc("sign-in failure", "administrators' key missing"),
         SignInFailure.SUPERVISOR_KEY_DIFFERS: trc("sign-in failure", "supervisors' key differs"),
-        SignInFailure.RECOVERY_SLOT_NOT_SIGNED: trc("sign-in failure", "recovery key entry not signed"),
-        SignInFailure.SLOT_NOT_ON_ACCOUNT_LIST: trc("sign-in failure", "key entry not on the account list"),
-        SignInFailure.SLOT_REPLACED: trc("sign-in failure", "key entry replaced"),
+        SignInFailure.RECOVERY_SLOT_NOT_SIGNED: trc("sign-in failure", "recovery key slot not signed"),
+        SignInFailure.SLOT_NOT_ON_ACCOUNT_LIST: trc("sign-in failure", "key slot not on the account list"),
+        SignInFailure.SLOT_REPLACED: trc("sign-in failure", "key slot replaced"),
         SignInFailure.DATABASE_DIFFERS: trc("sign-in failure", "database differs from the account list"),
+    }
+
+
+def _rollback_kind() -> dict[str, str]:
+    """What made SafeCase suspect an older or rewritten vault (services/rollback.py)."""
+    return {
+        "generation": trc("rollback", "older key generation"),
+        "audit_head": trc("rollback", "older audit log"),
+        "audit_rewritten": trc("rollback", "audit log rewritten"),
+        "checkpoint": trc("rollback", "signed audit head no longer matches"),
     }
 
 
@@ -258,11 +271,20 @@ def _value_words(action: str, key: str) -> Mapping[str, str] | None:
     if key == "scope" and action == AuditAction.TAKEDOWNS_LISTED:
         return _takedown_scope()
     if key == "previous" and action == AuditAction.RESTORED_OVER:
+        # Imported here: the backup service (and the vault code behind it) only for this one row.
+        from safecase.services.backups import TargetState, state_label
+
         return {state: state_label(state) for state in TargetState}
     if key == "format" and action == AuditAction.EVIDENCE_PACKET_EXPORTED:
         return _packet_format()
     if key == "reason" and action == AuditAction.SIGN_IN_FAILED:
         return sign_in_failure_words()
+    if key == "kind" and action == AuditAction.ROLLBACK_SUSPECTED:
+        return _rollback_kind()
+    if key == "source":
+        return {"signed account list": trc("audit detail value", "the signed account list")}
+    if key == "setting":
+        return {"center_name": trc("audit detail value", "center name")}
     return None
 
 

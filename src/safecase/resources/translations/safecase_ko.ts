@@ -238,7 +238,7 @@
 <context>
     <name>AddUserDialog</name>
     <message>
-        <location filename="../../ui/admin/user_dialogs.py" line="+27"/>
+        <location filename="../../ui/admin/user_dialogs.py" line="+28"/>
         <source>Add a user</source>
         <translation>사용자 추가</translation>
     </message>
@@ -5390,7 +5390,7 @@ SHA-256: {sha256}</source>
 <context>
     <name>SafeCaseApp</name>
     <message>
-        <location filename="../../ui/shell/controller.py" line="+160"/>
+        <location filename="../../ui/shell/controller.py" line="+163"/>
         <source>This vault may have been put back to an older state</source>
         <translation>이 암호화 보관함이 이전 상태로 되돌려졌을 수 있습니다</translation>
     </message>
