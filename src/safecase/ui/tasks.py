@@ -300,6 +300,8 @@ class Changes:
 
 @dataclass(eq=False)
 class _Reader:
+    """A pooled read connection with the session over it, tagged with the keys it was opened under."""
+
     session: VaultSession
     """A reader session over a connection of its own (see VaultSession.reader)."""
     closer: contextlib.ExitStack
@@ -415,6 +417,8 @@ def _locked() -> VaultLockedError:
 
 @dataclass(frozen=True)
 class _Ticket:
+    """One query in flight: which it is, of which sign-in (epoch), and what supersedes it."""
+
     serial: int
     epoch: int
     slot: tuple[int, object] | None

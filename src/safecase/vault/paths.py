@@ -15,6 +15,8 @@ MIGRATION_BACKUPS_DIR = "pre-migration"
 
 @dataclass(frozen=True)
 class VaultPaths:
+    """The files and folders of the vault at ``root``."""
+
     root: Path
 
     @property

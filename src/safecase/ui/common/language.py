@@ -51,6 +51,8 @@ KOREAN_UI_FONTS: dict[str, tuple[str, ...]] = {
 
 @dataclass
 class _Installed:
+    """What :func:`install_language` put in place, to take it out again on a change."""
+
     language: str
     translators: list[QTranslator] = field(default_factory=list)
     # QTranslator.load(bytes) reads from this buffer for as long as it is installed.
