@@ -17,7 +17,7 @@ import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QStandardPaths, Qt
+from PySide6.QtCore import QSettings, Qt
 
 if TYPE_CHECKING:
     # Imported where a dialog is made: start-up (which forgets the dialogs' state) needs no dialog class.
@@ -29,6 +29,8 @@ _QT_GROUP = "FileDialog"
 
 
 def documents_folder() -> Path:
+    from PySide6.QtCore import QStandardPaths  # not before the first screen (see safecase.ui)
+
     return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
 
 

@@ -3,10 +3,15 @@ which stay sharp at any scale and follow the palette's colours."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QIcon
 
 from safecase.services.resources import resource_dir
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QColor
 
 # The sizes installer/make_icons.py renders; Qt picks the nearest for title bars, task bars and docks.
 APP_ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
@@ -29,6 +34,10 @@ def app_icon() -> QIcon:
 
 def lock_icon(color: QColor, size: int = 64) -> QIcon:
     """A closed padlock in ``color`` (the toolbar passes the palette's text color)."""
+    # Drawing classes imported here: the first screen sets the app icon only (see safecase.ui).
+    from PySide6.QtCore import QPointF, QRectF, Qt
+    from PySide6.QtGui import QPainter, QPainterPath, QPen, QPixmap
+
     pixmap = QPixmap(size, size)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
