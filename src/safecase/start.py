@@ -11,6 +11,7 @@ window too when given no sub-command.
 
 from __future__ import annotations
 
+import gc
 import sys
 
 
@@ -19,6 +20,11 @@ def main() -> None:
     if len(sys.argv) > 1:
         _command_line()
         return
+    # No cyclic garbage collection until the first screen is up (run_app turns it back on): start-up
+    # creates tens of thousands of objects that live as long as the process (modules, classes, Qt's
+    # enums), and collecting among them while they are made was 3 % of the instructions to the first
+    # screen (valgrind, tests/benchmarks/bench_startup.py). Reference counting still frees the rest.
+    gc.disable()
     # Harden first, as the command line does: before any secret can be in memory.
     from safecase.services import process
 
@@ -26,6 +32,7 @@ def main() -> None:
     try:
         from safecase.ui.shell.app import run_app
     except ImportError:
+        gc.enable()
         _command_line()  # Qt cannot load here: the command line says so in its own words
         return
     from safecase.services.locations import default_vault_path

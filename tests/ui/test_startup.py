@@ -153,3 +153,50 @@ def test_the_probe_reports_the_first_shown_window_once_it_is_exposed(
     qtbot.wait(50)
     assert len(stops) == 1
     assert capsys.readouterr().out == FIRST_SCREEN_MARKER + "\n"
+
+
+# ``safecase`` alone builds its first screen with the cyclic garbage collector off (see safecase/start.py).
+GC_CHILD = """
+import gc, sys
+import safecase.ui.shell.app as app
+app.run_app = lambda vault, **kwargs: print("collecting while the window starts:", gc.isenabled()) or 0
+sys.argv = ["safecase"]
+from safecase.start import main
+try:
+    main()
+except SystemExit:
+    pass
+print("collecting afterwards in a command:", gc.isenabled())
+"""
+
+
+def test_safecase_alone_starts_without_garbage_collection_and_commands_keep_it(tmp_path: Path) -> None:
+    env = {**os.environ, "SAFECASE_VAULT": str(tmp_path / "vault"), "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-c", GC_CHILD], env=env, capture_output=True, text=True, timeout=60, check=False
+    )
+    assert "collecting while the window starts: False" in result.stdout, result.stderr
+    command = subprocess.run(
+        [sys.executable, "-c", "import gc, sys; sys.argv = ['safecase', '--version']\n"
+         "from safecase.start import main\ntry:\n    main()\nexcept SystemExit:\n    pass\nprint(gc.isenabled())"],
+        env=env, capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert command.stdout.strip().endswith("True"), command.stderr
+
+
+def test_garbage_collection_resumes_once_the_first_screen_is_up() -> None:
+    import gc
+
+    from safecase.ui.shell.app import resume_garbage_collection
+
+    frozen = gc.get_freeze_count()
+    resume_garbage_collection()  # already on (tests, --vault): nothing is frozen
+    assert gc.isenabled() and gc.get_freeze_count() == frozen
+    gc.disable()
+    try:
+        resume_garbage_collection()
+        assert gc.isenabled()
+        assert gc.get_freeze_count() > frozen  # start-up's objects are left out of later collections
+    finally:
+        gc.enable()
+        gc.unfreeze()

@@ -7,11 +7,12 @@ data key to disk) and owner-only permissions on every file created. The vault fo
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from safecase.services.locations import APPLICATION, ORGANIZATION
@@ -70,6 +71,8 @@ def run_app(vault: Path, *, smoke_test: bool = False) -> int:
     try:
         controller.finished.connect(app.quit)
         controller.start()
+        # Once the event loop runs (the first screen is built and shown): see safecase/start.py.
+        QTimer.singleShot(0, resume_garbage_collection)
         # One probe for both the start-up benchmark (environment variable) and the installers' smoke
         # test (--smoke-test, which also names the screen): see first_screen.py.
         if smoke_test:
@@ -81,6 +84,17 @@ def run_app(vault: Path, *, smoke_test: bool = False) -> int:
         controller.shutdown()
         controller.deleteLater()
         lock.unlock()
+
+
+def resume_garbage_collection() -> None:
+    """Turn garbage collection back on after ``safecase`` started with it off (safecase/start.py).
+
+    Whatever start-up made is moved to the collector's permanent generation first: it lives as long as
+    the process, and later collections on the UI thread then need not walk it again.
+    """
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
 
 
 def _report_first_screen(controller: SafeCaseApp) -> None:
