@@ -22,6 +22,11 @@ ratio. The processor
 time each child used until it exited (user + system, quitting included) is printed too: on a machine
 busy with other work it varies less than the wall time, which waits for the processor as well.
 
+With ``--instructions`` each program also runs once under valgrind (callgrind), which counts the
+instructions it executed to its first screen: the same count for the same build whatever else the
+machine is doing (wall times on a shared machine spread by a quarter from run to run), so the ratio
+is the steadiest measure of what SafeCase adds; it leaves out time spent waiting on files.
+
 SafeCase runs from this source tree, as the ``safecase`` command that pip installs runs it, with its
 modules compiled as an installed SafeCase has them; with ``--frozen PATH`` also as that frozen build
 (the PyInstaller one-folder build's ``safecase`` executable), started the same way. Every program
@@ -32,7 +37,9 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -123,6 +130,22 @@ def time_to_first_screen(command: list[str], env: dict[str, str]) -> float:
     return elapsed
 
 
+def instructions(command: list[str], env: dict[str, str]) -> int:
+    """Instructions ``command`` executes until it quits after its first screen (valgrind's callgrind)."""
+    run = subprocess.run(
+        ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *command],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    found = re.search(r"Collected : (\d+)", run.stderr)
+    if run.returncode != 0 or FIRST_SCREEN_MARKER not in run.stdout or found is None:
+        sys.exit(f"{' '.join(command)} under valgrind did not reach its first screen:\n{run.stderr[-2000:]}")
+    return int(found.group(1))
+
+
 def child_environment(work: Path, platform: str) -> dict[str, str]:
     env = dict(os.environ)
     env.update(
@@ -155,7 +178,10 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=10, help="runs of each program (median reported)")
     parser.add_argument("--frozen", type=Path, help="also measure this frozen SafeCase executable")
     parser.add_argument("--platform", default="offscreen", help="Qt platform plugin (default offscreen)")
+    parser.add_argument("--instructions", action="store_true", help="also count instructions (needs valgrind)")
     args = parser.parse_args()
+    if args.instructions and shutil.which("valgrind") is None:
+        sys.exit("--instructions needs valgrind (Debian: apt install valgrind)")
     if args.frozen is not None and not os.access(args.frozen, os.X_OK):
         sys.exit(f"--frozen {args.frozen}: not an executable file")
 
@@ -184,6 +210,7 @@ def main() -> None:
             order = programs[run % len(programs) :] + programs[: run % len(programs)]
             for program in order:
                 program.run(env)
+        counted = {p.name: instructions(p.command, p.environment(env)) for p in programs} if args.instructions else {}
 
     bare, bare_cpu = programs[0].median(), statistics.median(programs[0].cpu)
     print(f"time to first screen, median of {args.runs} runs each ({args.platform}; load {os.getloadavg()[0]:.1f}):")
@@ -198,6 +225,12 @@ def main() -> None:
             f" ({min(program.times) * 1000:4.0f}, {max(program.times) * 1000:4.0f}) {ratio:5.2f}x {paired:6.2f}x{mark:13}"
             f" {cpu * 1000:4.0f} ms {cpu / bare_cpu:5.2f}x"
         )
+    if counted:
+        bare_count = counted[programs[0].name]
+        print("instructions to the first screen (valgrind, one run each):")
+        for program in programs:
+            count = counted[program.name]
+            print(f"  {program.name:24} {count / 1e6:6.0f} M {count / bare_count:5.2f}x")
 
 
 if __name__ == "__main__":
