@@ -133,17 +133,18 @@ def time_to_first_screen(command: list[str], env: dict[str, str]) -> float:
 def instructions(command: list[str], env: dict[str, str]) -> int:
     """Instructions ``command`` executes until it quits after its first screen (valgrind's callgrind)."""
     run = subprocess.run(
-        ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *command],
+        # Children too: the frozen build's launcher starts the program again with its libraries' path set.
+        ["valgrind", "--tool=callgrind", "--trace-children=yes", "--callgrind-out-file=/dev/null", *command],
         env=env,
         capture_output=True,
         text=True,
         timeout=600,
         check=False,
     )
-    found = re.search(r"Collected : (\d+)", run.stderr)
-    if run.returncode != 0 or FIRST_SCREEN_MARKER not in run.stdout or found is None:
+    found = re.findall(r"Collected : (\d+)", run.stderr)
+    if run.returncode != 0 or FIRST_SCREEN_MARKER not in run.stdout or not found:
         sys.exit(f"{' '.join(command)} under valgrind did not reach its first screen:\n{run.stderr[-2000:]}")
-    return int(found.group(1))
+    return sum(int(count) for count in found)
 
 
 def child_environment(work: Path, platform: str) -> dict[str, str]:
