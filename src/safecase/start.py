@@ -37,7 +37,11 @@ def main() -> None:
         return
     from safecase.services.locations import default_vault_path
 
-    sys.exit(run_app(default_vault_path().absolute()))
+    try:
+        code = run_app(default_vault_path().absolute())
+    finally:
+        gc.enable()  # run_app turned it on with the first screen; this is for every other way out
+    sys.exit(code)
 
 
 def _command_line() -> None:

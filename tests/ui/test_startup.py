@@ -166,7 +166,7 @@ try:
     main()
 except SystemExit:
     pass
-print("collecting afterwards in a command:", gc.isenabled())
+print("collecting once it returns:", gc.isenabled())
 """
 
 
@@ -176,6 +176,15 @@ def test_safecase_alone_starts_without_garbage_collection_and_commands_keep_it(t
         [sys.executable, "-c", GC_CHILD], env=env, capture_output=True, text=True, timeout=60, check=False
     )
     assert "collecting while the window starts: False" in result.stdout, result.stderr
+    assert "collecting once it returns: True" in result.stdout  # whichever way it returns
+    through_the_command_line = subprocess.run(
+        [sys.executable, "-c", GC_CHILD.replace('["safecase"]', '["safecase", "--vault", sys.argv[1]]'), str(tmp_path)],
+        env=env, capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert "collecting while the window starts: False" in through_the_command_line.stdout, (
+        through_the_command_line.stderr
+    )
+    assert "collecting once it returns: True" in through_the_command_line.stdout
     command = subprocess.run(
         [sys.executable, "-c", "import gc, sys; sys.argv = ['safecase', '--version']\n"
          "from safecase.start import main\ntry:\n    main()\nexcept SystemExit:\n    pass\nprint(gc.isenabled())"],

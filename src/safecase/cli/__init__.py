@@ -6,6 +6,7 @@ A thin layer over :mod:`safecase.services`. Exit codes: 0 success, 1 failure (on
 
 from __future__ import annotations
 
+import gc
 import importlib
 import sys
 from collections.abc import Callable
@@ -67,12 +68,17 @@ class _SafeCaseCommands(SafeCaseGroup):
 
 def _start_app(vault: Path, smoke_test: bool) -> None:
     """The GUI, imported only now so that sub-commands never load Qt widgets."""
+    gc.disable()  # until the first screen is up, as for ``safecase`` alone (see safecase/start.py)
     try:
-        module = importlib.import_module("safecase.ui.shell.app")
-    except ImportError as exc:
-        raise SafeCaseError(tr("The SafeCase window cannot start here ({reason}).").format(reason=exc)) from None
-    run_app = cast(Callable[..., int], module.run_app)
-    sys.exit(run_app(vault, smoke_test=True) if smoke_test else run_app(vault))
+        try:
+            module = importlib.import_module("safecase.ui.shell.app")
+        except ImportError as exc:
+            raise SafeCaseError(tr("The SafeCase window cannot start here ({reason}).").format(reason=exc)) from None
+        run_app = cast(Callable[..., int], module.run_app)
+        code = run_app(vault, smoke_test=True) if smoke_test else run_app(vault)
+    finally:
+        gc.enable()  # run_app turned it on with the first screen; this is for every other way out
+    sys.exit(code)
 
 
 def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
