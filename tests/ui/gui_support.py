@@ -20,6 +20,8 @@ from safecase.ui.shell.controller import SafeCaseApp
 from safecase.ui.tasks import TaskManager
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
+SCREEN = (1366, 768)
+"""The smallest screen SafeCase is built for: GUI tests size windows to it."""
 
 ADMIN, ADMIN_PASSWORD, ADMIN_DISPLAY = "admin", "correct horse battery staple 9", "박관리"
 COUNSELOR, COUNSELOR_PASSWORD, COUNSELOR_DISPLAY = "counselor", "quiet river under the bridge 7", "김상담"
@@ -73,6 +75,14 @@ class Gui:
         self.qtbot.waitUntil(lambda: app.main_window is not None, timeout=10_000)
         assert app.main_window is not None
         self.qtbot.waitExposed(app.main_window)
+
+    def signed_in(self, vault: Path, name: str, password: str) -> SafeCaseApp:
+        """An app on ``vault`` signed in as ``name``, its main window at :data:`SCREEN`'s size."""
+        app = self.app(vault)
+        self.sign_in(app, name, password)
+        assert app.main_window is not None
+        app.main_window.resize(*SCREEN)
+        return app
 
     def settle(self, tasks: TaskManager, timeout: int = 10_000) -> None:
         """Wait until no work or read is outstanding (reads answer asynchronously) and its answer is shown."""

@@ -11,6 +11,7 @@ from gui_support import (
     COUNSELOR,
     COUNSELOR_DISPLAY,
     COUNSELOR_PASSWORD,
+    SCREEN,
     SUPERVISOR,
     SUPERVISOR_DISPLAY,
     SUPERVISOR_PASSWORD,
@@ -28,7 +29,6 @@ from safecase.ui.shell.controller import SafeCaseApp
 from safecase.ui.shell.main_window import AUDIT
 
 REVEALED = AuditAction.CASE_REVEALED.value
-SCREEN = (1366, 768)
 
 
 def _audit_page(gui: Gui, app: SafeCaseApp) -> AuditPage:

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from gui_support import COUNSELOR, COUNSELOR_PASSWORD, SCREENSHOTS, Gui
+from gui_support import COUNSELOR, COUNSELOR_PASSWORD, SCREEN, SCREENSHOTS, Gui
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog, QWidget
@@ -29,8 +29,6 @@ from safecase.ui.case.case_window import CaseWindow
 from safecase.ui.case.evidence_dialogs import AddFilesDialog, DestroyDialog, HandOverDialog, ReturnDialog
 from safecase.ui.case.evidence_packet_dialog import EvidencePacketDialog
 from safecase.ui.shell.controller import SafeCaseApp
-
-SCREEN = (1366, 768)
 
 
 class Gate:

@@ -40,8 +40,6 @@ from safecase.ui.shell.controller import SafeCaseApp
 from safecase.ui.shell.main_window import AUDIT, HOME, REPORTS, MainWindow
 from vault_templates import VaultTemplates
 
-SCREEN = (1366, 768)
-
 
 def _report_vault(root: Path) -> None:
     """The GUI vault with the hand-built casework of the statistics tests (January to March 2026)."""
@@ -64,11 +62,7 @@ def _demo_vault(root: Path) -> None:
 
 
 def _open(gui: Gui, vault: Path, name: str = SUPERVISOR, password: str = SUPERVISOR_PASSWORD) -> SafeCaseApp:
-    app = gui.app(vault)
-    gui.sign_in(app, name, password)
-    assert app.main_window is not None
-    app.main_window.resize(*SCREEN)
-    return app
+    return gui.signed_in(vault, name, password)
 
 
 def _page(gui: Gui, app: SafeCaseApp) -> tuple[MainWindow, ReportsPage]:

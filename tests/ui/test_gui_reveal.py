@@ -12,6 +12,7 @@ from gui_support import (
     COUNSELOR,
     COUNSELOR_DISPLAY,
     COUNSELOR_PASSWORD,
+    SCREEN,
     SUPERVISOR,
     SUPERVISOR_PASSWORD,
     Gui,
@@ -31,7 +32,6 @@ from safecase.ui.shell.controller import SafeCaseApp
 from safecase.ui.shell.main_window import AUDIT, CASES
 
 REVEALED = AuditAction.CASE_REVEALED.value
-SCREEN = (1366, 768)
 
 
 def _reveals(vault: Path) -> list[tuple[str, str, dict[str, str]]]:

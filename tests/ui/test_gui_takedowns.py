@@ -29,7 +29,6 @@ from safecase.ui.pages.takedowns_page import TakedownsPage
 from safecase.ui.shell.controller import SafeCaseApp
 from safecase.ui.shell.main_window import TAKEDOWNS, TODAY, MainWindow
 
-SCREEN = (1366, 768)
 TODAY_DATE = date.today()
 
 
@@ -74,11 +73,7 @@ def _seed(vault: Path) -> Takedowns:
 
 
 def _signed_in(gui: Gui, vault: Path, name: str = COUNSELOR, password: str = COUNSELOR_PASSWORD) -> SafeCaseApp:
-    app = gui.app(vault)
-    gui.sign_in(app, name, password)
-    assert app.main_window is not None
-    app.main_window.resize(*SCREEN)
-    return app
+    return gui.signed_in(vault, name, password)
 
 
 def _page(gui: Gui, app: SafeCaseApp) -> tuple[MainWindow, TakedownsPage]:
