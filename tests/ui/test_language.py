@@ -97,31 +97,28 @@ sys.exit(run_app(Path(sys.argv[1])))
 """
 
 
-def test_a_korean_system_gets_a_korean_first_screen_with_nothing_to_set(tmp_path: Path) -> None:
+def _first_screen_lines(vault: Path, locale: str) -> list[str]:
+    """What _FIRST_SCREEN printed of the first screen, started on a system whose language is ``locale``."""
     done = subprocess.run(
-        [sys.executable, "-c", _FIRST_SCREEN, str(tmp_path / "vault")],
-        env=_with_language("ko_KR.UTF-8"),
+        [sys.executable, "-c", _FIRST_SCREEN, str(vault)],
+        env=_with_language(locale),
         capture_output=True,
         text=True,
         timeout=60,
     )
     assert done.returncode == 0, done.stderr
-    lines = done.stdout.splitlines()
+    return done.stdout.splitlines()
+
+
+def test_a_korean_system_gets_a_korean_first_screen_with_nothing_to_set(tmp_path: Path) -> None:
+    lines = _first_screen_lines(tmp_path / "vault", "ko_KR.UTF-8")
     assert "TITLE 암호화 보관함 만들기" in lines
     assert "BUTTON 만들기" in lines
     assert "BUTTON 취소" in lines
 
 
 def test_an_english_system_gets_english(tmp_path: Path) -> None:
-    done = subprocess.run(
-        [sys.executable, "-c", _FIRST_SCREEN, str(tmp_path / "vault")],
-        env=_with_language("en_US.UTF-8"),
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert done.returncode == 0, done.stderr
-    assert "TITLE Create a vault" in done.stdout.splitlines()
+    assert "TITLE Create a vault" in _first_screen_lines(tmp_path / "vault", "en_US.UTF-8")
 
 
 def test_a_choice_made_on_this_computer_wins_over_the_system(qapp: QApplication) -> None:
