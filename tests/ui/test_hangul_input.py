@@ -29,6 +29,7 @@ from safecase.ui.case.case_window import CaseWindow
 from safecase.ui.case.contact_dialogs import ContactDialog
 from safecase.ui.case.incident_dialog import IncidentDialog
 from safecase.ui.case.referral_dialogs import NewReferralDialog
+from safecase.ui.pages.cases_page import CasesPage
 from safecase.ui.pages.quick_intake import CaseMode, QuickIntakeDialog
 from safecase.ui.pages.takedown_dialogs import TakedownDialog
 from safecase.ui.shell.controller import SafeCaseApp
@@ -168,6 +169,15 @@ def _limit(field: QWidget) -> int:
     return field.maxLength() if isinstance(field, QLineEdit) else 1_000_000
 
 
+def _cases_page(gui: Gui, app: SafeCaseApp) -> CasesPage:
+    """The Cases page, shown and filled."""
+    window = app.main_window
+    assert window is not None and window.cases is not None
+    window.show_page(CASES)
+    gui.settle(app.tasks)
+    return window.cases
+
+
 def _number(summary: CaseSummary | None) -> str:
     assert summary is not None
     return summary.number
@@ -228,11 +238,7 @@ def test_a_case_search_that_fires_while_composing_uses_only_committed_syllables(
     gui: Gui, qtbot: QtBot, signed_in: tuple[SafeCaseApp, Casework]
 ) -> None:
     app, work = signed_in
-    window = app.main_window
-    assert window is not None and window.cases is not None
-    page = window.cases
-    window.show_page(CASES)
-    gui.settle(app.tasks)
+    page = _cases_page(gui, app)
     searched: list[str] = []
     real_query = page._query
 
@@ -263,11 +269,7 @@ def test_the_search_timer_firing_mid_syllable_does_not_lose_it(
     gui: Gui, qtbot: QtBot, signed_in: tuple[SafeCaseApp, Casework]
 ) -> None:
     app, work = signed_in
-    window = app.main_window
-    assert window is not None and window.cases is not None
-    page = window.cases
-    window.show_page(CASES)
-    gui.settle(app.tasks)
+    page = _cases_page(gui, app)
     edit = page.search_edit
     edit.setFocus()
     qtbot.waitUntil(lambda: QGuiApplication.focusObject() is edit)
