@@ -217,8 +217,6 @@ def audit_details(action_code: str, details: Mapping[str, str]) -> str:
 
 def custody_details(details: Mapping[str, str]) -> str:
     """A custody event's details, ``recipient=…``: as stored in English, named and worded outside it."""
-    english = i18n.language() == i18n.SOURCE_LANGUAGE
-    return ", ".join(
-        f"{key}={value}" if english else f"{labels.custody_detail_label(key)}={labels.custody_detail_value(key, value)}"
-        for key, value in sorted(details.items())
-    )
+    if i18n.language() == i18n.SOURCE_LANGUAGE:
+        return ", ".join(f"{key}={value}" for key, value in sorted(details.items()))
+    return ", ".join(f"{name}={value}" for name, value in labels.custody_detail_words(details))

@@ -17,12 +17,7 @@ from safecase.domain.users import DisplayNames
 from safecase.i18n import tr
 from safecase.reports.csv_writer import csv_bytes
 from safecase.reports.document import Cell, Column, Document, Fields, Heading, Paragraph, Table
-from safecase.services.labels import (
-    custody_detail_label,
-    custody_detail_value,
-    custody_event_label,
-    evidence_kind_label,
-)
+from safecase.services.labels import custody_detail_words, custody_event_label, evidence_kind_label
 
 SUMS_NAME = "SHA256SUMS"
 CSV_NAME = "manifest.csv"
@@ -128,9 +123,7 @@ def event_details(event: CustodyEvent) -> str:
 
 def _event_words(event: CustodyEvent) -> str:
     """An event's details for people: each named, and worded where it is a code of ours."""
-    return "\n".join(
-        f"{custody_detail_label(k)}: {custody_detail_value(k, v)}" for k, v in sorted(event.details.items())
-    )
+    return "\n".join(f"{name}: {value}" for name, value in custody_detail_words(event.details))
 
 
 CSV_COLUMNS = (

@@ -368,6 +368,11 @@ def custody_detail_label(key: str) -> str:
     return labels.get(key, key)
 
 
+def custody_detail_words(details: Mapping[str, str]) -> list[tuple[str, str]]:
+    """A custody event's details for people: (name, value) in words, in the stored names' order."""
+    return [(custody_detail_label(key), custody_detail_value(key, value)) for key, value in sorted(details.items())]
+
+
 def custody_detail_value(key: str, value: str) -> str:
     """A custody detail's value in words where it is a code of ours (a check's result, what became of the
     file); names, times and hashes as stored."""
