@@ -9,9 +9,10 @@ It imports nothing of ours so every layer may use it.
 
 from __future__ import annotations
 
+import functools
 import gettext
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 DOMAIN = "safecase"
@@ -69,3 +70,19 @@ def trc(context: str, message: str) -> str:
     진행 상태, an account's is 상태.
     """
     return _translation.pgettext(context, message)
+
+
+def per_language(build: Callable[[], dict[str, str]]) -> Callable[[], dict[str, str]]:
+    """``build``'s table of words, made once per installed language rather than at every call: the
+    Audit page asks for the words of every visible row each time it paints (140 µs a row without this),
+    a command's table for the same few words thousands of times."""
+    made: dict[str, dict[str, str]] = {}
+
+    @functools.wraps(build)
+    def words() -> dict[str, str]:
+        installed = language()
+        if installed not in made:
+            made[installed] = build()
+        return made[installed]
+
+    return words

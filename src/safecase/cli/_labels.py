@@ -10,7 +10,6 @@ details and custody events' details follow the same rule, in the words of :mod:`
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Iterable, Mapping
 from enum import StrEnum
 
@@ -22,7 +21,7 @@ from safecase.domain.incidents import DatePrecision
 from safecase.domain.referrals import ConsentGiver, ReferralStatus
 from safecase.domain.roles import Role, sorted_roles
 from safecase.domain.takedowns import ReportedTo, TakedownStatus
-from safecase.i18n import tr
+from safecase.i18n import per_language, tr
 from safecase.services import labels
 from safecase.services.takedowns import status_phrase
 from safecase.services.taxonomies import taxonomies
@@ -33,6 +32,7 @@ from safecase.services.taxonomies import taxonomies
 # phrases even in English, so word() shows the code itself in English, for every table alike).
 
 
+@per_language
 def _case_status() -> dict[str, str]:
     return {
         CaseStatus.OPEN: tr("open"),
@@ -43,6 +43,7 @@ def _case_status() -> dict[str, str]:
     }
 
 
+@per_language
 def _risk() -> dict[str, str]:
     return {
         RiskLevel.LOW: tr("low"),
@@ -52,6 +53,7 @@ def _risk() -> dict[str, str]:
     }
 
 
+@per_language
 def _age_band() -> dict[str, str]:
     return {
         AgeBand.UNDER_10: tr("under_10"),
@@ -65,6 +67,7 @@ def _age_band() -> dict[str, str]:
     }
 
 
+@per_language
 def _gender() -> dict[str, str]:
     return {
         Gender.FEMALE: tr("female"),
@@ -74,6 +77,7 @@ def _gender() -> dict[str, str]:
     }
 
 
+@per_language
 def _channel() -> dict[str, str]:
     return {
         Channel.PHONE: tr("phone"),
@@ -85,10 +89,12 @@ def _channel() -> dict[str, str]:
     }
 
 
+@per_language
 def _direction() -> dict[str, str]:
     return {Direction.INBOUND: tr("inbound"), Direction.OUTBOUND: tr("outbound")}
 
 
+@per_language
 def _caller_type() -> dict[str, str]:
     return {
         CallerType.SURVIVOR: tr("survivor"),
@@ -100,6 +106,7 @@ def _caller_type() -> dict[str, str]:
     }
 
 
+@per_language
 def _date_precision() -> dict[str, str]:
     return {
         DatePrecision.EXACT: tr("exact"),
@@ -109,6 +116,7 @@ def _date_precision() -> dict[str, str]:
     }
 
 
+@per_language
 def _consent_giver() -> dict[str, str]:
     return {
         ConsentGiver.SURVIVOR: tr("survivor"),
@@ -117,6 +125,7 @@ def _consent_giver() -> dict[str, str]:
     }
 
 
+@per_language
 def _referral_status() -> dict[str, str]:
     return {
         ReferralStatus.DRAFT: tr("draft"),
@@ -128,6 +137,7 @@ def _referral_status() -> dict[str, str]:
     }
 
 
+@per_language
 def _takedown_status() -> dict[str, str]:
     return {status: status_phrase(status) for status in TakedownStatus}
 
@@ -152,19 +162,12 @@ _TABLES: dict[type[StrEnum], Callable[[], dict[str, str]]] = {
 }
 
 
-@functools.cache
-def _words(kind: type[StrEnum], language: str) -> dict[str, str]:
-    # Per language: a command's table asks for the same few words thousands of times.
-    del language
-    return _TABLES[kind]()
-
-
 def word(value: StrEnum) -> str:
     """The word for an enum code in the installed language (the code itself in English)."""
     kind = type(value)
     if kind not in _TABLES or i18n.language() == i18n.SOURCE_LANGUAGE:
         return str(value)
-    return _words(kind, i18n.language()).get(value, str(value))
+    return _TABLES[kind]().get(value, str(value))
 
 
 def enum_word(kind: type[StrEnum], code: str) -> str:
